@@ -1,0 +1,4 @@
+// Server version and edition, for /api/health.
+CALL dbms.components() YIELD name, versions, edition
+WHERE name = 'Neo4j Kernel'
+RETURN versions[0] AS version, edition

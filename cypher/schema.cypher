@@ -1,0 +1,28 @@
+// PaperGraph schema: applied statement by statement on every start; each statement is idempotent.
+//
+// Graph model
+//   (:Paper {id, title, abstract, published, year, datePrecision, hasCode, url, doi, arxivId, openalexId, source,
+//            authorsTruncated})
+//   (:Author {id, name, key, orcid?, openalexId?})-[:AUTHORED {position, asWritten}]->(:Paper)
+//   (:Paper)-[:IN_CATEGORY {primary}]->(:Category {code, name, archive})
+//   (:Paper)-[:HAS_TOPIC {score, source}]->(:Topic {id, name})
+//   (:Paper)-[:CITES]->(:Paper)            a cited work not ingested itself is a stub (:Paper:Stub {id, openalexId})
+//   (:Author)-[:MAYBE_SAME_AS {reason, evidence...}]->(:Author)   merge suggestions, never merged automatically
+// Co-authorship is derived from AUTHORED at query time; no edge per co-author pair is stored.
+
+CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE;
+CREATE CONSTRAINT author_id IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT category_code IF NOT EXISTS FOR (c:Category) REQUIRE c.code IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE;
+
+// Lookups by external identity when ingesting (OpenAlex work ids of cited stubs, author ORCID/OpenAlex ids, name keys).
+CREATE INDEX paper_openalex IF NOT EXISTS FOR (p:Paper) ON (p.openalexId);
+CREATE INDEX paper_year IF NOT EXISTS FOR (p:Paper) ON (p.year);
+CREATE INDEX author_key IF NOT EXISTS FOR (a:Author) ON (a.key);
+CREATE INDEX author_orcid IF NOT EXISTS FOR (a:Author) ON (a.orcid);
+CREATE INDEX author_openalex IF NOT EXISTS FOR (a:Author) ON (a.openalexId);
+
+// Full-text search (queried with db.index.fulltext.queryNodes; user input is escaped before it reaches Lucene).
+CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
+CREATE FULLTEXT INDEX author_name IF NOT EXISTS FOR (a:Author) ON EACH [a.name];
+CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (t:Topic) ON EACH [t.name];

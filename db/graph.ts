@@ -1,0 +1,75 @@
+// Graph access for server and ingest: named Cypher queries through managed transactions, results as plain JSON.
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionMode } from 'neo4j-driver';
+import { cypher } from '../cypher/index.js';
+import { fromNeo4jError } from '../server/errors.js';
+import { toPlain } from './plain.js';
+
+export type Row = Record<string, unknown>;
+
+export interface QueryOptions {
+  /** Per-transaction timeout enforced by the server. */
+  timeoutMs?: number;
+}
+
+/** Where a Graph points: shown in health and error messages; never contains credentials. */
+export interface GraphTarget {
+  uri: string;
+  database?: string;
+  /** 'local' when PaperGraph started the Neo4j itself. */
+  kind: 'local' | 'remote';
+}
+
+function rowsOf(result: QueryResult): Row[] {
+  return result.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/** A driver plus the database name, with reads and writes always going through executeRead/executeWrite. */
+export class Graph {
+  constructor(
+    readonly driver: Driver,
+    readonly target: GraphTarget,
+  ) {}
+
+  /** Runs work in a managed transaction of the given mode; the session is closed whatever happens. */
+  async transaction<T>(mode: SessionMode, work: (tx: ManagedTransaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode });
+    const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
+    try {
+      return mode === neo4j.session.READ
+        ? await session.executeRead(work, txConfig)
+        : await session.executeWrite(work, txConfig);
+    } catch (err) {
+      throw fromNeo4jError(err, this.target.uri, opts.timeoutMs);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs the named read query (cypher/<name>.cypher) and returns plain rows. */
+  read(name: string, params: Row = {}, opts: QueryOptions = {}): Promise<Row[]> {
+    const text = cypher(name);
+    return this.transaction(neo4j.session.READ, async (tx) => rowsOf(await tx.run(text, params)), opts);
+  }
+
+  /** Runs the named write query in one transaction and returns plain rows. */
+  write(name: string, params: Row = {}, opts: QueryOptions = {}): Promise<Row[]> {
+    const text = cypher(name);
+    return this.transaction(neo4j.session.WRITE, async (tx) => rowsOf(await tx.run(text, params)), opts);
+  }
+
+  /** Runs a schema statement (constraints, indexes): these cannot run inside explicit transactions with other work. */
+  async runSchema(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(statement);
+    } catch (err) {
+      throw fromNeo4jError(err, this.target.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}

@@ -1,0 +1,195 @@
+// The ingest pipeline: sources → validated records → topics (corpus-scored) → batched graph writes.
+//
+// Two passes over a spool file keep memory flat for inputs of any size:
+//   pass 1 parses every input once, runs the NLP candidate extraction once per paper, counts document frequencies and
+//          appends {record, candidates} to a temporary JSON-lines spool;
+//   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies, and writes
+//          batches; preparing the next batch overlaps with the write of the current one (one write in flight).
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { Graph } from '../db/graph.js';
+import type { TopicAssignment, WritablePaper } from './batch.js';
+import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './record.js';
+import { describeCategory } from './text/categories.js';
+import { parseFile, parseStream } from './sources/index.js';
+import { DocumentFrequencies, extractCandidates, selectTopics, type Candidate } from './topics/index.js';
+import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
+
+export interface IngestInput {
+  /** A file path, or '-' for standard input. */
+  path: string;
+}
+
+export interface IngestOptions {
+  format?: SourceFormat;
+  /** Reference date for listing dates without a year (default: today). */
+  listingDate?: string;
+  batchSize?: number;
+  topicsPerPaper?: number;
+  /** Parse, validate and extract topics, write nothing. */
+  dryRun?: boolean;
+  /** Stop at the first rejected record. */
+  strict?: boolean;
+  /** Called for every rejected record and warning, as it happens. */
+  onIssue?: (issue: IngestIssue) => void;
+  /** Called for every finished paper in dry-run mode (the CLI prints it as JSON). */
+  onPaper?: (paper: WritablePaper) => void;
+  /** Progress: records parsed/written so far, bytes read of `bytesTotal` (when the input sizes are known). */
+  onProgress?: (p: IngestProgress) => void;
+  /** Overrides for tests: where the spool lives. */
+  tmpDir?: string;
+}
+
+export interface IngestIssue {
+  kind: 'reject' | 'warning';
+  at: SourceLocation;
+  message: string;
+}
+
+export interface IngestProgress {
+  phase: 'parse' | 'write';
+  records: number;
+  written: number;
+  bytesRead: number;
+  bytesTotal: number | null;
+}
+
+export interface IngestSummary {
+  records: number;
+  rejected: number;
+  warnings: number;
+  written: WriteCounts;
+  elapsedMs: number;
+  dryRun: boolean;
+}
+
+/** Thrown in strict mode at the first rejected record; carries its location. */
+export class StrictModeError extends Error {
+  override name = 'StrictModeError';
+  constructor(readonly issue: IngestIssue) {
+    super(`${issue.at.file}:${issue.at.line}: ${issue.message}`);
+  }
+}
+
+export const DEFAULT_BATCH_SIZE = 2_000;
+
+interface SpoolLine {
+  record: PaperRecord;
+  candidates: Candidate[];
+}
+
+async function* eventsOf(input: IngestInput, opts: IngestOptions): AsyncGenerator<ParseEvent> {
+  const parseOpts = { format: opts.format, listingDate: opts.listingDate };
+  if (input.path === '-') yield* parseStream(process.stdin, '<stdin>', parseOpts);
+  else yield* parseFile(input.path, parseOpts);
+}
+
+/** The topics a paper gets: the source's own (OpenAlex) plus extracted ones scored against the corpus. */
+function topicsFor(line: SpoolLine, df: DocumentFrequencies, topicsPerPaper: number): TopicAssignment[] {
+  const fromSource: TopicAssignment[] = line.record.sourceTopics.map((t) => ({
+    id: t.sourceId ? `openalex:${t.sourceId}` : `openalex:${t.name.toLowerCase()}`,
+    name: t.name,
+    score: t.score,
+    source: 'openalex',
+  }));
+  const extracted: TopicAssignment[] = selectTopics(line.candidates, df, { topicsPerPaper }).map((t) => ({
+    ...t,
+    source: 'extracted',
+  }));
+  return [...fromSource, ...extracted];
+}
+
+/**
+ * Ingests the inputs. Rejected records are reported through onIssue and counted; in strict mode the first one stops the
+ * run with a StrictModeError before anything is written. Without a graph (or with dryRun) nothing is written.
+ */
+export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: IngestOptions = {}): Promise<IngestSummary> {
+  const started = Date.now();
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  const topicsPerPaper = opts.topicsPerPaper ?? 8;
+  const dryRun = opts.dryRun === true || graph === null;
+  const spoolDir = mkdtempSync(path.join(opts.tmpDir ?? os.tmpdir(), 'papergraph-ingest-'));
+  const spoolPath = path.join(spoolDir, 'records.jsonl');
+  const summary: IngestSummary = { records: 0, rejected: 0, warnings: 0, written: emptyCounts(), elapsedMs: 0, dryRun };
+  const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: null };
+
+  try {
+    // Pass 1: parse, extract candidates, count document frequencies, spool.
+    const df = new DocumentFrequencies();
+    const spool = createWriteStream(spoolPath, { encoding: 'utf8' });
+    for (const input of inputs) {
+      for await (const ev of eventsOf(input, opts)) {
+        if (ev.kind === 'record') {
+          const candidates = extractCandidates(ev.record.title, ev.record.abstract);
+          df.add(candidates);
+          const ok = spool.write(`${JSON.stringify({ record: ev.record, candidates } satisfies SpoolLine)}\n`);
+          if (!ok) await once(spool, 'drain');
+          summary.records++;
+          progress.records++;
+          if (progress.records % 1000 === 0) opts.onProgress?.({ ...progress });
+          continue;
+        }
+        const issue: IngestIssue = { kind: ev.kind, at: ev.at, message: ev.kind === 'reject' ? ev.reason : ev.message };
+        if (ev.kind === 'reject') {
+          summary.rejected++;
+          opts.onIssue?.(issue);
+          if (opts.strict) throw new StrictModeError(issue);
+        } else {
+          summary.warnings++;
+          opts.onIssue?.(issue);
+        }
+      }
+    }
+    spool.end();
+    await once(spool, 'close');
+    opts.onProgress?.({ ...progress });
+
+    // Pass 2: score topics against the whole corpus and write, one batch in flight while the next is prepared.
+    progress.phase = 'write';
+    const writer = graph && !dryRun ? new GraphWriter(graph, describeCategory) : null;
+    // The write in flight settles into `writeError` instead of rejecting, so a failure while the next batch is being
+    // prepared is never an unhandled rejection; it is rethrown before the next write starts.
+    let inFlight: Promise<void> | null = null;
+    let writeError: unknown = null;
+    const settle = async () => {
+      if (inFlight) await inFlight;
+      inFlight = null;
+      if (writeError) throw writeError;
+    };
+    const flush = async (batch: WritablePaper[]) => {
+      await settle();
+      if (!writer) return;
+      inFlight = writer.writeBatch(batch).then(
+        (c) => {
+          addCounts(summary.written, c);
+          progress.written += batch.length;
+          opts.onProgress?.({ ...progress });
+        },
+        (err: unknown) => {
+          writeError = err;
+        },
+      );
+    };
+    let batch: WritablePaper[] = [];
+    const lines = readline.createInterface({ input: createReadStream(spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const text of lines) {
+      const line = JSON.parse(text) as SpoolLine;
+      const paper: WritablePaper = { record: line.record, topics: topicsFor(line, df, topicsPerPaper) };
+      if (dryRun) opts.onPaper?.(paper);
+      batch.push(paper);
+      if (batch.length >= batchSize) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await flush(batch);
+    await settle();
+  } finally {
+    rmSync(spoolDir, { recursive: true, force: true });
+  }
+  summary.elapsedMs = Date.now() - started;
+  return summary;
+}

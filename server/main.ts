@@ -1,0 +1,58 @@
+// Entry point: configuration, database (local or remote), schema, sample data, client build, then listen.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { connect } from '../db/connect.js';
+import { applySchemaWhenReachable } from '../db/schema.js';
+import { createApp } from './app.js';
+import { ensureClientBuilt } from './client-build.js';
+import { ConfigError, loadConfig } from './config.js';
+import { loadSampleIfEmpty } from './sample-data.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const clientDir = path.join(root, 'dist', 'client');
+const log = (msg: string) => console.log(`[papergraph] ${msg}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await ensureClientBuilt(root, clientDir, log);
+  const connection = await connect(config, log);
+  const { graph } = connection;
+
+  const startup = new AbortController();
+  const ready = applySchemaWhenReachable(graph, log, 5_000, startup.signal).then(() =>
+    config.LOAD_SAMPLE ? loadSampleIfEmpty(graph, root, log) : undefined,
+  );
+
+  const app = createApp({ graph, clientDir, log });
+  const server = app.listen(config.PORT, config.HOST);
+  server.on('error', async (err: NodeJS.ErrnoException) => {
+    log(
+      err.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} on ${config.HOST} is in use: stop the other process or set PORT`
+        : `Cannot listen on ${config.HOST}:${config.PORT}: ${err.message}`,
+    );
+    await connection.close();
+    process.exit(1);
+  });
+  server.on('listening', () => log(`PaperGraph on http://${config.HOST}:${config.PORT} (Neo4j: ${graph.target.uri})`));
+  ready.catch((err) => log(`Start-up task failed: ${(err as Error).message}`));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    startup.abort();
+    server.close();
+    server.closeAllConnections();
+    await connection.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : `[papergraph] ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});
