@@ -57,11 +57,14 @@ export class Graph {
     return this.transaction(neo4j.session.WRITE, async (tx) => rowsOf(await tx.run(text, params)), opts);
   }
 
-  /** Runs a schema statement (constraints, indexes): these cannot run inside explicit transactions with other work. */
-  async runSchema(statement: string): Promise<void> {
+  /**
+   * Runs one statement in an auto-commit transaction: for schema commands and `CALL {…} IN TRANSACTIONS`, which cannot
+   * run inside a managed transaction. Not retried.
+   */
+  async runAutoCommit(statement: string, params: Row = {}): Promise<void> {
     const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.run(statement);
+      await session.run(statement, params);
     } catch (err) {
       throw fromNeo4jError(err, this.target.uri);
     } finally {

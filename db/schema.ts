@@ -4,8 +4,8 @@ import type { Graph } from './graph.js';
 
 /** Runs every schema statement; safe to call on each start. */
 export async function applySchema(graph: Graph): Promise<void> {
-  for (const statement of schemaStatements()) await graph.runSchema(statement);
-  await graph.runSchema('CALL db.awaitIndexes(120)');
+  for (const statement of schemaStatements()) await graph.runAutoCommit(statement);
+  await graph.runAutoCommit('CALL db.awaitIndexes(120)');
 }
 
 /**

@@ -13,6 +13,6 @@ export function testGraph(): Graph {
 
 /** Deletes every node and relationship (in batches) and (re)applies the schema. */
 export async function resetDatabase(graph: Graph): Promise<void> {
-  await graph.runSchema('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await graph.runAutoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   await applySchema(graph);
 }

@@ -1,0 +1,69 @@
+import neo4j from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { buildBatch, type WritablePaper } from '../../../ingest/batch.js';
+import type { PaperRecord } from '../../../ingest/record.js';
+
+function paper(id: string, authors: string[], extra: Partial<PaperRecord> = {}): WritablePaper {
+  return {
+    record: {
+      id,
+      title: `Title ${id}`,
+      abstract: 'Abstract.',
+      published: '2024-05-10',
+      year: 2024,
+      datePrecision: 'day',
+      hasCode: false,
+      source: 'listing',
+      authors: authors.map((n) => ({ asWritten: n, name: n })),
+      authorsTruncated: false,
+      categories: ['cs.CV', 'eess.IV', 'cs.CV'],
+      sourceTopics: [],
+      cites: [],
+      ...extra,
+    },
+    topics: [{ id: 'segmentation', name: 'segmentation', score: 0.5, source: 'extracted' }],
+  };
+}
+
+const describeCategory = (code: string) => ({ name: code === 'cs.CV' ? 'Computer Vision' : null, archive: 'cs' });
+
+describe('buildBatch', () => {
+  it('dedupes authors and categories within a batch, keeps positions and spellings', () => {
+    const b = buildBatch([paper('p1', ['Hartmut Häntze', 'Lina Xu']), paper('p2', ['Lina Xu'])], describeCategory);
+    expect(b.papers.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(b.authors.map((a) => a.id)).toEqual(['name:hartmut hantze', 'name:lina xu']);
+    expect(b.authored).toHaveLength(3);
+    expect(b.authored[0]).toMatchObject({ paper: 'p1', author: 'name:hartmut hantze', asWritten: 'Hartmut Häntze' });
+    expect(neo4j.integer.toNumber(b.authored[1]!.position)).toBe(2);
+    expect(b.categories.map((c) => c.code)).toEqual(['cs.CV', 'eess.IV']);
+    // A category listed twice on one paper links once; the first is primary.
+    expect(b.inCategory.filter((l) => l.paper === 'p1')).toEqual([
+      { paper: 'p1', code: 'cs.CV', primary: true },
+      { paper: 'p1', code: 'eess.IV', primary: false },
+    ]);
+    expect(b.topics).toEqual([{ id: 'segmentation', name: 'segmentation' }]);
+    expect(b.hasTopic).toHaveLength(2);
+  });
+
+  it('keeps the last version of a paper repeated in one batch', () => {
+    const b = buildBatch([paper('p1', ['A B']), paper('p1', ['C D'], { title: 'New' })], describeCategory);
+    expect(b.papers).toHaveLength(1);
+    expect(b.papers[0]!.props.title).toBe('New');
+    expect(b.authored.map((a) => a.author)).toEqual(['name:c d']);
+  });
+
+  it('stores year as a Neo4j integer and clears absent optionals', () => {
+    const b = buildBatch([paper('p1', ['A B'])], describeCategory);
+    expect(neo4j.isInt(b.papers[0]!.props.year)).toBe(true);
+    expect(b.papers[0]!.props.doi).toBeNull();
+  });
+
+  it('turns OpenAlex citations into rows with the W id and drops self-citations', () => {
+    const b = buildBatch(
+      [paper('doi:10.1/x', ['A B'], { openalexId: 'W1', cites: ['openalex:W2', 'openalex:W2', 'doi:10.1/x'] })],
+      describeCategory,
+    );
+    expect(b.cites).toEqual([{ from: 'doi:10.1/x', to: 'openalex:W2', openalexId: 'W2' }]);
+    expect(b.openalexPapers).toEqual([{ id: 'doi:10.1/x', openalexId: 'W1' }]);
+  });
+});
