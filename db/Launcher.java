@@ -99,7 +99,6 @@ public final class Launcher {
         try {
             start(opts);
         } catch (Throwable t) {
-            startupDone.countDown();
             if (shuttingDown) {
                 return; // Asked to stop while starting; the failure is a consequence, not news.
             }
@@ -111,6 +110,8 @@ public final class Launcher {
             } else {
                 fail(EXIT_FAILED, "startup-failed", String.valueOf(t.getMessage()).replace('\n', ' '), t);
             }
+        } finally {
+            startupDone.countDown();
         }
     }
 
@@ -128,21 +129,23 @@ public final class Launcher {
         boolean freshStore = !Files.exists(opts.home.resolve("data").resolve("databases").resolve("system"));
 
         if (freshStore) {
-            // Same mechanism as `neo4j-admin dbms set-initial-password`: the system database picks the password
-            // up from data/dbms/auth.ini while it is created, before Bolt opens, so neo4j/neo4j is never live.
+            // Same mechanism as `neo4j-admin dbms set-initial-password`: the system database takes the password from
+            // data/dbms/auth.ini while it is created, before Bolt opens, so neo4j/neo4j is never reachable.
             writeInitialPassword(opts.home, desired);
         } else if (!desired.equals(stored)) {
-            // An existing store with an unknown or different password: change it with Bolt closed, so that the
-            // old credentials (possibly the default neo4j/neo4j) are never reachable over the network.
+            // An existing store with an unknown or different password: change it with Bolt closed, so the old
+            // credentials (possibly the default neo4j/neo4j) are never reachable over the network. Costs one extra
+            // DBMS start, only when the password changes.
             DatabaseManagementService offline = build(opts, false);
-            running = offline;
             try {
-                if (!passwordMatches(offline, desired)) {
+                if (!shuttingDown && !passwordMatches(offline, desired)) {
                     setPassword(offline, desired);
                 }
             } finally {
-                running = null;
                 offline.shutdown();
+            }
+            if (shuttingDown) {
+                return;
             }
             writePassword(passwordFile, desired);
         }
@@ -152,18 +155,20 @@ public final class Launcher {
 
         DatabaseManagementService dbms = build(opts, true);
         running = dbms;
-        startupDone.countDown();
         if (shuttingDown) {
-            return;
+            return; // The shutdown hook is waiting for us and will shut it down.
         }
         if (!passwordMatches(dbms, desired)) {
-            // Reached when the stored file is stale (someone ran ALTER CURRENT USER) or auth.ini was ignored.
-            // The credentials being replaced are not the default ones, which only a fresh store has.
+            // Reached when the stored file is stale (someone ran ALTER CURRENT USER) or auth.ini was not applied;
+            // either way the neo4j user must end up with the password the parent will use.
+            System.err.println("papergraph launcher: the neo4j password differed from " + passwordFile + "; reset it");
             setPassword(dbms, desired);
         }
         if (!desired.equals(stored)) {
             writePassword(passwordFile, desired);
         }
+        // Consumed at creation; no reason to keep a password hash around.
+        Files.deleteIfExists(opts.home.resolve("data").resolve("dbms").resolve("auth.ini"));
         int port = boltPort(dbms);
         waitUntilAccepting(port, Duration.ofSeconds(30));
         PROTOCOL_OUT.println(READY_PREFIX + "bolt://127.0.0.1:" + port);
@@ -177,10 +182,11 @@ public final class Launcher {
         cfg.put(BoltConnector.enabled, bolt);
         cfg.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", opts.port));
         cfg.put(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", opts.port));
-        // Bolt's shutdown otherwise waits 5 s for its thread pool and 5 s more for connections even when idle; by then
-        // both databases are already checkpointed and closed, so the wait protects nothing and only slows stop().
-        cfg.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
-        cfg.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
+        // Bolt's shutdown otherwise waits 5 s for its thread pool and 5 s more for its event loops even when idle. By
+        // then both databases are checkpointed and closed, so the wait protects nothing and only slows stop(); the
+        // price is two "exceeded maximum permitted duration" WARN lines in debug.log per shutdown.
+        cfg.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(250));
+        cfg.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(250));
         cfg.put(HttpConnector.enabled, false);
         cfg.put(HttpsConnector.enabled, false);
         // Server-side routing would bind a second port (:7688) that nothing here needs.
@@ -323,8 +329,8 @@ public final class Launcher {
     static void shutdownFromHook() {
         shuttingDown = true;
         try {
-            // A DBMS still being built cannot be shut down; give it a bounded time to finish so the store is
-            // closed cleanly rather than left for recovery.
+            // A DBMS still being built cannot be shut down; let start() finish (it checks shuttingDown after each
+            // build) for a bounded time, so the store is closed cleanly rather than left for recovery.
             startupDone.await(60, TimeUnit.SECONDS);
         } catch (InterruptedException ignored) {
             Thread.currentThread().interrupt();
@@ -351,7 +357,7 @@ public final class Launcher {
             }
         }
         System.err.flush();
-        // halt, not exit: the shutdown hook would wait for a startup that is never going to finish.
+        // halt, not exit: nothing is running that needs the shutdown hook, and halting skips its wait.
         Runtime.getRuntime().halt(exitCode);
     }
 

@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { Graph } from '../db/graph.js';
-import type { TopicAssignment, WritablePaper } from './batch.js';
+import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
 import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './record.js';
-import { describeCategory } from './text/categories.js';
+import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
 import { DocumentFrequencies, extractCandidates, selectTopics, type Candidate } from './topics/index.js';
 import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
@@ -75,6 +75,12 @@ export class StrictModeError extends Error {
 }
 
 export const DEFAULT_BATCH_SIZE = 2_000;
+
+/** Name and archive of a category code from arXiv's taxonomy; unknown codes (kept as printed) have neither. */
+export function describeCategory(code: string): CategoryInfo {
+  const c = arxivCategory(code);
+  return { name: c?.name ?? null, archive: c?.archive ?? null };
+}
 
 interface SpoolLine {
   record: PaperRecord;

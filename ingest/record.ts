@@ -52,7 +52,8 @@ export const PaperRecord = z.object({
    * else `title:<hash of normalized title + year>` (see paperIdFromTitle).
    */
   id: z.string().min(1),
-  title: z.string().min(1).max(LIMITS.titleChars),
+  /** Required, except an OpenAlex work whose title OpenAlex lacks (kept untitled, with a warning, for its citations). */
+  title: z.string().max(LIMITS.titleChars),
   abstract: z.string().max(LIMITS.abstractChars),
   /** ISO date (YYYY-MM-DD); for year-only sources the 1st of January with datePrecision 'year'. */
   published: isoDate.nullable(),
@@ -73,6 +74,10 @@ export const PaperRecord = z.object({
   sourceTopics: z.array(SourceTopic),
   /** Ids (same scheme as `id`) of works this paper cites. */
   cites: z.array(z.string()).max(LIMITS.citesPerPaper),
+}).superRefine((r, ctx) => {
+  if (r.title.trim() === '' && r.source !== 'openalex') {
+    ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, path: ['title'], message: 'missing or empty' });
+  }
 });
 export type PaperRecord = z.infer<typeof PaperRecord>;
 

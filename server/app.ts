@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Graph } from '../db/graph.js';
-import { healthRouter } from './api/health/health.routes.js';
+import { apiRouter } from './api/routes.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 
 export interface AppDeps {
@@ -20,8 +20,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   app.use(express.json({ limit: '100kb' }));
 
-  const api = express.Router();
-  api.use(healthRouter(deps.graph));
+  const api = apiRouter({ graph: deps.graph });
   api.use(notFoundHandler());
   app.use('/api', api);
 

@@ -1,49 +1,24 @@
-// Client entry: shows the database status and what the graph holds.
-import cytoscape from 'cytoscape';
-import { HealthResponse } from '../../schema/api.js';
-import { getJson } from './api.js';
-import { modelElements } from './model-graph.js';
+// Client entry: theme, then the app shell (or the synthetic bench page when the URL asks for it).
+import { startShell } from './app/shell.js';
+import { initTheme } from './app/theme.js';
+import { viewLoaders } from './views/registry.js';
 
-const statusEl = document.getElementById('db-status')!;
-const countsEl = document.getElementById('counts')!;
+initTheme();
 
-async function showHealth(): Promise<void> {
-  try {
-    const health = await getJson('/api/health', HealthResponse);
-    if (health.status !== 'ok' || !health.counts) {
-      statusEl.textContent = health.neo4j.message ?? 'Neo4j unavailable';
-      statusEl.className = 'status bad';
-      return;
-    }
-    statusEl.textContent = `Neo4j ${health.neo4j.version} ${health.neo4j.edition} connected`;
-    statusEl.className = 'status ok';
-    const counts = health.counts;
-    countsEl.replaceChildren(
-      ...(Object.entries(counts) as [string, number][]).map(([k, v]) => {
-        const div = document.createElement('div');
-        div.className = 'count';
-        div.dataset.testid = `count-${k}`;
-        div.innerHTML = `<b>${v.toLocaleString()}</b>${k}`;
-        return div;
-      }),
-    );
-    cytoscape({
-      container: document.getElementById('graph'),
-      elements: modelElements(counts),
-      layout: { name: 'circle' },
-      style: [
-        {
-          selector: 'node',
-          style: { label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', width: 90, height: 90, 'background-color': '#2f6fde', color: '#fff' },
-        },
-        { selector: 'edge', style: { label: 'data(label)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'font-size': 10 } },
-      ],
-    });
-  } catch (err) {
-    statusEl.textContent = `API error: ${(err as Error).message}`;
-    statusEl.className = 'status bad';
-  }
+const main = document.getElementById('view')!;
+if (new URLSearchParams(location.search).get('bench') === 'synthetic') {
+  // The bench renders a generated graph without the API (npm run bench:ui); loaded only when asked for.
+  void import('./graph/bench-page.js').then((m) => m.runSyntheticBench(main));
+} else {
+  startShell(
+    {
+      nav: document.getElementById('nav')!,
+      search: document.getElementById('search')!,
+      status: document.getElementById('db-status')!,
+      themeToggle: document.getElementById('theme-toggle') as HTMLButtonElement,
+      loading: document.getElementById('loading')!,
+      main,
+    },
+    viewLoaders,
+  );
 }
-
-void showHealth();
-setInterval(() => void showHealth(), 30_000);

@@ -140,8 +140,8 @@ function entryEvents(e: XmlNode, at: { file: string; line: number }): ParseEvent
   if (!arxivId) return [{ kind: 'reject', reason: `id: ${rawId ? `${JSON.stringify(rawId)} is not an arXiv abs URL` : 'missing'}`, at }];
 
   const events: ParseEvent[] = [];
-  const title = normalizeSpace(decodeTex(text(e.title)));
-  const abstract = normalizeParagraphs(decodeTex(text(e.summary), { stripBraces: false }));
+  const title = normalizeSpace(decodeTex(text(e.title), { ties: false }));
+  const abstract = normalizeParagraphs(decodeTex(text(e.summary), { stripBraces: false, ties: false }));
 
   let authors: AuthorRecord[] = [];
   for (const a of asArray(e.author)) {

@@ -1,7 +1,7 @@
 // Kaggle arXiv metadata snapshot (one JSON object per line), streamed line by line in constant memory.
 import type { AuthorRecord, ParseEvent, PaperRecord } from '../record.js';
 import { isArxivCategory } from '../text/categories.js';
-import { normalizeParagraphs, normalizeSpace } from '../text/normalize.js';
+import { normalizeParagraphs, normalizeSpace, tidyInitials } from '../text/normalize.js';
 import { normalizeArxivId, normalizeDoi } from '../text/paper-id.js';
 import { decodeTex } from '../text/tex.js';
 import { iterateLines, keepValidAuthors, validateRecord, type LineInput } from './common.js';
@@ -53,13 +53,16 @@ export function splitArxivAuthors(authors: string): string[] {
   // Split on whitespace-delimited "and" only: JS \b is ASCII-only, so /\band\b/ would split "Françand".
   return stripParenthesized(authors)
     .split(/,|\s+and\s+|&/u)
-    .map((p) => normalizeSpace(p).replace(/^and\s+/u, ''))
-    .filter((p) => p.length > 0 && !/^(?:Jr\.?|Sr\.?|II|III)$/u.test(p));
+    .map((p) => normalizeSpace(p).replace(/^and\s+/u, '').replace(/\s+et\.?\s*al\.?$/iu, ''))
+    .filter((p) => p.length > 0 && !/^(?:Jr\.?|Sr\.?|II|III)$/u.test(p) && !ET_AL_PIECE.test(p));
 }
 
-/** Tidy arXiv's parsed initials ("C. -P." → "C.-P."). */
-function tidyGiven(s: string): string {
-  return s.replace(/\.\s+-/gu, '.-');
+/** A piece that is only "et al." (big collaborations: "The BABAR Collaboration, B. Aubert, et al"). */
+const ET_AL_PIECE = /^et\.?\s*al\.?$/iu;
+
+/** True when the authors string admits it is incomplete ("…, B. Aubert, et al" / "F. Aharonian et al."). */
+export function arxivAuthorsTruncated(authors: string): boolean {
+  return /\bet\.?\s*al\.?\s*$/iu.test(stripParenthesized(authors).trim());
 }
 
 function fromParsed(parsed: unknown[], raw: string[]): AuthorRecord[] {
@@ -71,7 +74,7 @@ function fromParsed(parsed: unknown[], raw: string[]): AuthorRecord[] {
     const p = parsed[i];
     if (!Array.isArray(p)) continue;
     const family = normalizeSpace(decodeTex(String(p[0] ?? '')));
-    const given = tidyGiven(normalizeSpace(decodeTex(String(p[1] ?? ''))));
+    const given = tidyInitials(normalizeSpace(decodeTex(String(p[1] ?? ''))));
     const suffix = normalizeSpace(decodeTex(String(p[2] ?? '')));
     const name = [given, family, suffix].filter(Boolean).join(' ');
     if (!name) continue;
@@ -125,11 +128,12 @@ function* recordFromSnapshot(o: Record<string, unknown>, at: { file: string; lin
     return;
   }
 
-  const title = normalizeSpace(decodeTex(str(o.title) ?? ''));
-  const abstract = normalizeParagraphs(decodeTex(str(o.abstract) ?? '', { stripBraces: false }));
+  const title = normalizeSpace(decodeTex(str(o.title) ?? '', { ties: false }));
+  const abstract = normalizeParagraphs(decodeTex(str(o.abstract) ?? '', { stripBraces: false, ties: false }));
 
   const rawAuthors = str(o.authors) ?? '';
   const rawPieces = splitArxivAuthors(rawAuthors);
+  const saidEtAl = arxivAuthorsTruncated(rawAuthors);
   let authors: AuthorRecord[];
   if (Array.isArray(o.authors_parsed) && o.authors_parsed.length > 0) {
     authors = fromParsed(o.authors_parsed, rawPieces);
@@ -182,7 +186,7 @@ function* recordFromSnapshot(o: Record<string, unknown>, at: { file: string; lin
     arxivId,
     source: 'arxiv-jsonl',
     authors,
-    authorsTruncated: kept.dropped,
+    authorsTruncated: saidEtAl || kept.dropped,
     categories,
     sourceTopics: [],
     cites: [],

@@ -253,6 +253,15 @@ export function isArxivCategory(code: string): boolean {
   return ARXIV_CATEGORIES.has(code);
 }
 
+/**
+ * Name and archive of a category code for the graph writer: taxonomy values for arXiv codes, nulls for codes we
+ * keep but do not know (unknown listing abbreviations), so the writer never invents a name.
+ */
+export function describeCategory(code: string): { name: string | null; archive: string | null } {
+  const c = ARXIV_CATEGORIES.get(code);
+  return c ? { name: c.name, archive: c.archive } : { name: null, archive: null };
+}
+
 /** The taxonomy entry for a code, or undefined. */
 export function arxivCategory(code: string): ArxivCategory | undefined {
   return ARXIV_CATEGORIES.get(code);

@@ -69,3 +69,8 @@ export function stripInlineTags(s: string): string {
 export function cleanHtmlText(s: string): string {
   return normalizeSpace(decodeEntities(stripInlineTags(s)));
 }
+
+/** Join hyphenated initials that sources print with a stray space: `C. -P.` → `C.-P.`, `H. -J.` → `H.-J.`. */
+export function tidyInitials(s: string): string {
+  return s.replace(/(\p{Lu}\.)\s+-\s*(?=\p{Lu}\.)/gu, '$1-');
+}

@@ -91,6 +91,9 @@ const ESCAPED = new Set(['&', '%', '_', '#', '$', '{', '}', ' ']);
 export interface DecodeTexOptions {
   /** Remove unescaped `{` `}` outside math (BibTeX case protection). Default true. */
   stripBraces?: boolean;
+  /** `~` → space (TeX's tie, as in BibTeX names `A.~B. Smith`). Default true. arXiv titles/abstracts pass false:
+   * arXiv shows them as plain text, where `~5 ms` means "about 5 ms". */
+  ties?: boolean;
   /** `---` → em dash and `--` → en dash outside math. Default false: in author names `--` is far more often a typo
    * for a hyphen or part of a name written verbatim than an intended dash, so names keep it as written. */
   dashes?: boolean;
@@ -142,7 +145,7 @@ export function decodeTex(input: string, opts: DecodeTexOptions = {}): string {
       i++;
       continue;
     }
-    if (ch === '~') {
+    if (ch === '~' && opts.ties !== false) {
       // TeX's unbreakable space: `A.~B. Smith`.
       out.push(' ');
       i++;

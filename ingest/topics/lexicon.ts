@@ -5,16 +5,23 @@
  * "segmentation performance", "state of the art result").
  */
 export const FILLER_NOUNS: ReadonlySet<string> = new Set([
-  'study', 'result', 'approach', 'method', 'methodology', 'paper', 'work', 'article', 'performance', 'way', 'purpose',
-  'aim', 'goal', 'objective', 'finding', 'conclusion', 'contribution', 'improvement', 'increase', 'decrease',
-  'capability', 'ability', 'possibility', 'potential', 'need', 'promise', 'benefit', 'advantage', 'limitation',
-  'challenge', 'issue', 'aspect', 'role', 'number', 'amount', 'lot', 'variety', 'range', 'kind', 'part', 'term',
-  'insight', 'understanding', 'attempt', 'effort', 'addition', 'basis', 'respect', 'regard', 'manner', 'fact',
-  'example', 'instance', 'point', 'idea', 'question', 'background', 'introduction', 'summary', 'overview', 'detail',
-  'use', 'usage', 'end', 'means', 'order', 'total', 'majority', 'minority', 'half', 'lack', 'presence', 'absence',
-  'et', 'al', 'thing', 'matter', 'bit', 'something', 'anything', 'everything', 'nothing', 'one', 'ones', 'other',
-  'others', 'help', 'contrast', 'comparison', 'proposal', 'direction', 'future', 'importance', 'effectiveness',
-  'feasibility', 'availability', 'success', 'superiority', 'tradeoff',
+  'study', 'result', 'approach', 'methodology', 'paper', 'article', 'performance', 'way', 'purpose', 'aim', 'goal',
+  'finding', 'conclusion', 'contribution', 'improvement', 'increase', 'decrease', 'capability', 'ability',
+  'possibility', 'need', 'promise', 'benefit', 'limitation', 'challenge', 'issue', 'amount', 'lot', 'variety', 'kind',
+  'insight', 'attempt', 'effort', 'respect', 'regard', 'manner', 'idea', 'introduction', 'overview', 'usage', 'means',
+  'total', 'lack', 'presence', 'absence', 'et', 'al', 'something', 'anything', 'everything', 'nothing', 'one', 'ones',
+  'other', 'others', 'help', 'comparison', 'future', 'effectiveness', 'feasibility', 'availability', 'success',
+  'superiority', 'show', 'large scale', 'state of the art',
+]);
+
+/**
+ * Nouns that are filler when they head a phrase ("clinical task", "proposed framework", "biomedical application")
+ * but topical as modifiers ("task scheduling", "application layer"): a phrase never ends in one of these.
+ */
+export const HEAD_FILLER_NOUNS: ReadonlySet<string> = new Set([
+  'task', 'method', 'framework', 'technique', 'tool', 'setting', 'scenario', 'counterpart', 'application', 'option',
+  'version', 'step', 'analysis', 'use', 'strategy', 'procedure', 'solution', 'system', 'pipeline', 'scheme',
+  'paradigm', 'mechanism', 'manner', 'fashion', 'alternative', 'candidate', 'variant', 'extension', 'modification',
 ]);
 
 /**
@@ -23,6 +30,12 @@ export const FILLER_NOUNS: ReadonlySet<string> = new Set([
  * scored down ("training data").
  */
 export const BROAD_NOUNS: ReadonlySet<string> = new Set([
+  // words that are filler alone but name things in a phrase ("finite element method", "point cloud", "dark matter",
+  // "adversarial example", "instance segmentation", "question answering", "objective function", "work function")
+  'method', 'work', 'use', 'point', 'example', 'instance', 'question', 'contrast', 'basis', 'number', 'range', 'term',
+  'order', 'part', 'detail', 'role', 'addition', 'summary', 'fact', 'direction', 'importance', 'potential', 'advantage',
+  'understanding', 'end', 'majority', 'minority', 'tradeoff', 'trade off', 'proposal', 'background', 'aspect', 'thing',
+  'matter', 'bit', 'objective', 'half',
   'analysis', 'framework', 'technique', 'procedure', 'application', 'problem', 'solution', 'case', 'experiment',
   'evaluation', 'investigation', 'assessment', 'examination', 'discussion', 'reduction', 'difference', 'change',
   'effect', 'impact', 'influence', 'process', 'factor', 'feature', 'information', 'knowledge', 'research', 'field',
@@ -48,6 +61,18 @@ export const BROAD_NOUNS: ReadonlySet<string> = new Set([
   'environment', 'plan', 'planning', 'course', 'decision', 'risk', 'tuning', 'fine tuning', 'specialist', 'counterpart',
   'generalist', 'expectation', 'recommendation', 'claim', 'guideline', 'weight', 'sequence', 'region', 'organ',
   'scan', 'examination', 'modality', 'volume', 'quantity', 'dimension', 'direction', 'location', 'position',
+  // broad in the medical/ML literature this project ingests
+  'imaging', 'similarity', 'disease', 'progression', 'gradient', 'treatment', 'ai', 'diagnosis', 'severity',
+  'clinician', 'physician', 'doctor', 'hospital', 'volunteer', 'admission', 'care', 'medicine', 'health', 'body',
+  'memory', 'automation', 'computer', 'machine', 'device', 'sensor', 'instrument',
+  // generic in any field's abstracts
+  'description', 'definition', 'consequence', 'note', 'quest', 'meeting', 'calculation', 'computation', 'computing',
+  'construction', 'characterization', 'family', 'product', 'limit', 'pair', 'energy', 'phase', 'mode', 'regime',
+  'arrangement', 'power', 'ground', 'edge', 'flow', 'index', 'observation', 'distribution', 'formula', 'equation',
+  'expression', 'bound', 'generalization', 'extension', 'analogue', 'analog', 'notion', 'theorem', 'lemma', 'proof',
+  'formalism', 'approximation', 'scheme', 'quantum', 'simulation', 'experiment', 'measurement', 'observation',
+  'sample', 'article', 'letter', 'comment', 'reply', 'erratum', 'talk', 'lecture', 'proceeding', 'conference',
+  'workshop', 'thesis', 'chapter', 'appendix', 'supplement', 'review', 'survey', 'report', 'author', 'contribution',
 ]);
 
 /**
@@ -73,7 +98,26 @@ export const WEAK_MODIFIERS: ReadonlySet<string> = new Set([
   'respective', 'like', 'unseen', 'open', 'free', 'statistical', 'empirical', 'experimental', 'practical', 'theoretical',
   'overall', 'individual', 'external', 'internal', 'direct', 'indirect', 'same', 'above', 'below', 'next', 'prior',
   'able', 'unable', 'whether', 'key', 'clear', 'unclear', 'easy', 'difficult', 'hard', 'fast', 'faster', 'slow',
-  'large-scale', 'small-scale', 'high-quality', 'well-defined', 'in-depth', 'fine', 'deeper', 'wider', 'broader',
+  'large scale', 'small scale', 'high quality', 'well defined', 'in depth', 'fine', 'deeper', 'wider', 'broader',
+  'open source', 'publicly available', 'novel', 'unique', 'modern', 'advanced', 'enhanced', 'comprehensive',
+  'affordable', 'powerful', 'complex', 'future', 'general purpose', 'domain specific', 'feasible', 'notable', 'considerable', 'generalist', 'specialized',
+]);
+
+/**
+ * Participles that act as prepositions or main verbs after a noun ("validation using NAKO data", "benchmarks covering
+ * ..."): never the head of a noun phrase, unlike real gerund nouns ("transfer learning", "gradient clipping").
+ */
+export const VERBAL_ING: ReadonlySet<string> = new Set([
+  'using', 'regarding', 'including', 'concerning', 'following', 'according', 'considering', 'involving', 'comparing',
+  'leveraging', 'yielding', 'resulting', 'focusing', 'covering', 'comprising', 'showing', 'demonstrating',
+  'achieving', 'providing', 'allowing', 'enabling', 'requiring', 'containing', 'reaching', 'ranging', 'exceeding',
+  'outperforming', 'performing', 'improving', 'reducing', 'increasing', 'combining', 'integrating', 'exploiting',
+  'utilizing', 'utilising', 'employing', 'applying', 'incorporating', 'producing', 'making', 'taking', 'giving',
+  'being', 'having', 'getting', 'expressing', 'generating', 'creating', 'building', 'leading', 'suggesting',
+  'indicating', 'highlighting', 'addressing', 'investigating', 'exploring', 'evaluating', 'assessing', 'examining',
+  'introducing', 'proposing', 'presenting', 'describing', 'developing', 'designing', 'obtaining', 'depending',
+  'corresponding', 'underlying', 'existing', 'emerging', 'promising', 'compromising', 'enhancing', 'challenging',
+  'missing', 'remaining', 'varying', 'surrounding', 'relying', 'aiming', 'trying', 'seeking', 'helping', 'supporting',
 ]);
 
 /**
@@ -87,7 +131,7 @@ export const ADVERB_AS_ADJECTIVE: ReadonlySet<string> = new Set([
 /** Words that end a noun phrase whatever their tag (Latin abbreviations, author-list residue, filler). */
 export const BREAK_WORDS: ReadonlySet<string> = new Set([
   'et', 'al', 'al.', 'e.g.', 'i.e.', 'etc', 'etc.', 'cf', 'cf.', 'vs', 'vs.', 'viz', 'viz.', 'ie', 'eg', 'approx',
-  'here', 'there', 'thereby', 'herein', 'furthermore', 'moreover', 'however', 'therefore', 'thus', 'hence',
+  'none', 'here', 'there', 'thereby', 'herein', 'furthermore', 'moreover', 'however', 'therefore', 'thus', 'hence',
 ]);
 
 /**

@@ -28,8 +28,10 @@ function wink(): WinkMethods {
   return instance;
 }
 
-function outStrings(doc: Document, f: ItsFunction<unknown>): string[] {
-  return doc.tokens().out(f) as string[];
+// The d.ts types `its.lemma` with a ModelAddons parameter that its own ItsFunction union does not admit; at run
+// time every its.* token helper is accepted by out(), so widen through unknown.
+function outStrings(doc: Document, f: unknown): string[] {
+  return doc.tokens().out(f as ItsFunction<string>) as string[];
 }
 
 /** Tokenize, split sentences and POS-tag `text` with wink-nlp; pure apart from the shared model instance. */
@@ -40,12 +42,8 @@ export function tagText(text: string): TaggedText {
   const values = outStrings(doc, its.value);
   const spaces = outStrings(doc, its.precedingSpaces);
   const sentenceStarts = new Set<number>();
-  let offset = 0;
-  // Sentence token counts are cumulative; each sentence starts where the previous one ended.
-  doc.sentences().each((s) => {
-    sentenceStarts.add(offset);
-    offset += s.tokens().length();
-  });
+  // its.span gives each sentence's [first, last] token index; cheaper than walking sentence items.
+  for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) sentenceStarts.add(span[0]);
   return {
     values,
     normals: outStrings(doc, its.normal),
@@ -78,7 +76,8 @@ export function wordInfo(word: string): WordInfo {
   const tokens = doc.tokens();
   if (tokens.length() === 1) {
     const t = tokens.itemAt(0);
-    info = { pos: t.out(its.pos) as string, lemma: t.out(its.lemma) as string, known: !doc.isOOV(word) };
+    const lemma = t.out(its.lemma as unknown as ItsFunction<string>);
+    info = { pos: t.out(its.pos), lemma, known: !doc.isOOV(word) };
   } else {
     info = { pos: 'X', lemma: word, known: false };
   }

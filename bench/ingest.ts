@@ -1,0 +1,72 @@
+// npm run bench:ingest -- --papers 10000,100000 : parse+topics alone and end to end into a fresh local Neo4j.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startLocalNeo4j } from '../db/local-neo4j.js';
+import { machine, writeBenchSection } from './report.js';
+import { writeSyntheticArxiv } from './synthetic.js';
+
+const { values } = parseArgs({ options: { papers: { type: 'string', default: '10000,100000' }, keep: { type: 'boolean' } } });
+const sizes = values.papers!.split(',').map((s) => Number(s.trim()));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--papers takes whole numbers, got ${values.papers}`);
+
+interface Run {
+  papers: number;
+  ms: number;
+  papersPerSec: number;
+  peakRssMB: number;
+  rejected: number;
+}
+
+function runChild(mode: 'dry' | 'e2e', file: string, env: NodeJS.ProcessEnv = {}): Run {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/ingest-run.ts', mode, file], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+}
+
+const rows: string[] = [];
+const cacheDir = path.join(os.tmpdir(), 'papergraph-bench');
+for (const n of sizes) {
+  const file = path.join(cacheDir, `synthetic-arxiv-${n}.jsonl`);
+  if (!existsSync(file)) {
+    execFileSync('mkdir', ['-p', cacheDir]);
+    const t = Date.now();
+    await writeSyntheticArxiv(file, { papers: n, seed: 42 });
+    console.error(`generated ${n} papers (${(statSync(file).size / 1e6).toFixed(1)} MB) in ${Date.now() - t} ms`);
+  }
+  const dry = runChild('dry', file);
+  console.error(`dry ${n}: ${JSON.stringify(dry)}`);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bench-neo4j-'));
+  const neo = await startLocalNeo4j({ dataDir, port: 0, heap: '2g', pageCache: '2g' });
+  let e2e: Run;
+  try {
+    e2e = runChild('e2e', file, { NEO4J_URI: neo.uri, NEO4J_PASSWORD: neo.password });
+  } finally {
+    await neo.stop();
+    if (!values.keep) rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.error(`e2e ${n}: ${JSON.stringify(e2e)}`);
+  const mb = (statSync(file).size / 1e6).toFixed(0);
+  rows.push(
+    `| ${n.toLocaleString('en-US')} (${mb} MB) | ${dry.papersPerSec.toLocaleString('en-US')} | ${dry.peakRssMB} | ${e2e.papersPerSec.toLocaleString('en-US')} | ${(e2e.ms / 1000).toFixed(1)} s | ${e2e.peakRssMB} |`,
+  );
+}
+
+const section = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} with \`npm run bench:ingest -- --papers ${values.papers}\`.`,
+  'Synthetic arXiv-snapshot JSON lines (bench/synthetic.ts, seed 42). "parse+topics" is `--dry-run` (parse, validate, NLP',
+  'candidates, corpus scoring); "end to end" adds the batched writes into a fresh local Neo4j 5.26 (heap 2g, page cache 2g).',
+  'Peak RSS is the ingest process alone (Neo4j runs in its own JVM).',
+  '',
+  '| papers | parse+topics papers/s | peak RSS MB | end to end papers/s | end to end time | peak RSS MB |',
+  '|---|---|---|---|---|---|',
+  ...rows,
+];
+writeBenchSection('Ingest', section.join('\n'));
+console.log(section.join('\n'));

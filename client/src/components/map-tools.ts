@@ -1,0 +1,84 @@
+// The toolbar over a map: fit, re-layout, and the export menu (PNG, SVG, JSON, GraphML, CSV).
+import { exportGraphUrl } from '../api.js';
+import { currentTheme } from '../app/theme.js';
+import { download, elementsJson, exportPng, exportSvg, fileStem, toCsv, toGraphML } from '../graph/export.js';
+import type { GraphMap } from '../graph/map.js';
+import { DARK_GRAPH_THEME, LIGHT_GRAPH_THEME } from '../graph/styles.js';
+import { h } from './dom.js';
+import { createMenu } from './export-menu.js';
+
+export interface MapToolsOptions {
+  name(): string;
+  exportKind: 'coauthors' | 'topics';
+  exportParams(): Record<string, string | number | undefined>;
+  relayout(): void;
+  notify(message: string, kind?: 'info' | 'error'): void;
+}
+
+/** Builds the overlay toolbar for `map`. */
+export function createMapTools(map: GraphMap, o: MapToolsOptions): HTMLElement {
+  const bg = () => (currentTheme() === 'dark' ? DARK_GRAPH_THEME : LIGHT_GRAPH_THEME).background;
+  const guard = (what: string, fn: () => void | Promise<void>) => () => {
+    if (map.cy.nodes().length === 0) {
+      o.notify('Nothing to export: the map is empty.', 'info');
+      return;
+    }
+    Promise.resolve()
+      .then(fn)
+      .catch((err: Error) => o.notify(`${what} export failed: ${err.message}`, 'error'));
+  };
+  const stem = () => `papergraph-${o.exportKind}-${fileStem(o.name())}`;
+  const menu = createMenu('Export', [
+    { label: 'PNG image', testid: 'export-png', run: guard('PNG', () => exportPng(map.cy, `${stem()}.png`, bg())) },
+    { label: 'SVG image', testid: 'export-svg', run: guard('SVG', () => exportSvg(map.cy, `${stem()}.svg`, bg())) },
+    {
+      label: 'Elements (JSON)',
+      testid: 'export-json',
+      run: guard('JSON', () => download(`${stem()}.json`, JSON.stringify(elementsJson(map.cy), null, 2), 'application/json')),
+    },
+    {
+      label: 'GraphML',
+      testid: 'export-graphml',
+      run: guard('GraphML', () => {
+        const { nodes, edges } = elementsJson(map.cy);
+        download(`${stem()}.graphml`, toGraphML(nodes, edges), 'application/graphml+xml');
+      }),
+    },
+    {
+      label: 'Nodes table (CSV)',
+      testid: 'export-csv',
+      run: guard('CSV', () => {
+        const { nodes } = elementsJson(map.cy);
+        const cols = ['id', 'label', ...new Set(nodes.flatMap((n) => Object.keys(n)).filter((k) => !['id', 'label'].includes(k)))];
+        download(`${stem()}-nodes.csv`, toCsv(nodes, cols), 'text/csv');
+      }),
+    },
+    {
+      label: 'Edges table (CSV)',
+      testid: 'export-edges-csv',
+      run: guard('CSV', () => {
+        const { edges } = elementsJson(map.cy);
+        const cols = ['source', 'target', ...new Set(edges.flatMap((n) => Object.keys(n)).filter((k) => !['source', 'target', 'id'].includes(k)))];
+        download(`${stem()}-edges.csv`, toCsv(edges, cols), 'text/csv');
+      }),
+    },
+    {
+      label: 'Full query from server (GraphML)',
+      testid: 'export-server',
+      run: () => {
+        // The server re-runs the same query without the client's limits on drawing.
+        const a = h('a', { href: exportGraphUrl(o.exportKind, 'graphml', o.exportParams()), download: `${stem()}-server.graphml` });
+        document.body.append(a);
+        a.click();
+        a.remove();
+      },
+    },
+  ]);
+  return h(
+    'div',
+    { class: 'overlay tools' },
+    h('button', { type: 'button', class: 'btn', title: 'Fit the whole graph', 'data-testid': 'fit', onclick: () => map.cy.fit(undefined, 40) }, 'Fit'),
+    h('button', { type: 'button', class: 'btn', title: 'Lay out again (pinned nodes stay)', 'data-testid': 'relayout', onclick: () => o.relayout() }, 'Re-layout'),
+    menu,
+  );
+}

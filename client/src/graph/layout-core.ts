@@ -1,0 +1,241 @@
+// Pure layout: ForceAtlas2 then noverlap for a fresh graph; a local relaxation of only the new nodes for a changed one.
+import { UndirectedGraph } from 'graphology';
+import { forceAtlas2, noverlap } from './interop.js';
+import { seededRandom } from './rng.js';
+
+export interface LayoutNode {
+  id: string;
+  /** Diameter in model px (noverlap keeps discs of this size apart). */
+  size: number;
+  x?: number;
+  y?: number;
+  /** A cluster hint (community): a fresh layout starts each cluster on its own disc, so ForceAtlas2 needs far fewer
+   * iterations to untangle a big graph. */
+  group?: string;
+  /** Fixed nodes never move (kept positions after a filter change, pinned nodes). */
+  fixed?: boolean;
+}
+
+export interface LayoutInput {
+  nodes: LayoutNode[];
+  edges: { source: string; target: string; weight?: number }[];
+  seed?: number;
+  /** Overrides the iteration count chosen from the graph's size. */
+  iterations?: number;
+}
+
+export interface LayoutResult {
+  positions: Record<string, { x: number; y: number }>;
+  /** Milliseconds spent, for the bench and the console. */
+  ms: number;
+}
+
+/** Iterations that keep a 2,000-node layout around a second on a laptop core while small maps converge fully. */
+export function iterationsFor(n: number): number {
+  if (n <= 100) return 400;
+  if (n <= 500) return 200;
+  if (n <= 1000) return 80;
+  return 30;
+}
+
+/** Above this many nodes overlap removal uses the grid pass alone (noverlap costs ~25 ms per iteration at 2,000). */
+export const NOVERLAP_MAX_NODES = 800;
+
+/**
+ * Start positions: clusters on a sunflower spiral (largest first, in the middle), each cluster's nodes on a disc
+ * around its centre; nodes without a hint at random. Deterministic for a seed.
+ */
+export function initialPositions(nodes: readonly LayoutNode[], rand: () => number): Map<string, { x: number; y: number }> {
+  const groups = new Map<string, LayoutNode[]>();
+  for (const nd of nodes) {
+    const g = nd.group ?? '';
+    (groups.get(g) ?? groups.set(g, []).get(g)!).push(nd);
+  }
+  const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const out = new Map<string, { x: number; y: number }>();
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const unit = 10;
+  let placed = 0;
+  ordered.forEach(([, members], gi) => {
+    // Spiral by cumulative area so big clusters do not overlap small ones.
+    const r = Math.sqrt(placed + members.length / 2) * unit;
+    const cx = gi === 0 ? 0 : Math.cos(gi * golden) * r * 1.6;
+    const cy = gi === 0 ? 0 : Math.sin(gi * golden) * r * 1.6;
+    const spread = Math.sqrt(members.length) * unit * 0.8;
+    for (const nd of members) {
+      const a = rand() * Math.PI * 2;
+      const d = Math.sqrt(rand()) * spread;
+      out.set(nd.id, { x: nd.x ?? cx + Math.cos(a) * d, y: nd.y ?? cy + Math.sin(a) * d });
+    }
+    placed += members.length;
+  });
+  return out;
+}
+
+/**
+ * Pushes apart discs closer than the sum of their radii plus `margin`, using a uniform grid so each pass is linear in
+ * the number of nodes. Nodes in `fixed` never move (the other one of a pair moves the whole way). Returns passes run.
+ */
+export function separate(
+  xs: Float64Array,
+  ys: Float64Array,
+  rs: Float64Array,
+  margin: number,
+  maxPasses = 30,
+  fixed?: Uint8Array,
+): number {
+  const n = xs.length;
+  let maxR = 0;
+  for (let i = 0; i < n; i++) maxR = Math.max(maxR, rs[i]!);
+  const cell = 2 * maxR + margin;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const grid = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      const k = `${Math.floor(xs[i]! / cell)},${Math.floor(ys[i]! / cell)}`;
+      (grid.get(k) ?? grid.set(k, []).get(k)!).push(i);
+    }
+    let moved = 0;
+    for (let i = 0; i < n; i++) {
+      const gx = Math.floor(xs[i]! / cell), gy = Math.floor(ys[i]! / cell);
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) {
+          for (const j of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
+            if (j <= i) continue;
+            const fi = fixed?.[i] === 1, fj = fixed?.[j] === 1;
+            if (fi && fj) continue;
+            let vx = xs[j]! - xs[i]!, vy = ys[j]! - ys[i]!;
+            let d = Math.hypot(vx, vy);
+            const min = rs[i]! + rs[j]! + margin;
+            if (d >= min) continue;
+            if (d < 1e-6) {
+              // Coincident: split along a direction derived from the indices (deterministic).
+              const a = ((i * 7919 + j * 104729) % 360) * (Math.PI / 180);
+              vx = Math.cos(a); vy = Math.sin(a); d = 1;
+            }
+            const push = (min - d) / d;
+            const wi = fi ? 0 : fj ? 1 : 0.5, wj = fj ? 0 : fi ? 1 : 0.5;
+            xs[i] = xs[i]! - vx * push * wi; ys[i] = ys[i]! - vy * push * wi;
+            xs[j] = xs[j]! + vx * push * wj; ys[j] = ys[j]! + vy * push * wj;
+            moved++;
+          }
+        }
+      }
+    }
+    if (moved === 0) return pass;
+  }
+  return maxPasses;
+}
+
+/**
+ * Lays out `input`. With no fixed node: seeded random start, ForceAtlas2 (Barnes–Hut past 300 nodes), rescaled so each
+ * node gets room of about 2.5× its size, then noverlap. With fixed nodes: only the others move (see relaxFree).
+ */
+export function computeLayout(input: LayoutInput): LayoutResult {
+  const started = performance.now();
+  const rand = seededRandom(input.seed ?? 1);
+  const n = input.nodes.length;
+  const anyFixed = input.nodes.some((nd) => nd.fixed);
+  if (n === 0) return { positions: {}, ms: 0 };
+
+  if (anyFixed) {
+    const positions = relaxFree(input);
+    return { positions, ms: performance.now() - started };
+  }
+
+  const g = new UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>({ allowSelfLoops: false });
+  const start = initialPositions(input.nodes, rand);
+  for (const nd of input.nodes) g.addNode(nd.id, { ...start.get(nd.id)!, size: nd.size / 2 });
+  for (const e of input.edges) {
+    if (e.source === e.target || !g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.source, e.target)) continue;
+    g.addEdge(e.source, e.target, { weight: e.weight && e.weight > 0 ? e.weight : 1 });
+  }
+  if (g.size > 0) {
+    const settings = { ...forceAtlas2.inferSettings(g), barnesHutOptimize: n > 300, edgeWeightInfluence: 0.5 };
+    forceAtlas2.assign(g, { iterations: input.iterations ?? iterationsFor(n), settings, getEdgeWeight: 'weight' });
+  }
+
+  // Rescale to model px: area per node ≈ (2.5 × mean diameter)², then push overlapping discs apart.
+  const meanSize = input.nodes.reduce((s, nd) => s + nd.size, 0) / n;
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  g.forEachNode((_id, a) => {
+    minX = Math.min(minX, a.x); maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
+  });
+  const area = Math.max(1, (maxX - minX) * (maxY - minY));
+  const k = Math.sqrt((n * (2.5 * meanSize) ** 2) / area);
+  const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+  g.updateEachNodeAttributes((_id, a) => ({ ...a, x: (a.x - cx) * k, y: (a.y - cy) * k }));
+  if (n > 1 && n <= NOVERLAP_MAX_NODES) noverlap.assign(g, { maxIterations: 100, settings: { margin: 6, ratio: 1.1 } });
+  // noverlap stops at its iteration cap with a few pairs still touching; the grid pass guarantees the gap.
+  const ids = g.nodes();
+  const xs = new Float64Array(ids.length), ys = new Float64Array(ids.length), rs = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    const a = g.getNodeAttributes(id);
+    xs[i] = a.x; ys[i] = a.y; rs[i] = a.size;
+  });
+  separate(xs, ys, rs, 6, 40);
+
+  const positions: Record<string, { x: number; y: number }> = {};
+  ids.forEach((id, i) => (positions[id] = { x: xs[i]!, y: ys[i]! }));
+  return { positions, ms: performance.now() - started };
+}
+
+/**
+ * Moves only the free nodes: springs towards their neighbours (rest length from the node sizes) and repulsion from
+ * every node closer than that, for a fixed number of steps with a cooling step size. Fixed nodes are untouched, which
+ * is what "changing a filter keeps the positions of the nodes that stay" needs.
+ */
+export function relaxFree(input: LayoutInput): Record<string, { x: number; y: number }> {
+  const rand = seededRandom(input.seed ?? 1);
+  const idx = new Map(input.nodes.map((nd, i) => [nd.id, i]));
+  const N = input.nodes.length;
+  const xs = new Float64Array(N), ys = new Float64Array(N), rs = new Float64Array(N);
+  const free: number[] = [];
+  input.nodes.forEach((nd, i) => {
+    xs[i] = nd.x ?? (rand() - 0.5) * 200;
+    ys[i] = nd.y ?? (rand() - 0.5) * 200;
+    rs[i] = nd.size / 2;
+    if (!nd.fixed) free.push(i);
+  });
+  const adj: number[][] = input.nodes.map(() => []);
+  for (const e of input.edges) {
+    const a = idx.get(e.source), b = idx.get(e.target);
+    if (a === undefined || b === undefined || a === b) continue;
+    adj[a]!.push(b);
+    adj[b]!.push(a);
+  }
+  const steps = input.iterations ?? 120;
+  for (let s = 0; s < steps; s++) {
+    const step = 12 * (1 - s / steps) + 0.5;
+    for (const i of free) {
+      let fx = 0, fy = 0;
+      for (const j of adj[i]!) {
+        const dx = xs[j]! - xs[i]!, dy = ys[j]! - ys[i]!;
+        const d = Math.hypot(dx, dy) || 0.01;
+        const rest = rs[i]! + rs[j]! + 50;
+        fx += ((d - rest) / d) * dx * 0.1;
+        fy += ((d - rest) / d) * dy * 0.1;
+      }
+      for (let j = 0; j < N; j++) {
+        if (j === i) continue;
+        const dx = xs[i]! - xs[j]!, dy = ys[i]! - ys[j]!;
+        const min = rs[i]! + rs[j]! + 24;
+        if (Math.abs(dx) > min || Math.abs(dy) > min) continue;
+        const d = Math.hypot(dx, dy) || 0.01;
+        if (d < min) {
+          fx += (dx / d) * (min - d);
+          fy += (dy / d) * (min - d);
+        }
+      }
+      const f = Math.hypot(fx, fy);
+      if (f > 0) {
+        const m = Math.min(step, f);
+        xs[i] = xs[i]! + (fx / f) * m;
+        ys[i] = ys[i]! + (fy / f) * m;
+      }
+    }
+  }
+  const positions: Record<string, { x: number; y: number }> = {};
+  input.nodes.forEach((nd, i) => (positions[nd.id] = { x: xs[i]!, y: ys[i]! }));
+  return positions;
+}

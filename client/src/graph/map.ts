@@ -1,0 +1,232 @@
+// A Cytoscape map that keeps node positions across updates, lays out off the main thread and follows the theme.
+import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import { currentTheme, onThemeChange } from '../app/theme.js';
+import { pgHooks } from '../app/test-hooks.js';
+import type { BuiltElements } from './elements.js';
+import { runLayout } from './layout.js';
+import { carryOverPositions, type Point } from './positions.js';
+import { DARK_GRAPH_THEME, graphStyle, LIGHT_GRAPH_THEME } from './styles.js';
+
+/** Past this many elements the viewport optimisations switch on (hide edges and use a texture while panning). */
+export const LARGE_GRAPH_ELEMENTS = 1500;
+
+export interface MapEvents {
+  onNodeTap?(id: string, node: NodeSingular): void;
+  onBackgroundTap?(): void;
+  onEdgeTap?(source: string, target: string): void;
+  onPinChange?(id: string, pinned: boolean): void;
+}
+
+export interface SetOptions {
+  /** Fit the view after the update (first load); otherwise only fit when nothing stayed. */
+  fit?: boolean;
+  /** Lay everything out afresh (ignores kept positions except pinned nodes). */
+  relayout?: boolean;
+}
+
+/** Wraps a Cytoscape core with the app's update, layout, highlight and export behaviour. */
+export class GraphMap {
+  readonly cy: Core;
+  private large = false;
+  private seq = 0;
+  private unTheme: () => void;
+  /** Pinned nodes: fixed in every layout and kept across filter changes (dragging a node pins it). */
+  readonly pinned = new Set<string>();
+
+  constructor(
+    readonly container: HTMLElement,
+    events: MapEvents = {},
+    opts: { large?: boolean } = {},
+  ) {
+    this.large = !!opts.large;
+    container.dataset.testid = 'graph';
+    container.dataset.ready = 'false';
+    this.cy = cytoscape({
+      container,
+      style: graphStyle(this.theme(), { large: this.large }),
+      minZoom: 0.05,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      // Viewport optimisations: these only cost quality while moving, and only matter for big graphs.
+      hideEdgesOnViewport: this.large,
+      textureOnViewport: this.large,
+      pixelRatio: this.large ? 1 : 'auto',
+      motionBlur: false,
+    });
+    this.cy.on('tap', 'node', (e) => events.onNodeTap?.(e.target.id(), e.target as NodeSingular));
+    this.cy.on('tap', 'edge', (e) => events.onEdgeTap?.(e.target.source().id(), e.target.target().id()));
+    this.cy.on('tap', (e) => {
+      if (e.target === this.cy) events.onBackgroundTap?.();
+    });
+    // Hover shows a node's neighbourhood; skipped on big graphs where restyling thousands of edges costs frames.
+    this.cy.on('mouseover', 'node', (e) => {
+      if (this.cy.elements().length > LARGE_GRAPH_ELEMENTS) return;
+      (e.target as NodeSingular).connectedEdges().addClass('neighbour');
+    });
+    this.cy.on('mouseout', 'node', (e) => (e.target as NodeSingular).connectedEdges().removeClass('neighbour'));
+    // A node the user dragged stays where they put it: re-layouts and filter changes treat it as fixed.
+    this.cy.on('dragfree', 'node', (e) => {
+      const id = (e.target as NodeSingular).id();
+      if (!this.pinned.has(id)) {
+        this.pinned.add(id);
+        (e.target as NodeSingular).addClass('pinned');
+        events.onPinChange?.(id, true);
+      }
+    });
+    this.unTheme = onThemeChange(() => this.cy.style(graphStyle(this.theme(), { large: this.large })));
+    const hooks = pgHooks();
+    hooks.cy = this.cy;
+    hooks.ready = false;
+  }
+
+  private theme() {
+    return currentTheme() === 'dark' ? DARK_GRAPH_THEME : LIGHT_GRAPH_THEME;
+  }
+
+  /** Current positions of every node. */
+  positions(): Map<string, Point> {
+    const out = new Map<string, Point>();
+    this.cy.nodes().forEach((n) => {
+      out.set(n.id(), { ...n.position() });
+    });
+    return out;
+  }
+
+  /**
+   * Shows `built`: nodes that stay keep their place, new ones are placed next to their neighbours and laid out in the
+   * worker with the others fixed; a first load (nothing kept) gets a full ForceAtlas2 layout. Resolves when drawn;
+   * a newer call supersedes an older one still laying out.
+   */
+  async setElements(built: BuiltElements, opts: SetOptions = {}): Promise<{ added: number; layoutMs: number } | null> {
+    const seq = ++this.seq;
+    this.container.dataset.ready = 'false';
+    pgHooks().ready = false;
+    const nodeIds = built.nodes.map((n) => n.data.id as string);
+    const edges = built.edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string }));
+    const pinned = this.pinned;
+    const previous = opts.relayout
+      ? new Map([...this.positions()].filter(([id]) => pinned.has(id)))
+      : this.positions();
+    const carry = carryOverPositions(previous, nodeIds, edges);
+    const fresh = carry.kept.length === 0;
+    const sizes = new Map(built.nodes.map((n) => [n.data.id as string, Number(n.data.size) || 20]));
+    // The colour group (community or category) seeds the start positions of a fresh layout.
+    const groups = new Map(built.nodes.map((n) => [n.data.id as string, String(n.data.colourKey ?? '')]));
+
+    const added = new Set(carry.added);
+    const layout = await runLayout({
+      nodes: nodeIds.map((id) => {
+        const p = carry.positions.get(id)!;
+        const fixed = !fresh && !added.has(id);
+        // A fresh layout starts from random positions (ForceAtlas2 untangles better than from a ring).
+        return fresh
+          ? { id, size: sizes.get(id)!, group: groups.get(id) }
+          : { id, size: sizes.get(id)!, x: p.x, y: p.y, fixed };
+      }),
+      edges: built.edges.map((e) => ({
+        source: e.data.source as string,
+        target: e.data.target as string,
+        weight: Number(e.data.weight) || 1,
+      })),
+      seed: 7,
+    });
+    if (seq !== this.seq) return null;
+
+    const keep = new Set(nodeIds);
+    const edgeIds = new Set(built.edges.map((e) => e.data.id as string));
+    this.cy.batch(() => {
+      this.cy.edges().filter((e) => !edgeIds.has(e.id())).remove();
+      this.cy.nodes().filter((n) => !keep.has(n.id())).remove();
+      const add: ElementDefinition[] = [];
+      for (const n of built.nodes) {
+        const id = n.data.id as string;
+        const existing = this.cy.getElementById(id);
+        if (existing.nonempty()) {
+          existing.data(n.data);
+          existing.classes(`${n.classes ?? ''}${this.pinned.has(id) ? ' pinned' : ''}`);
+        } else add.push({ ...n, position: layout.positions[id] ?? carry.positions.get(id)! });
+      }
+      for (const e of built.edges) {
+        const existing = this.cy.getElementById(e.data.id as string);
+        if (existing.nonempty()) existing.data(e.data);
+        else add.push(e);
+      }
+      this.cy.add(add);
+      // Kept nodes did not move in the layout; only the free ones get new positions.
+      for (const id of carry.added) {
+        const p = layout.positions[id];
+        if (p) this.cy.getElementById(id).position(p);
+      }
+      if (fresh || opts.relayout) {
+        for (const [id, p] of Object.entries(layout.positions)) {
+          const n = this.cy.getElementById(id);
+          if (!this.pinned.has(id)) n.position(p);
+        }
+      }
+    });
+    if (opts.fit || fresh) this.cy.fit(undefined, 40);
+    await nextFrame();
+    if (seq !== this.seq) return null;
+    this.container.dataset.ready = 'true';
+    this.container.dataset.nodes = String(this.cy.nodes().length);
+    pgHooks().ready = true;
+    return { added: carry.added.length, layoutMs: layout.ms };
+  }
+
+  /** Selects one node (or none) without emitting a tap. */
+  select(id: string | null): void {
+    this.cy.$(':selected').unselect();
+    if (id) this.cy.getElementById(id).select();
+  }
+
+  /** Pins or unpins a node: a pinned node is never moved by layouts or filter changes. */
+  togglePin(id: string): boolean {
+    const n = this.cy.getElementById(id);
+    const on = !this.pinned.has(id);
+    if (on) this.pinned.add(id);
+    else this.pinned.delete(id);
+    n.toggleClass('pinned', on);
+    return on;
+  }
+
+  /** Highlights a path (node ids in order) and dims the rest; an empty list clears it. */
+  highlightPath(ids: readonly string[]): void {
+    this.cy.batch(() => {
+      this.cy.elements().removeClass('path dim');
+      if (ids.length === 0) return;
+      const nodes = this.cy.collection();
+      let edges = this.cy.collection();
+      ids.forEach((id, i) => {
+        nodes.merge(this.cy.getElementById(id));
+        if (i > 0) edges = edges.union(this.cy.getElementById(ids[i - 1]!).edgesWith(this.cy.getElementById(id)));
+      });
+      this.cy.elements().not(nodes).not(edges).addClass('dim');
+      nodes.addClass('path');
+      edges.addClass('path');
+    });
+  }
+
+  /** Animates the view to a node. */
+  focus(id: string): void {
+    const n = this.cy.getElementById(id);
+    if (n.nonempty()) this.cy.animate({ center: { eles: n }, duration: 250 });
+  }
+
+  destroy(): void {
+    this.seq++;
+    this.unTheme();
+    const hooks = pgHooks();
+    if (hooks.cy === this.cy) {
+      hooks.cy = null;
+      hooks.ready = false;
+    }
+    this.cy.destroy();
+  }
+}
+
+/** Resolves after the next two animation frames, i.e. once Cytoscape has drawn what was just added. */
+export function nextFrame(): Promise<void> {
+  return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+}

@@ -1,0 +1,80 @@
+// The Cytoscape stylesheet: encodings come from element data (size, width, colour, fontSize), colours from the theme.
+import type { StylesheetJson } from 'cytoscape';
+import { MIN_ZOOMED_FONT } from './labels.js';
+
+export interface GraphTheme {
+  background: string;
+  text: string;
+  textBackground: string;
+  edge: string;
+  highlight: string;
+  path: string;
+  dim: number;
+}
+
+export const LIGHT_GRAPH_THEME: GraphTheme = {
+  background: '#ffffff',
+  text: '#1d1d24',
+  textBackground: '#ffffff',
+  edge: '#b9bcc8',
+  highlight: '#1f4fb8',
+  path: '#d6336c',
+  dim: 0.15,
+};
+
+export const DARK_GRAPH_THEME: GraphTheme = {
+  background: '#1d1f25',
+  text: '#e8e8ee',
+  textBackground: '#1d1f25',
+  edge: '#4a4e5c',
+  highlight: '#8fb4ff',
+  path: '#ff6b9a',
+  dim: 0.15,
+};
+
+/** The stylesheet for every map; `large` drops edge curvature and arrows, which cost frames on big graphs. */
+export function graphStyle(t: GraphTheme, opts: { large?: boolean } = {}): StylesheetJson {
+  return [
+    {
+      selector: 'node',
+      style: {
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': 'data(colour)',
+        'border-width': 1,
+        'border-color': t.background,
+        label: 'data(short)',
+        'font-size': 'data(fontSize)',
+        color: t.text,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-background-color': t.textBackground,
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': MIN_ZOOMED_FONT,
+        'text-events': 'no',
+        'overlay-opacity': 0,
+      },
+    },
+    { selector: 'node[kind = "paper"]', style: { shape: 'round-rectangle', 'background-opacity': 0.8 } },
+    { selector: 'node[kind = "topic"]', style: { shape: 'round-hexagon' } },
+    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': t.highlight, 'font-weight': 'bold', 'z-index': 10 } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': t.text } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': t.highlight, 'z-index': 20, 'font-weight': 'bold' } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': t.edge,
+        opacity: 0.7,
+        'curve-style': opts.large ? 'haystack' : 'straight',
+        'overlay-opacity': 0,
+      },
+    },
+    { selector: '.dim', style: { opacity: t.dim, 'text-opacity': 0 } },
+    { selector: 'edge.hover, edge.neighbour', style: { 'line-color': t.highlight, opacity: 1 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': t.path, 'z-index': 30 } },
+    { selector: 'edge.path', style: { 'line-color': t.path, width: 5, opacity: 1, 'z-index': 30 } },
+  ];
+}

@@ -1,0 +1,90 @@
+// Cytoscape style of the evidence graph: one shape and colour per kind, labels legible on light and dark themes.
+import type cytoscape from 'cytoscape';
+import { PALETTE } from '../../graph/scales.js';
+import { graphColours } from './graph-theme.js';
+
+/** Kind colours, shared with the legend in paper.css (keep the two in step). */
+export const EVIDENCE_COLOURS = {
+  author: PALETTE[0],
+  topic: PALETTE[1],
+  category: PALETTE[2],
+  related: PALETTE[4],
+} as const;
+
+/** The stylesheet for the current theme (call again after a theme change). */
+export function evidenceStyle(): cytoscape.StylesheetStyle[] {
+  const c = graphColours();
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        color: c.fg,
+        'font-size': 13,
+        'text-wrap': 'wrap',
+        'text-max-width': '160px',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        // A halo in the background colour keeps labels readable where they cross edges.
+        'text-outline-color': c.card,
+        'text-outline-width': 2,
+        width: 22,
+        height: 22,
+        'border-width': 2,
+        'border-color': c.card,
+      },
+    },
+    {
+      selector: 'node[kind = "paper"]',
+      style: {
+        shape: 'round-rectangle',
+        width: 34,
+        height: 44,
+        'background-color': c.accent,
+        'font-weight': 'bold',
+        'text-max-width': '140px',
+      },
+    },
+    { selector: 'node[role = "related"]', style: { 'background-color': EVIDENCE_COLOURS.related } },
+    { selector: 'node[kind = "author"]', style: { shape: 'ellipse', 'background-color': EVIDENCE_COLOURS.author, 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node[kind = "topic"]', style: { shape: 'diamond', width: 24, height: 24, 'background-color': EVIDENCE_COLOURS.topic, 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node[kind = "category"]', style: { shape: 'hexagon', 'background-color': EVIDENCE_COLOURS.category, 'text-valign': 'top', 'text-margin-y': -4 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.5,
+        'line-color': c.muted,
+        'curve-style': 'bezier',
+        opacity: 0.7,
+      },
+    },
+    {
+      selector: 'edge[type = "HAS_TOPIC"]',
+      style: {
+        // Thicker for a stronger topic on that paper: the part of the score each side brings.
+        // No score label on the edge: at this size numbers collide; the width carries it and the chip's tooltip the value.
+        width: 'mapData(score, 0, 1, 1, 6)',
+        'line-color': EVIDENCE_COLOURS.topic,
+        opacity: 0.8,
+      },
+    },
+    { selector: 'edge[type = "IN_CATEGORY"]', style: { 'line-style': 'dashed', 'line-color': EVIDENCE_COLOURS.category } },
+    {
+      selector: 'edge[type = "CITES"]',
+      style: {
+        width: 2.5,
+        'line-color': c.fg,
+        'target-arrow-shape': 'triangle',
+        'target-arrow-color': c.fg,
+        'curve-style': 'unbundled-bezier',
+        'control-point-distances': [-60],
+        label: 'cites',
+        'font-size': 12,
+        color: c.fg,
+        'text-outline-color': c.card,
+        'text-outline-width': 2,
+      },
+    },
+    { selector: 'node:selected', style: { 'border-color': c.fg } },
+  ];
+}

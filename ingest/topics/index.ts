@@ -1,0 +1,76 @@
+// Topic extraction from title + abstract: NLP candidates (wink-nlp), corpus document frequencies, per-paper selection.
+//
+// Design note — how a streaming ingest uses these primitives
+// ----------------------------------------------------------
+// 1. extractCandidates(title, abstract) is the only NLP step (wink-nlp tokenizer + sentence boundaries + POS tagger +
+//    lemmatizer of the English lite model). It is pure and corpus-independent, so it runs exactly once per paper, in
+//    any order, in any worker. Its cost dominates: see bench.ts (≈1,000–1,300 papers/s per core on ~150-word
+//    abstracts on the 2-core AMD EPYC dev box; wink's sbd+pos alone is ≈3,300 docs/s, the rest is our chunking).
+// 2. DocumentFrequencies.add(candidates) per paper counts, per phrase, the papers using it as a complete noun phrase.
+//    Memory is bounded by `maxEntries` (default 1M ≈ 100–150 MB) through lossy counting: rare phrases are pruned,
+//    shared ones never are. toJSON()/fromJSON() persist it; merge() combines per-worker tables.
+// 3. selectTopics(candidates, df) scores one paper against the corpus: BM25-saturated tf (title mentions count 3×)
+//    × BM25 idf, phrases no other paper uses are halved (they link nothing), broad-noun-only phrases and undefined
+//    acronyms are scored down, sub/super-phrase duplicates are removed; at most `topicsPerPaper`.
+//
+// Pipelines:
+//  - Two passes (what ingest/pipeline.ts does): pass 1 extracts candidates, adds them to the DF and spools
+//    {record, candidates} to disk; pass 2 reads the spool and calls selectTopics with the complete DF. NLP runs once;
+//    the extra cost is the spool (≈ 3–6 KB of candidates per paper, ≈ 10–15 GB for 2.7M arXiv papers; use
+//    compactCandidates() before spooling to cap it, e.g. 40 candidates ≈ 2 KB) and one sequential re-read.
+//  - One pass with a seeded DF: load a DF persisted from an earlier run or a sample (fromJSON), then per paper
+//    extractCandidates → df.add → selectTopics. No spool; early papers are scored against the seed only. Scores
+//    drift as the DF grows, so the same paper can get different topics in different runs; fine for incremental
+//    updates, not for the reproducible bulk load.
+//  - Small inputs, dry runs and tests: extractTopicsForCorpus() does both passes in memory.
+// Determinism: candidates are sorted by key and ties in selection break by key, so equal input (and an equal DF)
+// always gives equal topics. The DF itself is order-independent until it prunes; after pruning, which rare phrases
+// survive depends on arrival order (shared phrases are unaffected).
+import { extractCandidates, type Candidate } from './extract.js';
+import { DocumentFrequencies, type DocumentFrequenciesOptions } from './frequencies.js';
+import { selectTopics, type SelectOptions, type Topic } from './select.js';
+
+export { extractCandidates, MAX_PHRASE_UNITS, nominalize, type Candidate } from './extract.js';
+export {
+  DEFAULT_MAX_ENTRIES,
+  DocumentFrequencies,
+  type DocumentFrequenciesJSON,
+  type DocumentFrequenciesOptions,
+} from './frequencies.js';
+export { DEFAULT_TOPICS_PER_PAPER, scoreCandidate, SCORING, selectTopics, topicId, type SelectOptions, type Topic } from './select.js';
+
+export interface CorpusDoc {
+  id: string;
+  title: string;
+  abstract: string;
+}
+
+export type CorpusOptions = SelectOptions & DocumentFrequenciesOptions;
+
+/**
+ * Topics of every document of a small corpus, two passes in memory: extract and count all, then select per paper.
+ * Holds every paper's candidates at once, so use it for up to ~100k papers (dry runs, tests); stream larger inputs
+ * as described at the top of this module. The map follows input order; per-paper results do not depend on it.
+ */
+export function extractTopicsForCorpus(docs: readonly CorpusDoc[], opts: CorpusOptions = {}): Map<string, Topic[]> {
+  const df = new DocumentFrequencies(opts.maxEntries !== undefined ? { maxEntries: opts.maxEntries } : {});
+  const candidates = docs.map((d) => extractCandidates(d.title, d.abstract));
+  for (const c of candidates) df.add(c);
+  const out = new Map<string, Topic[]>();
+  docs.forEach((d, i) => out.set(d.id, selectTopics(candidates[i]!, df, opts)));
+  return out;
+}
+
+/**
+ * The `max` candidates most likely to be selected, judged without the corpus (tf with title boost, multi-word and
+ * complete phrases first, then key): to keep a spool small. Call after df.add() so the DF still sees them all.
+ */
+export function compactCandidates(candidates: readonly Candidate[], max: number): Candidate[] {
+  if (candidates.length <= max) return [...candidates];
+  const weight = (c: Candidate) =>
+    (c.tf + 2 * c.titleTf) * (c.words > 1 ? 1.25 : 1) * (c.standaloneTf > 0 ? 1 : 0.5) * (c.broad ? 0.5 : 1);
+  return [...candidates]
+    .sort((a, b) => weight(b) - weight(a) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, max)
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

@@ -1,0 +1,77 @@
+// Request and response schemas of /api/authors/:id, shared by server and client.
+import { z } from 'zod';
+import { limitParam, queryObject, Truncated } from './papers.js';
+
+export const AuthorQuery = queryObject({
+  paperLimit: limitParam(1000, 100, 'Most papers listed, newest first'),
+  coauthorLimit: limitParam(500, 50, 'Most co-authors listed, most joint papers first'),
+  topicLimit: limitParam(200, 20, 'Most topics listed, most papers first'),
+});
+export type AuthorQuery = z.infer<typeof AuthorQuery>;
+
+export const AuthorPaper = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+  published: z.string().nullable(),
+  position: z.number().int().describe('This author’s 1-based position on the paper'),
+  asWritten: z.string().describe('This author’s name as the paper wrote it'),
+  authorCount: z.number().int().nullable(),
+});
+
+export const Coauthor = z.object({
+  id: z.string(),
+  name: z.string(),
+  jointPapers: z.number().int().describe('Distinct papers both are authors of'),
+});
+
+export const MergeSuggestion = z.object({
+  other: z.object({ id: z.string(), name: z.string() }),
+  reason: z.string().describe('Why the two names might be one person'),
+  status: z.string().describe('open until a reviewer decides'),
+  evidence: z.object({
+    sharedCoauthors: z.array(z.string()).describe('Names of co-authors both have (first 20)'),
+    sharedCategories: z.array(z.string()).describe('Category codes both publish in (first 20)'),
+  }),
+});
+
+export const AuthorResponse = z
+  .object({
+    author: z.object({
+      id: z.string(),
+      name: z.string(),
+      orcid: z.string().nullable(),
+      openalexId: z.string().nullable(),
+    }),
+    paperCount: z.number().int(),
+    firstYear: z.number().int().nullable(),
+    lastYear: z.number().int().nullable(),
+    spellings: z
+      .array(z.object({ asWritten: z.string(), papers: z.number().int() }))
+      .describe('Distinct spellings of the name on the author’s papers, most used first'),
+    papers: z.array(AuthorPaper).describe('Newest first'),
+    coauthors: z.array(Coauthor).describe('Most joint papers first, then by name'),
+    categories: z.array(z.object({ code: z.string(), name: z.string().nullable(), papers: z.number().int() })),
+    topics: z.array(z.object({ id: z.string(), name: z.string(), papers: z.number().int() })),
+    mergeSuggestions: z.array(MergeSuggestion).describe('Other authors that might be this person (never merged automatically)'),
+    truncated: z
+      .object({
+        papers: Truncated.optional(),
+        coauthors: Truncated.optional(),
+        categories: Truncated.optional(),
+        topics: Truncated.optional(),
+        mergeSuggestions: Truncated.optional(),
+      })
+      .describe('Lists this response cut to their limit; a key is present only when its list was cut'),
+    bounded: z
+      .object({
+        maxAuthorsPerPaper: z.number().int(),
+        coauthorPapersSkipped: z
+          .number()
+          .int()
+          .describe('Papers with more than maxAuthorsPerPaper authors, left out of the co-author counts'),
+      })
+      .describe('Large-collaboration papers are left out of co-author counting so one of them cannot list thousands'),
+  })
+  .meta({ id: 'AuthorResponse' });
+export type AuthorResponse = z.infer<typeof AuthorResponse>;

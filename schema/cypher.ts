@@ -1,0 +1,66 @@
+// Cypher console request and response schemas (POST /api/cypher), shared by server and client.
+import { z } from 'zod';
+import { GraphResponse } from './graph.js';
+
+export const MAX_QUERY_LENGTH = 20_000;
+export const DEFAULT_TIMEOUT_MS = 5_000;
+export const MAX_TIMEOUT_MS = 30_000;
+export const MAX_ROWS = 1_000;
+
+export const CypherRequest = z.object({
+  query: z.string().min(1).max(MAX_QUERY_LENGTH),
+  /** Query parameters ($name). Whole JSON numbers are sent as Cypher integers, others as floats. */
+  params: z.record(z.string(), z.unknown()).default({}),
+  timeoutMs: z.number().int().min(100).max(MAX_TIMEOUT_MS).default(DEFAULT_TIMEOUT_MS),
+  /** Most rows returned (the query stops being consumed after that). */
+  maxRows: z.number().int().min(1).max(MAX_ROWS).default(MAX_ROWS),
+});
+export type CypherRequest = z.infer<typeof CypherRequest>;
+
+export const CypherNotification = z.object({
+  code: z.string(),
+  title: z.string(),
+  description: z.string(),
+  severity: z.string(),
+  category: z.string().optional(),
+  position: z.object({ offset: z.number(), line: z.number(), column: z.number() }).optional(),
+});
+
+/** One operator of the plan, flattened in pre-order; `depth` 0 is the root. */
+export const PlanOperator = z.object({
+  operator: z.string(),
+  depth: z.number().int(),
+  details: z.string().optional(),
+  identifiers: z.array(z.string()),
+  /** PROFILE only. */
+  rows: z.number().optional(),
+  dbHits: z.number().optional(),
+});
+
+export const CypherSummary = z.object({
+  /** Wall time in the server process, from sending the query to the last consumed row. */
+  timeMs: z.number(),
+  /** Neo4j's own timings (ms), when it reported them. */
+  availableAfterMs: z.number().nullable(),
+  consumedAfterMs: z.number().nullable(),
+  /** r (read), w, rw, s (schema), or null when unknown. */
+  queryType: z.string().nullable(),
+  /** `EXPLAIN`/`PROFILE` prefix, if any. */
+  mode: z.enum(['run', 'explain', 'profile']),
+  /** Root operator of the plan (EXPLAIN/PROFILE only), e.g. `ProduceResults`. */
+  rootOperator: z.string().nullable(),
+  plan: z.array(PlanOperator),
+  notifications: z.array(CypherNotification),
+});
+
+export const CypherResponse = z.object({
+  columns: z.array(z.string()),
+  /** Rows as plain JSON (driver types converted by toPlain: nodes/relationships/paths are tagged objects). */
+  rows: z.array(z.record(z.string(), z.unknown())),
+  /** Every node, relationship and path found anywhere in the rows, as Cytoscape elements. */
+  graph: GraphResponse,
+  summary: CypherSummary,
+  /** True when the query had more rows than maxRows and the rest was discarded. */
+  truncated: z.boolean(),
+});
+export type CypherResponse = z.infer<typeof CypherResponse>;

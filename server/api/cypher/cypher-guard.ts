@@ -1,0 +1,388 @@
+// Pure: a small Cypher tokenizer and the console's refusal rules, checked on the token stream (never on raw substrings).
+//
+// Why a tokenizer: a read-only session already makes Neo4j refuse writes, but LOAD CSV, DBMS procedures and admin
+// commands still run in READ mode. Substring checks both over-refuse (a comment or string that mentions LOAD CSV) and
+// under-refuse (`LoAd /*x*/ CsV`). The lexer mirrors what Neo4j 5.26 does, verified against the real server:
+//   - `\uXXXX` escapes are decoded in the WHOLE text before lexing (`\u004cOAD CSV` is LOAD CSV, `/* \u002a/` closes a
+//     comment); `\\` is an escaped backslash and does not start an escape; `\u` without 4 hex digits is a syntax error;
+//   - `//` comments end at a line break; `/* */` comments do not nest;
+//   - strings ('…' or "…") use backslash escapes; `` `…` `` identifiers escape a backtick by doubling it.
+// Where Neo4j and this lexer could disagree, the lexer errs towards refusing: any character that is neither part of
+// an identifier, a number, a literal nor known punctuation is a separator (so `LOAD<odd space>CSV` is still LOAD CSV).
+
+/** `word` = unquoted identifier or keyword, `quoted` = `backtick` identifier, `param` = $name. */
+export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'param' | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  /** Words and numbers as written; quoted identifiers, strings and parameter names unescaped; punctuation the character. */
+  value: string;
+  /** Offset of the token's first character in the original query text. */
+  offset: number;
+}
+
+/** The query is not lexically valid Cypher (unterminated string or comment, bad `\u` escape). */
+export class CypherLexError extends Error {
+  override name = 'CypherLexError';
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Decodes `\uXXXX` escapes the way Neo4j does before lexing. Returns the text and, for every decoded character, its
+ * offset in the original (so errors point at what the user typed).
+ */
+export function decodeUnicodeEscapes(raw: string): { text: string; offsets: number[] } {
+  let text = '';
+  const offsets: number[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw[i]!;
+    if (c === '\\' && raw[i + 1] === '\\') {
+      // An escaped backslash: neither of the two starts a unicode escape (`'a\\u0027'` is the text a\u0027).
+      text += '\\\\';
+      offsets.push(i, i + 1);
+      i += 2;
+    } else if (c === '\\' && raw[i + 1] === 'u') {
+      const hex = raw.slice(i + 2, i + 6);
+      if (!/^[0-9a-fA-F]{4}$/.test(hex)) {
+        throw new CypherLexError('A \\u escape needs four hexadecimal digits (Neo4j decodes \\u everywhere, even in comments)', i);
+      }
+      text += String.fromCharCode(parseInt(hex, 16));
+      offsets.push(i);
+      i += 6;
+    } else {
+      text += c;
+      offsets.push(i);
+      i++;
+    }
+  }
+  offsets.push(raw.length);
+  return { text, offsets };
+}
+
+/** Punctuation Cypher uses; any other non-identifier character is treated as a separator (see the header). */
+const PUNCTUATION = new Set([...'()[]{},.;:|&!=<>+-*/%^$?~']);
+const IDENT_START = /[\p{ID_Start}\p{Pc}]/u;
+const IDENT_PART = /[\p{ID_Continue}\p{Sc}\p{Pc}]/u;
+// Ends `//` comments. Neo4j stops at \n and \r; the other line separators end them here too so that text after them is
+// checked rather than hidden (a false refusal at worst).
+const LINE_END = new Set(['\n', '\r', '\u2028', '\u2029', '\u0085']);
+const NUMBER = /0[xX][0-9a-fA-F_]+|0o[0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?\d+)?/y;
+
+/** Splits a query into tokens, dropping whitespace and comments. Throws CypherLexError on an unterminated literal. */
+export function tokenize(query: string): Token[] {
+  const { text, offsets } = decodeUnicodeEscapes(query);
+  const tokens: Token[] = [];
+  const push = (kind: TokenKind, value: string, start: number) => tokens.push({ kind, value, offset: offsets[start]! });
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      i += 2;
+      while (i < text.length && !LINE_END.has(text[i]!)) i++;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) throw new CypherLexError('Unterminated /* comment', offsets[i]!);
+      i = end + 2;
+    } else if (c === "'" || c === '"') {
+      const start = i;
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new CypherLexError('Unterminated string literal', offsets[start]!);
+        const ch = text[i]!;
+        if (ch === '\\') {
+          value += text.slice(i, i + 2);
+          i += 2;
+        } else if (ch === c) {
+          i++;
+          break;
+        } else {
+          value += ch;
+          i++;
+        }
+      }
+      push('string', value, start);
+    } else if (c === '`') {
+      const start = i;
+      const name = readQuoted(text, i, offsets);
+      i = name.end;
+      push('quoted', name.value, start);
+    } else if (c === '$') {
+      const start = i;
+      if (next === '`') {
+        const name = readQuoted(text, i + 1, offsets);
+        i = name.end;
+        push('param', name.value, start);
+      } else if (next !== undefined && (IDENT_PART.test(next) || /\d/.test(next))) {
+        i++;
+        while (i < text.length && IDENT_PART.test(text[i]!)) i++;
+        push('param', text.slice(start + 1, i), start);
+      } else {
+        push('punct', '$', start);
+        i++;
+      }
+    } else if (/\d/.test(c)) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text)!;
+      push('number', m[0], i);
+      i += m[0].length;
+    } else if (IDENT_START.test(c)) {
+      const start = i;
+      while (i < text.length && IDENT_PART.test(text[i]!)) i++;
+      push('word', text.slice(start, i), start);
+    } else if (PUNCTUATION.has(c)) {
+      push('punct', c, i);
+      i++;
+    } else {
+      // Whitespace, or a character Cypher has no use for: a separator either way.
+      i++;
+    }
+  }
+  return tokens;
+}
+
+function readQuoted(text: string, at: number, offsets: number[]): { value: string; end: number } {
+  let value = '';
+  let i = at + 1;
+  for (;;) {
+    if (i >= text.length) throw new CypherLexError('Unterminated `quoted` identifier', offsets[at]!);
+    if (text[i] === '`') {
+      if (text[i + 1] === '`') {
+        value += '`';
+        i += 2;
+        continue;
+      }
+      return { value, end: i + 1 };
+    }
+    value += text[i];
+    i++;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Rules
+
+/**
+ * Procedures the console may call (compared case-insensitively; Neo4j itself is case-sensitive, so a different case
+ * only fails to resolve). All read metadata or indexes of the current database; none touches files, network or DBMS.
+ */
+export const ALLOWED_PROCEDURES: readonly string[] = [
+  'db.labels',
+  'db.relationshipTypes',
+  'db.propertyKeys',
+  'db.schema.visualization',
+  'db.schema.nodeTypeProperties',
+  'db.schema.relTypeProperties',
+  'db.index.fulltext.queryNodes',
+  'db.index.fulltext.queryRelationships',
+];
+const ALLOWED_PROCEDURE_SET = new Set(ALLOWED_PROCEDURES.map((p) => p.toLowerCase()));
+
+/** Namespaces of built-in functions (`date.truncate`, `point.distance`, `db.nameFromElementId`…); any other namespace is a user-defined (plugin) function. */
+export const ALLOWED_FUNCTION_NAMESPACES: readonly string[] = ['date', 'datetime', 'localdatetime', 'localtime', 'time', 'duration', 'point', 'vector', 'db'];
+const ALLOWED_FUNCTION_NS_SET = new Set(ALLOWED_FUNCTION_NAMESPACES);
+
+/** Statements that are administration commands; refused wherever a statement or subquery may begin. */
+const ADMIN_START = new Set(['SHOW', 'TERMINATE', 'GRANT', 'DENY', 'REVOKE', 'START', 'STOP', 'ALTER', 'DROP', 'RENAME', 'ENABLE', 'DEALLOCATE', 'REALLOCATE', 'DRYRUN']);
+/** `CREATE <x>` that administers the DBMS rather than creating graph data. */
+const ADMIN_CREATE = new Set(['USER', 'ROLE', 'DATABASE', 'COMPOSITE', 'ALIAS', 'OR', 'SERVER']);
+/** Namespaces of procedures that read or write files, URLs or other databases. */
+const IO_PROCEDURE_PREFIXES = ['apoc.load.', 'apoc.import.', 'apoc.export.', 'apoc.cypher.', 'apoc.periodic.', 'apoc.systemdb.', 'apoc.log.', 'apoc.trigger.'];
+
+export type RefusalRule =
+  | 'load-csv'
+  | 'admin-command'
+  | 'use-clause'
+  | 'procedure-dbms'
+  | 'procedure-io'
+  | 'procedure-not-allowed'
+  | 'function-not-allowed'
+  | 'multiple-statements'
+  | 'empty-query'
+  | 'syntax';
+
+export type QueryMode = 'run' | 'explain' | 'profile';
+
+export type GuardResult =
+  | { ok: true; mode: QueryMode; procedures: string[] }
+  | {
+      ok: false;
+      /** 403 for refused features, 400 for queries that are not one lexically valid statement. */
+      status: 400 | 403;
+      rule: RefusalRule;
+      message: string;
+      offset: number;
+    };
+
+/** Case-insensitive keyword test on an unquoted word (both case foldings, for letters like the Kelvin sign). */
+function isKeyword(t: Token | undefined, kw: string): boolean {
+  return t?.kind === 'word' && (t.value.toUpperCase() === kw || t.value.toLowerCase() === kw.toLowerCase());
+}
+const isPunct = (t: Token | undefined, p: string) => t?.kind === 'punct' && t.value === p;
+const isName = (t: Token | undefined) => t?.kind === 'word' || t?.kind === 'quoted';
+/** After `.` or `:` a word is a property key, label or type name, never a clause keyword. */
+const isNamePosition = (prev: Token | undefined) => isPunct(prev, '.') || isPunct(prev, ':');
+
+/** Reads `a.b.c` starting at tokens[i]; returns the segments and the index after the name. */
+function dottedName(tokens: Token[], i: number): { segments: string[]; end: number } {
+  const segments = [tokens[i]!.value];
+  let j = i + 1;
+  while (isPunct(tokens[j], '.') && isName(tokens[j + 1])) {
+    segments.push(tokens[j + 1]!.value);
+    j += 2;
+  }
+  return { segments, end: j };
+}
+
+/** Skips `CYPHER [version] [option=value…]`, `EXPLAIN`, `PROFILE` prefixes; returns where the statement starts. */
+function skipPrefixes(tokens: Token[]): { start: number; mode: QueryMode } {
+  let i = 0;
+  let mode: QueryMode = 'run';
+  for (;;) {
+    const t = tokens[i];
+    if (isKeyword(t, 'EXPLAIN')) {
+      mode = 'explain';
+      i++;
+    } else if (isKeyword(t, 'PROFILE')) {
+      mode = 'profile';
+      i++;
+    } else if (isKeyword(t, 'CYPHER')) {
+      i++;
+      for (;;) {
+        if (tokens[i]?.kind === 'number') i++;
+        else if (isName(tokens[i]) && isPunct(tokens[i + 1], '=') && tokens[i + 2] && tokens[i + 2]!.kind !== 'punct') i += 3;
+        else break;
+      }
+    } else {
+      return { start: i, mode };
+    }
+  }
+}
+
+/** Indices where a statement or subquery body begins: the start, after `{`, after `UNION [ALL|DISTINCT]`. */
+function clauseStarts(tokens: Token[], start: number): number[] {
+  const out = [start];
+  tokens.forEach((t, i) => {
+    if (isPunct(t, '{')) out.push(i + 1);
+    if (isKeyword(t, 'UNION') && !isNamePosition(tokens[i - 1])) {
+      out.push(isKeyword(tokens[i + 1], 'ALL') || isKeyword(tokens[i + 1], 'DISTINCT') ? i + 2 : i + 1);
+    }
+  });
+  return out;
+}
+
+/**
+ * Decides whether the console may run `query`. Pure: looks only at the token stream. Refuses LOAD CSV, administration
+ * commands, USE, procedures outside {@link ALLOWED_PROCEDURES}, plugin functions, and more than one statement.
+ * Writes are not refused here: the read-only session makes Neo4j refuse them (403 with Neo4j's code).
+ */
+export function checkQuery(query: string): GuardResult {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(query);
+  } catch (err) {
+    if (err instanceof CypherLexError) return { ok: false, status: 400, rule: 'syntax', message: err.message, offset: err.offset };
+    throw err;
+  }
+  const refuse = (rule: RefusalRule, message: string, at: Token | undefined, status: 400 | 403 = 403): GuardResult => ({
+    ok: false,
+    status,
+    rule,
+    message,
+    offset: at?.offset ?? 0,
+  });
+
+  // One statement: a trailing `;` is fine (Neo4j accepts it), anything after it is a second statement.
+  const semi = tokens.findIndex((t) => isPunct(t, ';'));
+  if (semi >= 0 && semi < tokens.length - 1) {
+    return refuse('multiple-statements', 'Run one statement at a time (found text after `;`)', tokens[semi + 1], 400);
+  }
+  const body = semi >= 0 ? tokens.slice(0, semi) : tokens;
+
+  const { start, mode } = skipPrefixes(body);
+  if (start >= body.length) return refuse('empty-query', 'The query has no statement (only comments or prefixes)', body[start - 1], 400);
+
+  // LOAD CSV reads local files and URLs. `LOAD` next to `CSV` is that clause and nothing else, wherever it appears.
+  for (let i = 0; i + 1 < body.length; i++) {
+    if (isKeyword(body[i], 'LOAD') && isKeyword(body[i + 1], 'CSV')) {
+      return refuse('load-csv', 'LOAD CSV is not allowed in the console: it reads files and URLs', body[i]);
+    }
+  }
+
+  // Administration commands and USE, wherever a statement or a subquery begins. After `{` a word followed by `:`, `,`,
+  // `}` or `.` is a map key or map-projection entry, not a clause.
+  for (const i of clauseStarts(body, start)) {
+    const t = body[i];
+    if (t?.kind !== 'word') continue;
+    const after = body[i + 1];
+    if (i !== start && (isPunct(after, ':') || isPunct(after, ',') || isPunct(after, '}') || isPunct(after, '.'))) continue;
+    const kw = t.value.toUpperCase();
+    if (kw === 'USE' || isKeyword(t, 'USE')) {
+      return refuse('use-clause', 'USE is not allowed in the console: queries run on the application database only', t);
+    }
+    if (ADMIN_START.has(kw) || (kw === 'CREATE' && after?.kind === 'word' && ADMIN_CREATE.has(after.value.toUpperCase()))) {
+      return refuse('admin-command', `Administration commands (${kw}${kw === 'CREATE' ? ` ${after!.value.toUpperCase()}` : ''} …) are not allowed in the console`, t);
+    }
+  }
+  // SHOW/TERMINATE TRANSACTIONS can be chained inside one command; refuse them wherever they appear as keywords.
+  for (let i = 0; i + 1 < body.length; i++) {
+    const t = body[i];
+    if ((isKeyword(t, 'SHOW') || isKeyword(t, 'TERMINATE')) && !isNamePosition(body[i - 1])) {
+      const n = body[i + 1];
+      if (isKeyword(n, 'TRANSACTION') || isKeyword(n, 'TRANSACTIONS')) {
+        return refuse('admin-command', `${t!.value.toUpperCase()} TRANSACTIONS is not allowed in the console`, t);
+      }
+    }
+  }
+
+  // Procedure calls (CALL name …) against the whitelist; namespaced function calls against the built-in namespaces.
+  const procedures: string[] = [];
+  const procedureNameTokens = new Set<number>();
+  for (let i = 0; i < body.length; i++) {
+    if (!isKeyword(body[i], 'CALL') || isNamePosition(body[i - 1]) || !isName(body[i + 1])) continue;
+    const { segments, end } = dottedName(body, i + 1);
+    for (let k = i + 1; k < end; k++) procedureNameTokens.add(k);
+    const name = segments.join('.');
+    const lower = name.toLowerCase();
+    if (lower.split('.')[0] === 'dbms') {
+      return refuse('procedure-dbms', `DBMS procedures (${name}) are not allowed in the console`, body[i + 1]);
+    }
+    if (IO_PROCEDURE_PREFIXES.some((p) => lower.startsWith(p))) {
+      return refuse('procedure-io', `${name} reads or writes outside the database and is not allowed in the console`, body[i + 1]);
+    }
+    if (!ALLOWED_PROCEDURE_SET.has(lower)) {
+      return refuse(
+        'procedure-not-allowed',
+        `Procedure ${name} is not allowed in the console; allowed: ${ALLOWED_PROCEDURES.join(', ')}`,
+        body[i + 1],
+      );
+    }
+    procedures.push(name);
+  }
+  for (let i = 0; i < body.length; i++) {
+    if (!isName(body[i]) || procedureNameTokens.has(i) || isNamePosition(body[i - 1])) continue;
+    const { segments, end } = dottedName(body, i);
+    if (segments.length < 2 || !isPunct(body[end], '(')) continue;
+    const namespace = segments[0]!.toLowerCase();
+    if (!ALLOWED_FUNCTION_NS_SET.has(namespace)) {
+      return refuse('function-not-allowed', `Function ${segments.join('.')} is not a built-in function; plugin functions are not allowed in the console`, body[i]);
+    }
+    i = end - 1;
+  }
+  return { ok: true, mode, procedures };
+}
+
+/** 1-based line and column of an offset in `text` (for error details). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split(/\r\n|\r|\n/).length;
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  return { line, column: offset - lastBreak };
+}

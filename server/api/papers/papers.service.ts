@@ -1,0 +1,108 @@
+// Papers: one paper with its authors, categories, topics and citations; and its related papers with their reasons.
+import neo4j from 'neo4j-driver';
+import type { Graph } from '../../../db/graph.js';
+import {
+  truncation,
+  type PaperQuery,
+  type PaperResponse,
+  type RelatedBy,
+  type RelatedQuery,
+  type RelatedResponse,
+} from '../../../schema/papers.js';
+import { NotFoundError } from '../../errors.js';
+import { RELATED_BOUNDS, RELATED_WEIGHTS, rankRelated, seedPlan, type CandidateEvidence } from './related.js';
+
+/** Longest a paper read may take before it is stopped (408); far above the expected few milliseconds. */
+const QUERY_TIMEOUT_MS = 10_000;
+
+type PaperRow = Pick<PaperResponse, 'paper' | 'authors' | 'categories' | 'topics'> & {
+  authorTotal: number;
+  cites: PaperResponse['cites']['papers'];
+  citesTotal: number;
+  stubs: string[];
+  stubTotal: number;
+  citedBy: PaperResponse['citedBy']['papers'];
+  citedByTotal: number;
+};
+
+/** The paper `id` with everything attached to it; NotFoundError when no paper (or stub) has that id. */
+export async function getPaper(graph: Graph, id: string, query: PaperQuery): Promise<PaperResponse> {
+  const [row] = (await graph.read(
+    'papers/paper',
+    { id, authorLimit: neo4j.int(query.authorLimit), citationLimit: neo4j.int(query.citationLimit) },
+    { timeoutMs: QUERY_TIMEOUT_MS },
+  )) as unknown as PaperRow[];
+  if (!row) throw new NotFoundError('Paper', id);
+  return {
+    paper: row.paper,
+    authors: row.authors,
+    categories: row.categories,
+    topics: row.topics,
+    cites: { papers: row.cites, stubs: row.stubs, counts: { papers: row.citesTotal, stubs: row.stubTotal } },
+    citedBy: { papers: row.citedBy, count: row.citedByTotal },
+    truncated: {
+      authors: truncation(row.authorTotal, row.authors.length),
+      cites: truncation(row.citesTotal, row.cites.length),
+      stubs: truncation(row.stubTotal, row.stubs.length),
+      citedBy: truncation(row.citedByTotal, row.citedBy.length),
+    },
+  };
+}
+
+interface RelatedRow {
+  id: string;
+  title: string | null;
+  year: number | null;
+  published: string | null;
+  paperCount: number;
+  skippedAuthors: RelatedResponse['bounded']['skippedAuthors'];
+  skippedAuthorCount: number;
+  skippedTopics: RelatedResponse['bounded']['skippedTopics'];
+  skippedCitations: number;
+  candidatesFound: number;
+  candidates: CandidateEvidence[];
+}
+
+/**
+ * Papers related to `id`, ranked by `by` (see related.ts for the formulas), each with the named evidence behind its
+ * score, plus what candidate generation left out. NotFoundError for an unknown id.
+ */
+export async function getRelated(graph: Graph, id: string, query: RelatedQuery): Promise<RelatedResponse> {
+  const by: RelatedBy = query.by;
+  const plan = seedPlan(by);
+  const [row] = (await graph.read(
+    'papers/related',
+    {
+      id,
+      ...plan,
+      maxAuthorPapers: neo4j.int(RELATED_BOUNDS.maxAuthorPapers),
+      maxSeedAuthors: neo4j.int(RELATED_BOUNDS.maxSeedAuthors),
+      maxTopicPapers: neo4j.int(RELATED_BOUNDS.maxTopicPapers),
+      maxCitationSeeds: neo4j.int(RELATED_BOUNDS.maxCitationSeeds),
+      maxCandidates: neo4j.int(RELATED_BOUNDS.maxCandidates),
+    },
+    { timeoutMs: QUERY_TIMEOUT_MS },
+  )) as unknown as RelatedRow[];
+  if (!row) throw new NotFoundError('Paper', id);
+
+  const ranked = rankRelated(row.candidates, by, row.paperCount);
+  const results = ranked.slice(0, query.limit);
+  // Candidates that were scored and turned out to share nothing in this mode are not counted as left out.
+  const relevant = row.candidatesFound - (row.candidates.length - ranked.length);
+  return {
+    paper: { id: row.id, title: row.title, year: row.year, published: row.published },
+    by,
+    weights: { ...RELATED_WEIGHTS },
+    results,
+    truncated: truncation(relevant, results.length),
+    bounded: {
+      limits: { ...RELATED_BOUNDS },
+      skippedAuthors: row.skippedAuthors,
+      skippedAuthorCount: row.skippedAuthorCount,
+      skippedTopics: row.skippedTopics,
+      skippedCitations: row.skippedCitations,
+      candidatesFound: row.candidatesFound,
+      candidatesScored: row.candidates.length,
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Mounts every API resource under /api. One line per resource folder.
+import { Router } from 'express';
+import type { Graph } from '../../db/graph.js';
+import { healthRouter } from './health/health.routes.js';
+import { statsRouter } from './stats/stats.routes.js';
+import { searchRouter } from './search/search.routes.js';
+import { authorsRouter } from './authors/authors.routes.js';
+import { papersRouter } from './papers/papers.routes.js';
+import { openApiRouter } from './openapi/openapi.routes.js';
+
+export interface ApiDeps {
+  graph: Graph;
+}
+
+export function apiRouter(deps: ApiDeps): Router {
+  const api = Router();
+  api.use(healthRouter(deps.graph));
+  api.use(statsRouter(deps.graph));
+  api.use(searchRouter(deps.graph));
+  api.use(authorsRouter(deps.graph));
+  api.use(papersRouter(deps.graph));
+  api.use(openApiRouter());
+  return api;
+}

@@ -1,0 +1,76 @@
+// Search: full-text lookup of papers, authors and topics for autocomplete, with user input escaped for Lucene.
+import neo4j from 'neo4j-driver';
+import type { Graph } from '../../../db/graph.js';
+import type { SearchHit, SearchQuery, SearchResponse, SearchType } from '../../../schema/search.js';
+import { buildSearchQuery } from './lucene.js';
+
+const QUERY_TIMEOUT_MS = 5_000;
+
+/**
+ * Hits fetched per index to count them: enough to say "1,000+" honestly, small enough that a one-letter prefix over
+ * 100k abstracts stays fast (Lucene keeps only the best `HIT_CAP`).
+ */
+export const HIT_CAP = 1_000;
+
+/** One query file per index: each projects its own label and sublabel. */
+const QUERY_OF: Record<SearchType, string> = {
+  paper: 'search/papers',
+  author: 'search/authors',
+  topic: 'search/topics',
+};
+
+interface PaperHitRow {
+  id: string;
+  title: string | null;
+  year: number | null;
+  score: number;
+  authorCount: number | null;
+  authorsTruncated: boolean | null;
+  authors: string[];
+}
+interface NamedHitRow {
+  id: string;
+  name: string | null;
+  score: number;
+  papers: number;
+}
+
+function papersLabel(n: number): string {
+  return `${n} ${n === 1 ? 'paper' : 'papers'}`;
+}
+
+function paperSublabel(r: PaperHitRow): string | undefined {
+  const more = (r.authorCount ?? 0) > r.authors.length || r.authorsTruncated === true;
+  const names = r.authors.length > 0 ? `${r.authors.join(', ')}${more ? ' et al.' : ''}` : '';
+  const parts = [r.year !== null ? String(r.year) : '', names].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
+function toHit(type: SearchType, row: Record<string, unknown>): SearchHit {
+  if (type === 'paper') {
+    const r = row as unknown as PaperHitRow;
+    return { type, id: r.id, label: r.title ?? r.id, sublabel: paperSublabel(r), score: r.score };
+  }
+  const r = row as unknown as NamedHitRow;
+  return { type, id: r.id, label: r.name ?? r.id, sublabel: papersLabel(r.papers), score: r.score };
+}
+
+/** Searches the requested indexes with the escaped query; results come grouped by type, best first within a type. */
+export async function search(graph: Graph, query: SearchQuery): Promise<SearchResponse> {
+  const lucene = buildSearchQuery(query.q);
+  if (lucene === '') {
+    // Nothing searchable (only punctuation): no hits, without asking Lucene to parse an empty query.
+    const groups = query.types.map((type) => ({ type, shown: 0, total: 0, totalIsLowerBound: false }));
+    return { q: query.q, lucene, results: [], groups };
+  }
+  const params = { lucene, cap: neo4j.int(HIT_CAP), limit: neo4j.int(query.limit) };
+  const perType = await Promise.all(
+    query.types.map(async (type) => {
+      const [row] = await graph.read(QUERY_OF[type], params, { timeoutMs: QUERY_TIMEOUT_MS });
+      const { total, top } = row as { total: number; top: Record<string, unknown>[] };
+      const hits = top.map((r) => toHit(type, r));
+      return { hits, group: { type, shown: hits.length, total, totalIsLowerBound: total >= HIT_CAP } };
+    }),
+  );
+  return { q: query.q, lucene, results: perType.flatMap((t) => t.hits), groups: perType.map((t) => t.group) };
+}
