@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['test/integration/**/*.test.ts', 'test/db/**/*.test.ts'],
+          include: ['test/integration/**/*.test.ts', 'test/db/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-neo4j.ts'],
           // Suites share one database and reset it, so they run one file at a time.
           fileParallelism: false,

@@ -189,7 +189,8 @@ public final class Launcher {
         cfg.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(250));
         cfg.put(HttpConnector.enabled, false);
         cfg.put(HttpsConnector.enabled, false);
-        // Server-side routing would bind a second port (:7688) that nothing here needs.
+        // Server-side routing only serves clusters. Off so that it can never open a second listener (in our test,
+        // embedded Community bound only Bolt even with it on, but that is not a documented guarantee).
         cfg.put(GraphDatabaseSettings.routing_enabled, false);
         cfg.put(GraphDatabaseSettings.default_listen_address, new SocketAddress("127.0.0.1"));
         cfg.put(GraphDatabaseSettings.udc_enabled, false);

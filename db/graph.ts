@@ -9,6 +9,11 @@ export type Row = Record<string, unknown>;
 export interface QueryOptions {
   /** Per-transaction timeout enforced by the server. */
   timeoutMs?: number;
+  /**
+   * Fail at once instead of retrying transient errors (managed transactions retry for up to maxTransactionRetryTime,
+   * 30 s by default): for health checks, which must answer quickly whether the database is there.
+   */
+  noRetry?: boolean;
 }
 
 /** Where a Graph points: shown in health and error messages; never contains credentials. */
@@ -35,6 +40,17 @@ export class Graph {
     const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode });
     const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
     try {
+      if (opts.noRetry) {
+        const tx = session.beginTransaction(txConfig);
+        try {
+          // A Transaction offers everything a work function uses (run); the type differs only in internals.
+          const out = await work(tx as unknown as ManagedTransaction);
+          await tx.commit();
+          return out;
+        } finally {
+          if (tx.isOpen()) await tx.rollback();
+        }
+      }
       return mode === neo4j.session.READ
         ? await session.executeRead(work, txConfig)
         : await session.executeWrite(work, txConfig);

@@ -190,7 +190,6 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   // NEO4J_PASSWORD is dropped so that only opts.password decides.
   const childEnv: NodeJS.ProcessEnv = { ...env, JAVA_HOME: java.javaHome };
   delete childEnv.NEO4J_PASSWORD;
-  delete childEnv.JAVA_TOOL_OPTIONS; // Its "Picked up ..." banner would land on stderr at every start.
   if (opts.password !== undefined) childEnv.NEO4J_PASSWORD = opts.password;
 
   const debugLog = path.join(dataDir, 'logs', 'debug.log');

@@ -34,9 +34,9 @@ export function queryObject<S extends z.ZodRawShape>(shape: S) {
   }, z.object(shape));
 }
 
-/** A positive integer query parameter with bounds and a default (query strings arrive as text). */
+/** A positive integer query parameter with bounds and a default (query strings arrive as text; OpenAPI shows both). */
 export function limitParam(max: number, fallback: number, description: string) {
-  return z.coerce.number().int().min(1).max(max).default(fallback).describe(`${description} (1–${max}, default ${fallback})`);
+  return z.coerce.number().int().min(1).max(max).default(fallback).describe(description);
 }
 
 /** Path parameter `:id` of a node; Express has already URL-decoded it. */

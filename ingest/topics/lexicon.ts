@@ -100,7 +100,7 @@ export const WEAK_MODIFIERS: ReadonlySet<string> = new Set([
   'able', 'unable', 'whether', 'key', 'clear', 'unclear', 'easy', 'difficult', 'hard', 'fast', 'faster', 'slow',
   'large scale', 'small scale', 'high quality', 'well defined', 'in depth', 'fine', 'deeper', 'wider', 'broader',
   'open source', 'publicly available', 'novel', 'unique', 'modern', 'advanced', 'enhanced', 'comprehensive',
-  'affordable', 'powerful', 'complex', 'future', 'general purpose', 'domain specific', 'feasible', 'notable', 'considerable', 'generalist', 'specialized',
+  'affordable', 'powerful', 'complex', 'future', 'brief', 'short', 'detailed', 'systematic', 'thorough', 'general purpose', 'domain specific', 'feasible', 'notable', 'considerable', 'generalist', 'specialized',
 ]);
 
 /**
@@ -161,6 +161,12 @@ export const LEMMA_OVERRIDES: ReadonlyMap<string, string> = new Map([
   ['axis', 'axis'],
   ['means', 'means'],
 ]);
+
+/**
+ * The model's normal form maps British to American spelling ("tumours" → "tumors", "modelling" → "modeling"), which
+ * unifies variants; a few of its mappings pick a spelling no scientist uses.
+ */
+export const NORMAL_OVERRIDES: ReadonlyMap<string, string> = new Map([['gage', 'gauge']]);
 
 /**
  * Prefixes written solid, hyphenated or spaced ("pretrained", "pre-trained", "pre trained"); the key always writes

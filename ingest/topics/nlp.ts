@@ -15,6 +15,9 @@ export interface TaggedText {
   spaced: boolean[];
   /** Token indexes where a sentence starts (from the model's sentence boundary detection). */
   sentenceStarts: Set<number>;
+  /** Word tokens, and how many of them the English model's lexicon knows (a cheap "is this English?" signal). */
+  wordCount: number;
+  knownWords: number;
 }
 
 // Only the annotations we read: sbd + pos. NER, negation and sentiment cost ~40% of the time and are unused.
@@ -44,14 +47,26 @@ export function tagText(text: string): TaggedText {
   const sentenceStarts = new Set<number>();
   // its.span gives each sentence's [first, last] token index; cheaper than walking sentence items.
   for (const span of doc.sentences().out(its.span) as unknown as [number, number][]) sentenceStarts.add(span[0]);
+  const types = outStrings(doc, its.type);
+  const normals = outStrings(doc, its.normal);
+  let wordCount = 0;
+  let knownWords = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (types[i] !== 'word') continue;
+    wordCount++;
+    // The lexicon is lower case: look up the normal form ("Participants" is OOV, "participants" is not).
+    if (!doc.isOOV(normals[i]!)) knownWords++;
+  }
   return {
     values,
-    normals: outStrings(doc, its.normal),
+    normals,
     pos: outStrings(doc, its.pos),
     lemmas: outStrings(doc, its.lemma),
-    types: outStrings(doc, its.type),
+    types,
     spaced: spaces.map((s, i) => i === 0 || s.length > 0),
     sentenceStarts,
+    wordCount,
+    knownWords,
   };
 }
 

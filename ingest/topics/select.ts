@@ -113,9 +113,9 @@ const OVERLAP_PENALTY = 0.4;
 
 /**
  * Whether `cand` overlaps `picked` (one phrase contains the other, or they share two consecutive words) without
- * adding anything: a shorter phrase is
- * exempt when it links clearly more papers ("segmentation" next to "thyroid segmentation") or this paper uses it
- * clearly more on its own; a longer one never is ("graph attention network" after "graph attention").
+ * adding anything. A shorter phrase is exempt when it links clearly more papers ("segmentation" next to "thyroid
+ * segmentation") or this paper uses it clearly more on its own; a longer one never is ("graph attention network"
+ * after "graph attention").
  */
 function overlaps(cand: Scored, picked: Scored): boolean {
   if (contains(picked.c.key, cand.c.key)) {
@@ -211,7 +211,8 @@ function inheritScores(pool: Scored[]): void {
 }
 
 /**
- * Picks at most `topicsPerPaper` topics from one paper's candidates: greedy by score, where a candidate overlapping an
+ * Picks at most `topicsPerPaper` topics from one paper's candidates; `df` is expected to include this paper (call
+ * df.add(candidates) first, as both passes of a pipeline do). Greedy by score, where a candidate overlapping an
  * already picked topic (sub- or super-phrase adding no links) is scored down, so the topics cover different things.
  * Ties break by more words, then key, so equal input always gives equal output. Scores are normalized to the best
  * topic of the paper (1.0) and rounded to 4 decimals.
@@ -234,7 +235,8 @@ export function selectTopics(
   pool.sort((a, b) => b.score - a.score || b.c.words - a.c.words || byKey(a.c.key, b.c.key));
   const best = pool[0]?.score ?? 0;
   const picked: { s: Scored; adjusted: number }[] = [];
-  const taken = new Set<number>();
+  // Penalty factor per pool entry, updated against each new pick only (0 = taken).
+  const factor = pool.map(() => 1);
   while (picked.length < cap) {
     let bestIdx = -1;
     let bestAdj = 0;
@@ -242,17 +244,17 @@ export function selectTopics(
       const s = pool[i]!;
       // The pool is sorted by raw score and penalties only lower it: nothing further down can beat bestAdj.
       if (s.score <= bestAdj) break;
-      if (taken.has(i)) continue;
-      let adj = s.score;
-      for (const p of picked) if (overlaps(s, p.s)) adj *= OVERLAP_PENALTY;
+      const adj = s.score * factor[i]!;
       if (adj > bestAdj) {
         bestAdj = adj;
         bestIdx = i;
       }
     }
     if (bestIdx < 0 || bestAdj < minRel * best) break;
-    taken.add(bestIdx);
-    picked.push({ s: pool[bestIdx]!, adjusted: bestAdj });
+    const chosen = pool[bestIdx]!;
+    factor[bestIdx] = 0;
+    picked.push({ s: chosen, adjusted: bestAdj });
+    for (let i = 0; i < pool.length; i++) if (factor[i]! > 0 && overlaps(pool[i]!, chosen)) factor[i]! *= OVERLAP_PENALTY;
   }
   return picked.map(({ s, adjusted }) => {
     const t: Topic = { id: topicId(s.c.key), name: s.c.key, score: Math.round((adjusted / best) * 10_000) / 10_000 };

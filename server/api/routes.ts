@@ -6,6 +6,9 @@ import { statsRouter } from './stats/stats.routes.js';
 import { searchRouter } from './search/search.routes.js';
 import { authorsRouter } from './authors/authors.routes.js';
 import { papersRouter } from './papers/papers.routes.js';
+import { graphRouter } from './graph/graph.routes.js';
+import { exportRouter } from './export/export.routes.js';
+import { cypherRouter } from './cypher/cypher.routes.js';
 import { openApiRouter } from './openapi/openapi.routes.js';
 
 export interface ApiDeps {
@@ -19,6 +22,9 @@ export function apiRouter(deps: ApiDeps): Router {
   api.use(searchRouter(deps.graph));
   api.use(authorsRouter(deps.graph));
   api.use(papersRouter(deps.graph));
+  api.use(graphRouter(deps.graph));
+  api.use(exportRouter(deps.graph));
+  api.use(cypherRouter(deps.graph));
   api.use(openApiRouter());
   return api;
 }

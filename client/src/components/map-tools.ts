@@ -77,7 +77,7 @@ export function createMapTools(map: GraphMap, o: MapToolsOptions): HTMLElement {
   return h(
     'div',
     { class: 'overlay tools' },
-    h('button', { type: 'button', class: 'btn', title: 'Fit the whole graph', 'data-testid': 'fit', onclick: () => map.cy.fit(undefined, 40) }, 'Fit'),
+    h('button', { type: 'button', class: 'btn', title: 'Fit the whole graph', 'data-testid': 'fit', onclick: () => map.fit() }, 'Fit'),
     h('button', { type: 'button', class: 'btn', title: 'Lay out again (pinned nodes stay)', 'data-testid': 'relayout', onclick: () => o.relayout() }, 'Re-layout'),
     menu,
   );

@@ -12,6 +12,10 @@ export interface BenchResult {
   firstInteractiveMs: number;
   /** From this module starting to that frame (excludes loading the page and scripts). */
   renderPipelineMs: number;
+  /** When this module started, from navigation start (page, scripts and Cytoscape loaded and parsed). */
+  moduleStartMs: number;
+  /** Phases inside GraphMap.setElements. */
+  phases: Record<string, number>;
 }
 
 declare global {
@@ -59,7 +63,7 @@ export async function runSyntheticBench(main: HTMLElement): Promise<void> {
     graph.className = 'graph';
     host.append(graph);
     main.replaceChildren(host);
-    const map = new GraphMap(graph, {}, { large: true });
+    const map = new GraphMap(graph, {}, { large: true, webgl: q.get('webgl') === '1' });
     const res = await map.setElements(built, { fit: true });
     const now = performance.now();
     window.__pgBench.result = {
@@ -69,6 +73,8 @@ export async function runSyntheticBench(main: HTMLElement): Promise<void> {
       layoutMs: res?.layoutMs ?? 0,
       firstInteractiveMs: now,
       renderPipelineMs: now - started,
+      moduleStartMs: started,
+      phases: map.lastPhases,
     };
   } catch (err) {
     window.__pgBench.error = (err as Error).stack ?? String(err);

@@ -189,7 +189,7 @@ export function buildElements(payload: GraphPayload, opts: BuildOptions): BuiltE
         degree: d,
         weight: nodeWeight(n.data),
         size: kind === 'paper' ? Math.max(8, nMin * 0.55) : Math.round(size(nodeWeight(n.data))),
-        fontSize: kind === 'paper' ? 8 : fontSizeForDegree(d, maxDegree) + (focus.has(n.data.id) ? 4 : 0),
+        fontSize: kind === 'paper' ? 8 : fontSizeForDegree(d, maxDegree) + (focus.has(n.data.id) ? 3 : 0),
         colour,
         colourKey: key,
         short: shortLabel(n.data.label, kind === 'paper' ? 28 : 22, kind === 'author' ? 'person' : 'text'),

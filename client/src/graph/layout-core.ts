@@ -5,8 +5,10 @@ import { seededRandom } from './rng.js';
 
 export interface LayoutNode {
   id: string;
-  /** Diameter in model px (noverlap keeps discs of this size apart). */
+  /** Diameter in model px (sets the scale of the drawing). */
   size: number;
+  /** Diameter of the room to keep free around the node (node plus its label); defaults to `size`. */
+  room?: number;
   x?: number;
   y?: number;
   /** A cluster hint (community): a fresh layout starts each cluster on its own disc, so ForceAtlas2 needs far fewer
@@ -22,6 +24,8 @@ export interface LayoutInput {
   seed?: number;
   /** Overrides the iteration count chosen from the graph's size. */
   iterations?: number;
+  /** Width / height of the viewport, so unconnected groups are packed to fill it (default 1.6). */
+  aspect?: number;
 }
 
 export interface LayoutResult {
@@ -144,7 +148,7 @@ export function computeLayout(input: LayoutInput): LayoutResult {
 
   const g = new UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>({ allowSelfLoops: false });
   const start = initialPositions(input.nodes, rand);
-  for (const nd of input.nodes) g.addNode(nd.id, { ...start.get(nd.id)!, size: nd.size / 2 });
+  for (const nd of input.nodes) g.addNode(nd.id, { ...start.get(nd.id)!, size: (nd.room ?? nd.size) / 2 });
   for (const e of input.edges) {
     if (e.source === e.target || !g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.source, e.target)) continue;
     g.addEdge(e.source, e.target, { weight: e.weight && e.weight > 0 ? e.weight : 1 });
@@ -155,6 +159,7 @@ export function computeLayout(input: LayoutInput): LayoutResult {
   }
 
   // Rescale to model px: area per node ≈ (2.5 × mean diameter)², then push overlapping discs apart.
+  // The scale comes from node sizes alone: label room is added by the overlap pass, not by spreading everything.
   const meanSize = input.nodes.reduce((s, nd) => s + nd.size, 0) / n;
   let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
   g.forEachNode((_id, a) => {
@@ -174,6 +179,8 @@ export function computeLayout(input: LayoutInput): LayoutResult {
     xs[i] = a.x; ys[i] = a.y; rs[i] = a.size;
   });
   separate(xs, ys, rs, 6, 40);
+  // ForceAtlas2 lets unconnected groups drift far apart; pack them side by side instead.
+  packComponents(ids, xs, ys, rs, input.edges, meanSize * 1.5, input.aspect ?? 1.6);
 
   const positions: Record<string, { x: number; y: number }> = {};
   ids.forEach((id, i) => (positions[id] = { x: xs[i]!, y: ys[i]! }));
@@ -194,7 +201,7 @@ export function relaxFree(input: LayoutInput): Record<string, { x: number; y: nu
   input.nodes.forEach((nd, i) => {
     xs[i] = nd.x ?? (rand() - 0.5) * 200;
     ys[i] = nd.y ?? (rand() - 0.5) * 200;
-    rs[i] = nd.size / 2;
+    rs[i] = (nd.room ?? nd.size) / 2;
     if (!nd.fixed) free.push(i);
   });
   const adj: number[][] = input.nodes.map(() => []);
@@ -238,4 +245,68 @@ export function relaxFree(input: LayoutInput): Record<string, { x: number; y: nu
   const positions: Record<string, { x: number; y: number }> = {};
   input.nodes.forEach((nd, i) => (positions[nd.id] = { x: xs[i]!, y: ys[i]! }));
   return positions;
+}
+
+/**
+ * Packs connected components in rows (largest first) into a roughly square block centred on the origin, keeping each
+ * component's internal layout. Pure apart from writing xs/ys.
+ */
+export function packComponents(
+  ids: readonly string[],
+  xs: Float64Array,
+  ys: Float64Array,
+  rs: Float64Array,
+  edges: readonly { source: string; target: string }[],
+  gap: number,
+  aspect = 1.6,
+): void {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const parent = ids.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  for (const e of edges) {
+    const a = index.get(e.source), b = index.get(e.target);
+    if (a === undefined || b === undefined) continue;
+    parent[find(a)] = find(b);
+  }
+  const comps = new Map<number, number[]>();
+  ids.forEach((_, i) => {
+    const r = find(i);
+    (comps.get(r) ?? comps.set(r, []).get(r)!).push(i);
+  });
+  if (comps.size < 2) return;
+  const boxes = [...comps.values()].map((members) => {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const i of members) {
+      minX = Math.min(minX, xs[i]! - rs[i]!); maxX = Math.max(maxX, xs[i]! + rs[i]!);
+      minY = Math.min(minY, ys[i]! - rs[i]!); maxY = Math.max(maxY, ys[i]! + rs[i]!);
+    }
+    return { members, minX, minY, w: maxX - minX, h: maxY - minY };
+  });
+  boxes.sort((a, b) => b.members.length - a.members.length || b.w * b.h - a.w * a.h || a.members[0]! - b.members[0]!);
+  const area = boxes.reduce((s, b) => s + (b.w + gap) * (b.h + gap), 0);
+  const rowWidth = Math.max(boxes[0]!.w, Math.sqrt(area * aspect) * 1.1);
+  let x = 0, y = 0, rowH = 0, maxW = 0;
+  const placed: { box: (typeof boxes)[number]; x: number; y: number }[] = [];
+  for (const b of boxes) {
+    if (x > 0 && x + b.w > rowWidth) {
+      y += rowH + gap;
+      x = 0;
+      rowH = 0;
+    }
+    placed.push({ box: b, x, y });
+    x += b.w + gap;
+    rowH = Math.max(rowH, b.h);
+    maxW = Math.max(maxW, x - gap);
+  }
+  const totalH = y + rowH;
+  for (const p of placed) {
+    const dx = p.x - p.box.minX - maxW / 2, dy = p.y - p.box.minY - totalH / 2;
+    for (const i of p.box.members) {
+      xs[i] = xs[i]! + dx;
+      ys[i] = ys[i]! + dy;
+    }
+  }
 }

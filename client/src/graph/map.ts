@@ -3,12 +3,15 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { currentTheme, onThemeChange } from '../app/theme.js';
 import { pgHooks } from '../app/test-hooks.js';
 import type { BuiltElements } from './elements.js';
+import { declutterLabels, estimateLabelWidth } from './labels.js';
 import { runLayout } from './layout.js';
-import { carryOverPositions, type Point } from './positions.js';
+import { carryOverPositions, fitViewport, type Point } from './positions.js';
 import { DARK_GRAPH_THEME, graphStyle, LIGHT_GRAPH_THEME } from './styles.js';
 
 /** Past this many elements the viewport optimisations switch on (hide edges and use a texture while panning). */
 export const LARGE_GRAPH_ELEMENTS = 1500;
+/** Up to this many nodes the layout leaves room for labels and overlapping labels are hidden (declutter). */
+export const LABEL_ROOM_MAX_NODES = 400;
 
 export interface MapEvents {
   onNodeTap?(id: string, node: NodeSingular): void;
@@ -32,11 +35,13 @@ export class GraphMap {
   private unTheme: () => void;
   /** Pinned nodes: fixed in every layout and kept across filter changes (dragging a node pins it). */
   readonly pinned = new Set<string>();
+  /** Milliseconds per phase of the last setElements (layout, add, first frame), for the bench. */
+  lastPhases: Record<string, number> = {};
 
   constructor(
     readonly container: HTMLElement,
     events: MapEvents = {},
-    opts: { large?: boolean } = {},
+    opts: { large?: boolean; webgl?: boolean } = {},
   ) {
     this.large = !!opts.large;
     container.dataset.testid = 'graph';
@@ -46,7 +51,6 @@ export class GraphMap {
       style: graphStyle(this.theme(), { large: this.large }),
       minZoom: 0.05,
       maxZoom: 4,
-      wheelSensitivity: 0.3,
       boxSelectionEnabled: false,
       selectionType: 'single',
       // Viewport optimisations: these only cost quality while moving, and only matter for big graphs.
@@ -54,6 +58,7 @@ export class GraphMap {
       textureOnViewport: this.large,
       pixelRatio: this.large ? 1 : 'auto',
       motionBlur: false,
+      ...(opts.webgl ? { webgl: true } : {}),
     });
     this.cy.on('tap', 'node', (e) => events.onNodeTap?.(e.target.id(), e.target as NodeSingular));
     this.cy.on('tap', 'edge', (e) => events.onEdgeTap?.(e.target.source().id(), e.target.target().id()));
@@ -62,12 +67,20 @@ export class GraphMap {
     });
     // Hover shows a node's neighbourhood; skipped on big graphs where restyling thousands of edges costs frames.
     this.cy.on('mouseover', 'node', (e) => {
-      if (this.cy.elements().length > LARGE_GRAPH_ELEMENTS) return;
-      (e.target as NodeSingular).connectedEdges().addClass('neighbour');
+      const n = e.target as NodeSingular;
+      n.addClass('hover');
+      this.container.style.cursor = 'pointer';
+      if (this.cy.elements().length <= LARGE_GRAPH_ELEMENTS) n.connectedEdges().addClass('neighbour');
     });
-    this.cy.on('mouseout', 'node', (e) => (e.target as NodeSingular).connectedEdges().removeClass('neighbour'));
+    this.cy.on('mouseout', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      n.removeClass('hover');
+      this.container.style.cursor = '';
+      n.connectedEdges().removeClass('neighbour');
+    });
     // A node the user dragged stays where they put it: re-layouts and filter changes treat it as fixed.
     this.cy.on('dragfree', 'node', (e) => {
+      this.declutter();
       const id = (e.target as NodeSingular).id();
       if (!this.pinned.has(id)) {
         this.pinned.add(id);
@@ -101,6 +114,7 @@ export class GraphMap {
    */
   async setElements(built: BuiltElements, opts: SetOptions = {}): Promise<{ added: number; layoutMs: number } | null> {
     const seq = ++this.seq;
+    const t0 = performance.now();
     this.container.dataset.ready = 'false';
     pgHooks().ready = false;
     const nodeIds = built.nodes.map((n) => n.data.id as string);
@@ -111,7 +125,17 @@ export class GraphMap {
       : this.positions();
     const carry = carryOverPositions(previous, nodeIds, edges);
     const fresh = carry.kept.length === 0;
+    // Up to a few hundred nodes every label is meant to be read, so the layout keeps label-wide gaps; past that labels
+    // only show when zoomed in and node-sized gaps keep the map compact.
+    const labelRoom = built.nodes.length <= LABEL_ROOM_MAX_NODES;
     const sizes = new Map(built.nodes.map((n) => [n.data.id as string, Number(n.data.size) || 20]));
+    const rooms = new Map(
+      built.nodes.map((n) => {
+        // Capped: a long topic name would otherwise push its neighbours far away; declutter handles the rest.
+        const label = labelRoom ? Math.min(90, estimateLabelWidth(String(n.data.short ?? ''), Number(n.data.fontSize) || 10) * 0.6) : 0;
+        return [n.data.id as string, Math.max(Number(n.data.size) || 20, label)];
+      }),
+    );
     // The colour group (community or category) seeds the start positions of a fresh layout.
     const groups = new Map(built.nodes.map((n) => [n.data.id as string, String(n.data.colourKey ?? '')]));
 
@@ -122,8 +146,8 @@ export class GraphMap {
         const fixed = !fresh && !added.has(id);
         // A fresh layout starts from random positions (ForceAtlas2 untangles better than from a ring).
         return fresh
-          ? { id, size: sizes.get(id)!, group: groups.get(id) }
-          : { id, size: sizes.get(id)!, x: p.x, y: p.y, fixed };
+          ? { id, size: sizes.get(id)!, room: rooms.get(id), group: groups.get(id) }
+          : { id, size: sizes.get(id)!, room: rooms.get(id), x: p.x, y: p.y, fixed };
       }),
       edges: built.edges.map((e) => ({
         source: e.data.source as string,
@@ -131,8 +155,10 @@ export class GraphMap {
         weight: Number(e.data.weight) || 1,
       })),
       seed: 7,
+      aspect: this.cy.width() / Math.max(1, this.cy.height()),
     });
     if (seq !== this.seq) return null;
+    const t1 = performance.now();
 
     const keep = new Set(nodeIds);
     const edgeIds = new Set(built.edges.map((e) => e.data.id as string));
@@ -144,7 +170,7 @@ export class GraphMap {
         const id = n.data.id as string;
         const existing = this.cy.getElementById(id);
         if (existing.nonempty()) {
-          existing.data(n.data);
+          existing.data({ ...n.data, fontBase: n.data.fontSize, fontSize: Math.round(Number(n.data.fontSize) * this.labelScale * 10) / 10 });
           existing.classes(`${n.classes ?? ''}${this.pinned.has(id) ? ' pinned' : ''}`);
         } else add.push({ ...n, position: layout.positions[id] ?? carry.positions.get(id)! });
       }
@@ -166,13 +192,79 @@ export class GraphMap {
         }
       }
     });
-    if (opts.fit || fresh) this.cy.fit(undefined, 40);
+    const tAdd = performance.now();
+    if (opts.fit || fresh) {
+      this.fit();
+      this.scaleLabels();
+    } else this.applyLabelScale(this.cy.nodes().filter((n) => added.has(n.id())));
+    this.declutter();
+    const t2 = performance.now();
     await nextFrame();
     if (seq !== this.seq) return null;
+    this.lastPhases = { layoutRoundTrip: t1 - t0, layoutInWorker: layout.ms, add: tAdd - t1, fit: t2 - tAdd, firstFrame: performance.now() - t2 };
     this.container.dataset.ready = 'true';
     this.container.dataset.nodes = String(this.cy.nodes().length);
     pgHooks().ready = true;
     return { added: carry.added.length, layoutMs: layout.ms };
+  }
+
+  /** Font-size multiplier so labels read at the zoom the map was fitted at (see scaleLabels). */
+  private labelScale = 1;
+
+  /**
+   * After a fit: when a spread-out map is drawn zoomed out, labels (model units) would fall under the readable size and
+   * vanish; enlarge them by 1/zoom (up to 2.5×) so the important ones stay readable, and let declutter thin them out.
+   */
+  private scaleLabels(): void {
+    if (this.cy.nodes().length > LABEL_ROOM_MAX_NODES * 2) {
+      this.labelScale = 1;
+      return;
+    }
+    this.labelScale = Math.min(2.5, Math.max(1, 0.95 / this.cy.zoom()));
+    this.applyLabelScale(this.cy.nodes());
+  }
+
+  private applyLabelScale(nodes: cytoscape.NodeCollection): void {
+    this.cy.batch(() =>
+      nodes.forEach((n) => {
+        const base = Number(n.data('fontBase') ?? n.data('fontSize')) || 10;
+        n.data({ fontBase: base, fontSize: Math.round(base * this.labelScale * 10) / 10 });
+      }),
+    );
+  }
+
+  /**
+   * Hides labels that would overlap a more important one (bigger, more connected, the focus), so a dense map shows a
+   * readable subset; hidden labels come back on hover and selection (see styles). Skipped on big graphs, where
+   * min-zoomed-font-size already leaves only the larger labels.
+   */
+  declutter(): void {
+    const nodes = this.cy.nodes();
+    if (nodes.length > LABEL_ROOM_MAX_NODES * 2) return;
+    const boxes = nodes.map((n) => {
+      const fs = Number(n.data('fontSize')) || 10;
+      const p = n.position();
+      return {
+        id: n.id(),
+        x: p.x,
+        y: p.y + (Number(n.data('size')) || 20) / 2 + 2,
+        w: estimateLabelWidth(String(n.data('short') ?? ''), fs),
+        h: fs * 1.3,
+        priority: (n.hasClass('focus') ? 1e6 : 0) + (Number(n.data('size')) || 0) * 100 + (Number(n.data('degree')) || 0),
+      };
+    });
+    const keep = declutterLabels(boxes);
+    this.cy.batch(() => nodes.forEach((n) => void n.toggleClass('label-hidden', !keep.has(n.id()))));
+  }
+
+  /** Fits the whole graph in view (from node positions: see fitViewport). */
+  fit(padding = 30): void {
+    const nodes = this.cy.nodes().map((n) => ({ ...n.position(), size: Number(n.data('size')) || 20 }));
+    // The top strip holds the toolbar and notices, and labels hang below nodes: keep both clear. Capped at 1.25 so a
+    // three-node map is not drawn with giant labels.
+    const top = 50;
+    const vp = fitViewport(nodes, this.cy.width(), this.cy.height() - top - 14, padding, 1.25);
+    this.cy.viewport({ zoom: vp.zoom, pan: { x: vp.pan.x, y: vp.pan.y + top } });
   }
 
   /** Selects one node (or none) without emitting a tap. */
@@ -229,4 +321,18 @@ export class GraphMap {
 /** Resolves after the next two animation frames, i.e. once Cytoscape has drawn what was just added. */
 export function nextFrame(): Promise<void> {
   return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+}
+
+/**
+ * Shows or hides a side panel next to the map (`layout` gets/loses `no-panel`) and keeps the map's centre where it
+ * was, so opening the panel does not push the clicked node out of view.
+ */
+export function setPanelOpen(layout: HTMLElement, panel: HTMLElement, map: GraphMap, open: boolean): void {
+  if (panel.hidden === !open) return;
+  const before = map.cy.width();
+  panel.hidden = !open;
+  layout.classList.toggle('no-panel', !open);
+  map.cy.resize();
+  const delta = map.cy.width() - before;
+  if (map.cy.nodes().length) map.cy.panBy({ x: delta / 2, y: 0 });
 }

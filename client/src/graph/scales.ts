@@ -53,7 +53,7 @@ export function categoricalColours(keys: readonly (string | number | null | unde
 
 /** Bounds of node label font sizes (px at zoom 1): the most connected nodes get the largest text. */
 export const FONT_MIN = 9;
-export const FONT_MAX = 22;
+export const FONT_MAX = 16;
 
 /** Font size by degree on a square-root curve, so a few hubs stand out without dwarfing everything else. */
 export function fontSizeForDegree(degree: number, maxDegree: number): number {

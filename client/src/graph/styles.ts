@@ -59,6 +59,8 @@ export function graphStyle(t: GraphTheme, opts: { large?: boolean } = {}): Style
     },
     { selector: 'node[kind = "paper"]', style: { shape: 'round-rectangle', 'background-opacity': 0.8 } },
     { selector: 'node[kind = "topic"]', style: { shape: 'round-hexagon' } },
+    { selector: 'node.label-hidden', style: { label: '' } },
+    { selector: 'node.label-hidden:selected, node.label-hidden.hover, node.label-hidden.path', style: { label: 'data(short)' } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': t.highlight, 'font-weight': 'bold', 'z-index': 10 } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': t.text } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': t.highlight, 'z-index': 20, 'font-weight': 'bold' } },

@@ -103,7 +103,9 @@ export function assertAllowed(query: string): { mode: QueryMode } {
   if (verdict.ok) return { mode: verdict.mode };
   const where = { rule: verdict.rule, offset: verdict.offset, ...lineColumn(query, verdict.offset) };
   if (verdict.status === 403) throw new ForbiddenQueryError(verdict.message, where);
-  throw new ValidationError(`Invalid body field 'query': ${verdict.message}`, [{ body: 'query', message: verdict.message, ...where }]);
+  // The position also goes into the message in Neo4j's own words, which the console already knows how to read.
+  const at = `(line ${where.line}, column ${where.column} (offset: ${where.offset}))`;
+  throw new ValidationError(`Invalid body field 'query': ${verdict.message} ${at}`, [{ body: 'query', message: verdict.message, ...where }]);
 }
 
 /**
@@ -159,8 +161,8 @@ async function execute(graph: Graph, req: CypherRequest, mode: QueryMode, params
         summary = (await it.return?.())?.value as ResultSummary | undefined;
         break;
       }
-      const values = next.value.values();
-      raw.push(values);
+      // Raw values (an iterator in driver 6, hence the spread) feed the graph; toPlain would lose Node/Relationship.
+      raw.push([...next.value.values()]);
       rows.push(toPlain(next.value.toObject()) as Record<string, unknown>);
     }
     const timeMs = Math.round((performance.now() - started) * 10) / 10;

@@ -7,8 +7,8 @@ import { AppError } from '../../errors.js';
 export async function getHealth(graph: Graph): Promise<{ status: number; body: HealthResponse }> {
   const uri = graph.target.uri;
   try {
-    const [components] = await graph.read('health/components', {}, { timeoutMs: 5_000 });
-    const [counts] = await graph.read('health/counts', {}, { timeoutMs: 5_000 });
+    const [components] = await graph.read('health/components', {}, { timeoutMs: 5_000, noRetry: true });
+    const [counts] = await graph.read('health/counts', {}, { timeoutMs: 5_000, noRetry: true });
     return {
       status: 200,
       body: {

@@ -78,6 +78,13 @@ function constraints(s: JsonSchema): string {
   return out.join(', ');
 }
 
+/** Whether a schema renders as `a | b` at its top level (an array of it then needs parentheses). */
+function isUnion(s: JsonSchema | undefined): boolean {
+  if (!s || s.$ref) return false;
+  if ((s.anyOf ?? s.oneOf ?? []).length > 1 || (s.enum ?? []).length > 1) return true;
+  return Array.isArray(s.type) && s.type.length > 1;
+}
+
 /**
  * A schema as a TypeScript-like outline in HTML (`{ id: string; year: integer | null }`), with references as links to
  * the schema section. `indent` is the current line's indentation.
@@ -106,7 +113,7 @@ export function schemaHtml(s: JsonSchema | undefined, indent = '', depth = 0): s
       body = `[${s.prefixItems.map((x) => schemaHtml(x, indent, depth + 1)).join(', ')}]`;
     } else {
       const item = schemaHtml(s.items, indent, depth + 1);
-      body = item.includes(' | ') ? `(${item})[]` : `${item}[]`;
+      body = isUnion(s.items) ? `(${item})[]` : `${item}[]`;
     }
   } else {
     body = main.length > 0 ? main.map(esc).join(' | ') : 'unknown';

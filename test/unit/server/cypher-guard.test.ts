@@ -1,6 +1,8 @@
 // The console guard: tokenizer edge cases (escapes, comments, backticks) and refusal rules, both ways.
 import { describe, expect, it } from 'vitest';
 import { checkQuery, CypherLexError, decodeUnicodeEscapes, lineColumn, tokenize } from '../../../server/api/cypher/cypher-guard.js';
+import { assertAllowed } from '../../../server/api/cypher/cypher.service.js';
+import { ForbiddenQueryError, ValidationError } from '../../../server/errors.js';
 
 const allowed = (q: string) => {
   const r = checkQuery(q);
@@ -205,5 +207,30 @@ describe('checkQuery: refused', () => {
 
   it('names the allowed procedures when refusing one', () => {
     expect(refused('CALL db.awaitIndexes()').message).toContain('db.labels');
+  });
+});
+
+describe('assertAllowed (the guard as errors)', () => {
+  it('403 forbidden_query with the rule and position', () => {
+    try {
+      assertAllowed('MATCH (n)\nLOAD CSV FROM "x" AS l RETURN l');
+      throw new Error('not refused');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ForbiddenQueryError);
+      expect((err as ForbiddenQueryError).status).toBe(403);
+      expect((err as ForbiddenQueryError).details).toEqual({ rule: 'load-csv', offset: 10, line: 2, column: 1 });
+    }
+  });
+  it('400 naming the body field, with the position in Neo4j words', () => {
+    try {
+      assertAllowed("RETURN 'x");
+      throw new Error('not refused');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ValidationError);
+      expect((err as ValidationError).message).toBe("Invalid body field 'query': Unterminated string literal (line 1, column 8 (offset: 7))");
+    }
+  });
+  it('returns the mode when allowed', () => {
+    expect(assertAllowed('PROFILE RETURN 1')).toEqual({ mode: 'profile' });
   });
 });

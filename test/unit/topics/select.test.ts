@@ -1,6 +1,7 @@
 // selectTopics / extractTopicsForCorpus: cap, scores, ids, determinism, filler, corpus-level acronym links.
 import { describe, expect, it } from 'vitest';
 import {
+  compactCandidates,
   DocumentFrequencies,
   extractCandidates,
   extractTopicsForCorpus,
@@ -154,5 +155,18 @@ describe('selectTopics', () => {
     for (const c of cands) df.add(c);
     const restored = DocumentFrequencies.fromJSON(JSON.parse(JSON.stringify(df)));
     cands.forEach((c) => expect(selectTopics(c, restored)).toEqual(selectTopics(c, df)));
+  });
+});
+
+describe('compactCandidates', () => {
+  it('keeps the strongest candidates, sorted by key, without changing the top topics', () => {
+    const cands = extractCandidates(CORPUS[1]!.title, CORPUS[1]!.abstract);
+    const small = compactCandidates(cands, 6);
+    expect(small).toHaveLength(6);
+    expect(small.map((c) => c.key)).toEqual([...small.map((c) => c.key)].sort());
+    const df = new DocumentFrequencies();
+    for (const d of CORPUS) df.add(extractCandidates(d.title, d.abstract));
+    expect(selectTopics(small, df, { topicsPerPaper: 2 })).toEqual(selectTopics(cands, df, { topicsPerPaper: 2 }));
+    expect(compactCandidates(cands, 1_000)).toEqual(cands);
   });
 });

@@ -10,7 +10,7 @@ import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
 import { binYears, createYearRange, renderHistogram } from '../../components/histogram.js';
 import { buildElements, mergePayloads, type GraphPayload } from '../../graph/elements.js';
-import { GraphMap } from '../../graph/map.js';
+import { GraphMap, setPanelOpen } from '../../graph/map.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { renderAuthorPanel } from './author-panel.js';
 import { decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
@@ -52,11 +52,11 @@ export const coauthorsView: ViewModule = {
     // ---- layout ---------------------------------------------------------------------------------------------------
     const filters = h('aside', { class: 'filters', 'aria-label': 'Co-author map filters', 'data-testid': 'filters' });
     const graphEl = h('div', { class: 'graph', 'aria-label': 'Co-authorship map' });
-    const legend = h('div', { class: 'overlay legend', hidden: true });
+    const legend = h('div', { class: 'legend', hidden: true });
     const notice = h('div', { class: 'overlay notice', hidden: true, 'data-testid': 'truncation-notice' });
     const empty = h('div', { class: 'empty-state', hidden: true, 'data-testid': 'empty-state' });
     const panel = h('aside', { class: 'side-panel', 'data-testid': 'side-panel', 'aria-label': 'Details', hidden: true });
-    const graphArea = h('section', { class: 'graph-area' }, graphEl, legend, notice, empty);
+    const graphArea = h('section', { class: 'graph-area' }, graphEl, notice, empty);
     const layout = h('div', { class: 'map-layout no-panel' }, filters, graphArea, panel);
     el.append(layout);
 
@@ -136,6 +136,7 @@ export const coauthorsView: ViewModule = {
       colour.el,
       h('div', { class: 'field' }, h('span', { class: 'label' }, 'Shortest path'), pathPicker.el, h('div', { class: 'row' }, pathClear), pathInfo),
       h('p', { class: 'hint' }, 'Drag a node to pin it; pinned nodes stay put when filters change.'),
+      legend,
     );
 
     const paintCategories = () => {
@@ -285,7 +286,7 @@ export const coauthorsView: ViewModule = {
         );
       } else empty.hidden = true;
       await map.setElements(built, { fit: opts.fit && map.cy.nodes().length === 0, relayout: opts.relayout });
-      if (opts.relayout) map.cy.fit(undefined, 40);
+      if (opts.relayout) map.fit();
       map.select(state.sel ?? null);
       renderLegend(legend, state.colour === 'community' ? 'Communities (Louvain)' : 'Primary category', built.legend, [
         'Node size = papers',
@@ -356,15 +357,11 @@ export const coauthorsView: ViewModule = {
       panelAbort?.abort();
       map.select(id ?? null);
       if (!id) {
-        panel.hidden = true;
-        layout.classList.add('no-panel');
-        map.cy.resize();
+        setPanelOpen(layout, panel, map, false);
         return;
       }
       const abort = (panelAbort = new AbortController());
-      panel.hidden = false;
-      layout.classList.remove('no-panel');
-      map.cy.resize();
+      setPanelOpen(layout, panel, map, true);
       const label = map.cy.getElementById(id).data('label') as string | undefined;
       fill(panel, h('h2', {}, label ?? 'Loading…'), h('p', { class: 'hint' }, 'Loading…'));
       try {
@@ -399,9 +396,7 @@ export const coauthorsView: ViewModule = {
       const edge = map.cy.getElementById(a).edgesWith(map.cy.getElementById(b));
       const w = Number(edge.data('weight')) || 0;
       panelAbort?.abort();
-      panel.hidden = false;
-      layout.classList.remove('no-panel');
-      map.cy.resize();
+      setPanelOpen(layout, panel, map, true);
       fill(panel, 
         h('div', { class: 'panel-head' }, h('div', {}, h('h2', {}, `${na} & ${nb}`)), h('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close', onclick: () => showPanel(undefined) }, '×')),
         h('p', {}, `${Number.isInteger(w) ? w : w.toFixed(2)} joint paper${w === 1 ? '' : 's'}${state.weighting === 'fractional' ? ' (fractional weight)' : ''}.`),
@@ -418,6 +413,8 @@ export const coauthorsView: ViewModule = {
       const prev = state;
       state = next;
       paintControls();
+      // Size the map for the panel before a first layout is fitted, so a shared link with a selection fits too.
+      if (first && next.sel) setPanelOpen(layout, panel, map, true);
       const authorChanged = first || prev.author !== next.author;
       if (authorChanged) {
         // A new centre: its positions mean nothing for the new network.

@@ -29,6 +29,7 @@ const ERROR_HEADING: Record<string, string> = {
   invalid_request: 'Invalid request',
   network_error: 'API unreachable',
   database_unavailable: 'Database unavailable',
+  rate_limited: 'Too many queries',
 };
 
 /** The live schema is fetched once per page load and shared by every console mount; a failure is retried next time. */

@@ -18,21 +18,25 @@ export type CypherOutcome =
   | { ok: false; status: number; code: string; message: string; position: QueryPosition | null; neo4jCode?: string };
 
 /**
- * Reads a position out of an error's details: Neo4j's {offset, line, column}, or a bare offset (the console's own
- * refusals) turned into line and column against `query`.
+ * Where an error is in the query: Neo4j's {offset, line, column} in the details, a bare offset (the console's own
+ * refusals) turned into line and column against `query`, or — when the details carry neither — the
+ * "(line L, column C (offset: O))" that Neo4j writes into its syntax error messages.
  */
-export function errorPosition(details: unknown, query: string): QueryPosition | null {
-  if (!details || typeof details !== 'object') return null;
-  const d = details as Record<string, unknown>;
-  const p = (d.position && typeof d.position === 'object' ? d.position : d) as Record<string, unknown>;
+export function errorPosition(details: unknown, query: string, message = ''): QueryPosition | null {
   const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined);
-  const offset = num(p.offset);
-  const line = num(p.line);
-  const column = num(p.column);
-  if (line !== undefined && column !== undefined && line >= 1 && column >= 1) {
-    return offset === undefined ? { line, column } : { offset, line, column };
+  if (details && typeof details === 'object') {
+    const d = details as Record<string, unknown>;
+    const p = (d.position && typeof d.position === 'object' ? d.position : d) as Record<string, unknown>;
+    const offset = num(p.offset);
+    const line = num(p.line);
+    const column = num(p.column);
+    if (line !== undefined && column !== undefined && line >= 1 && column >= 1) {
+      return offset === undefined ? { line, column } : { offset, line, column };
+    }
+    if (offset !== undefined && offset <= query.length) return { offset, ...lineColumn(query, offset) };
   }
-  if (offset !== undefined && offset <= query.length) return { offset, ...lineColumn(query, offset) };
+  const m = /\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(message);
+  if (m) return { offset: Number(m[3]), line: Number(m[1]), column: Number(m[2]) };
   return null;
 }
 
@@ -68,7 +72,7 @@ export async function runCypher(
       status: res.status,
       code,
       message,
-      position: errorPosition(details, query),
+      position: errorPosition(details, query, message),
       ...(typeof neo4jCode === 'string' ? { neo4jCode } : {}),
     };
   }

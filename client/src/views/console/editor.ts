@@ -48,6 +48,7 @@ const theme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--card)', color: 'var(--fg)', border: '1px solid var(--line)' },
   '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: 'var(--accent-fg, #fff)' },
   '.cm-completionDetail': { color: 'var(--muted)', fontStyle: 'normal', marginLeft: '1em' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected] .cm-completionDetail': { color: 'inherit', opacity: '0.85' },
   '.cm-error-at': { textDecoration: 'underline wavy var(--bad)', backgroundColor: 'var(--cm-error-bg)' },
   '.cm-placeholder': { color: 'var(--muted)' },
 });

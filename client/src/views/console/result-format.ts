@@ -1,6 +1,7 @@
 // Pure: console result values → short table text, and the result graph → Cytoscape elements coloured by label.
 import type { ElementDefinition } from 'cytoscape';
 import type { GraphResponse } from '../../../../schema/graph.js';
+import { shortLabel } from '../../graph/labels.js';
 
 interface PlainNode {
   kind: 'node';
@@ -111,7 +112,7 @@ export function consoleElements(graph: Pick<GraphResponse, 'nodes' | 'edges'>, m
     const d = n.data;
     const labels = d.labels ?? [];
     const full = d.properties ? nodeCaption(labels, d.properties) : d.label;
-    const caption = full.length > maxCaption ? `${full.slice(0, maxCaption - 1).trimEnd()}…` : full;
+    const caption = shortLabel(full, maxCaption, labels.includes('Author') ? 'person' : 'text');
     return {
       data: {
         ...d,

@@ -462,7 +462,7 @@ class PaperPage implements ViewHandle {
       cy.center();
     }
     // Browser tests read what was drawn from the container (the shell's window.__pg belongs to the maps).
-    container.dataset.nodeIds = cy.nodes().map((n) => n.id()).join(' ');
+    container.dataset.nodeIds = JSON.stringify(cy.nodes().map((n) => n.id()));
     container.dataset.ready = 'true';
   }
 

@@ -9,7 +9,7 @@ import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { buildElements, edgeWeight, nodeKind, nodeWeight, type GraphPayload } from '../../graph/elements.js';
-import { GraphMap } from '../../graph/map.js';
+import { GraphMap, setPanelOpen } from '../../graph/map.js';
 import { decodeTopicParams, encodeTopicParams, type TopicParams } from './params.js';
 import { rankAuthors } from './rank.js';
 
@@ -32,11 +32,11 @@ export const topicsView: ViewModule = {
 
     const filters = h('aside', { class: 'filters', 'aria-label': 'Topic map filters', 'data-testid': 'filters' });
     const graphEl = h('div', { class: 'graph', 'aria-label': 'Topic map' });
-    const legend = h('div', { class: 'overlay legend', hidden: true });
+    const legend = h('div', { class: 'legend', hidden: true });
     const notice = h('div', { class: 'overlay notice', hidden: true, 'data-testid': 'truncation-notice' });
     const empty = h('div', { class: 'empty-state', hidden: true, 'data-testid': 'empty-state' });
     const panel = h('aside', { class: 'side-panel', 'data-testid': 'side-panel', 'aria-label': 'Details', hidden: true });
-    const graphArea = h('section', { class: 'graph-area' }, graphEl, legend, notice, empty);
+    const graphArea = h('section', { class: 'graph-area' }, graphEl, notice, empty);
     const layout = h('div', { class: 'map-layout no-panel' }, filters, graphArea, panel);
     el.append(layout);
 
@@ -73,7 +73,8 @@ export const topicsView: ViewModule = {
       h('div', { class: 'field' }, h('label', {}, 'Topic'), topicPicker.el, h('div', { class: 'row' }, clearTopic)),
       h('div', { class: 'field' }, h('span', { class: 'label' }, 'Mode'), modeGroup),
       h('div', { class: 'field' }, h('label', { for: 'tp-minco' }, 'Min. shared papers'), minCo),
-      h('p', { class: 'hint' }, 'Topics are linked when papers carry both. Node size = papers; edge width = shared papers.'),
+      h('p', { class: 'hint' }, 'Topics are linked when papers carry both.'),
+      legend,
     );
     const paintControls = () => {
       for (const b of modeGroup.children) b.setAttribute('aria-pressed', String((b as HTMLElement).dataset.value === state.mode));
@@ -128,7 +129,7 @@ export const topicsView: ViewModule = {
         );
       } else empty.hidden = true;
       await map.setElements(built, { relayout, fit: fit && map.cy.nodes().length === 0 });
-      if (relayout) map.cy.fit(undefined, 40);
+      if (relayout) map.fit();
       map.select(state.sel ?? null);
       renderLegend(legend, 'Clusters (Louvain)', built.legend, [
         state.mode === 'bipartite' ? 'Hexagons = topics, squares = papers' : 'Node size = papers',
@@ -156,15 +157,11 @@ export const topicsView: ViewModule = {
       map.select(id ?? null);
       const node = id ? map.cy.getElementById(id) : null;
       if (!id || !node || node.empty()) {
-        panel.hidden = true;
-        layout.classList.add('no-panel');
-        map.cy.resize();
+        setPanelOpen(layout, panel, map, false);
         return;
       }
       const abort = (abortPanel = new AbortController());
-      panel.hidden = false;
-      layout.classList.remove('no-panel');
-      map.cy.resize();
+      setPanelOpen(layout, panel, map, true);
       const data = node.data() as Record<string, unknown> & { id: string; label: string; ref?: string };
       const ref = data.ref ?? id;
       const close = h('button', { type: 'button', class: 'panel-close', 'aria-label': 'Close panel', 'data-testid': 'panel-close', onclick: () => go({ sel: undefined }, { replace: true }) }, '×');
@@ -247,6 +244,8 @@ export const topicsView: ViewModule = {
       const prev = state;
       state = next;
       paintControls();
+      // Size the map for the panel before a first layout is fitted, so a shared link with a selection fits too.
+      if (first && next.sel) setPanelOpen(layout, panel, map, true);
       if (first || key(next) !== loadedKey) await load();
       if (destroyed) return;
       if (first || prev.sel !== next.sel || key(prev) !== key(next)) void showPanel(next.sel);

@@ -1,0 +1,10 @@
+import { launch } from './browser.js';
+const b = await launch();
+const page = await b.context.newPage();
+page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+page.on('console', (m) => console.error(`console ${m.type()}: ${m.text()}`));
+await page.goto('http://127.0.0.1:3100/?view=coauthors&author=name%3Amoritz+knolle');
+await page.waitForTimeout(4000);
+console.log(await page.evaluate(() => JSON.stringify({ ids: window.__pg?.nodeIds(), ready: window.__pg?.ready, view: window.__pg?.view })));
+await page.screenshot({ path: '/tmp/pg-shots/dbg.png' });
+await b.close();

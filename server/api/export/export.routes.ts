@@ -1,0 +1,100 @@
+// GET /api/export/graph: the graph of /api/graph/{coauthors,topics,path} as a JSON, GraphML or CSV download.
+import { Router } from 'express';
+import type { Graph } from '../../../db/graph.js';
+import {
+  ExportGraphQuery,
+  GRAPH_DEFAULTS,
+  GraphResponse,
+  type CoauthorGraphQuery,
+  type PathQuery,
+  type TopicGraphQuery,
+} from '../../../schema/graph.js';
+import { route } from '../../http/route.js';
+import { coauthorGraph } from '../graph/coauthors.service.js';
+import { shortestPaths } from '../graph/path.service.js';
+import { topicGraph } from '../graph/topics.service.js';
+import { toCsv, toGraphml } from './graph-formats.js';
+
+const CONTENT_TYPES = {
+  json: 'application/json; charset=utf-8',
+  graphml: 'application/graphml+xml; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** The export's parameters for one kind, with the same defaults as the graph endpoints. */
+export function coauthorParams(q: ExportGraphQuery): CoauthorGraphQuery {
+  const d = GRAPH_DEFAULTS.coauthors;
+  return {
+    author: q.author,
+    depth: q.depth ?? d.depth,
+    minWeight: q.minWeight ?? d.minWeight,
+    yearFrom: q.yearFrom,
+    yearTo: q.yearTo,
+    category: q.category,
+    limit: q.limit ?? d.limit,
+    weighting: q.weighting ?? d.weighting,
+  };
+}
+
+export function topicParams(q: ExportGraphQuery): TopicGraphQuery {
+  const d = GRAPH_DEFAULTS.topics;
+  return { topic: q.topic, minCooccurrence: q.minCooccurrence ?? d.minCooccurrence, limit: q.limit ?? d.limit, mode: q.mode ?? d.mode };
+}
+
+export function pathParams(q: ExportGraphQuery): PathQuery {
+  // from/to are required for kind=path by ExportGraphQuery's refinement.
+  return { from: q.from!, to: q.to!, maxHops: q.maxHops ?? GRAPH_DEFAULTS.path.maxHops };
+}
+
+/** The graph a request describes, built by the same services as /api/graph/*. */
+async function graphFor(graph: Graph, q: ExportGraphQuery): Promise<GraphResponse> {
+  switch (q.kind) {
+    case 'coauthors':
+      return coauthorGraph(graph, coauthorParams(q));
+    case 'topics':
+      return topicGraph(graph, topicParams(q));
+    case 'path':
+      return (await shortestPaths(graph, pathParams(q))).graph;
+  }
+}
+
+export function exportRouter(graph: Graph): Router {
+  const router = Router();
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/export/graph',
+      summary: 'Download a graph as JSON, GraphML or CSV',
+      description:
+        '`kind` selects the graph (coauthors, topics, path) and takes the same parameters and defaults as ' +
+        '/api/graph/<kind>. CSV is one table per download: `part=nodes` (default) or `part=edges`; list values are ' +
+        'joined with `;`, and text starting with = + - @ is prefixed with an apostrophe so spreadsheets do not run it.',
+      query: ExportGraphQuery,
+      response: GraphResponse,
+      produces: [CONTENT_TYPES.json, CONTENT_TYPES.graphml, CONTENT_TYPES.csv],
+      errors: { 404: 'Unknown author or topic id', 408: 'The graph query took too long' },
+    },
+    async ({ query }, _req, res) => {
+      const result = await graphFor(graph, query);
+      const base = `papergraph-${query.kind}`;
+      let body: string;
+      let filename: string;
+      if (query.format === 'graphml') {
+        body = toGraphml(result, query.kind);
+        filename = `${base}.graphml`;
+      } else if (query.format === 'csv') {
+        body = toCsv(result, query.part);
+        filename = `${base}-${query.part}.csv`;
+      } else {
+        body = JSON.stringify(result);
+        filename = `${base}.json`;
+      }
+      res.setHeader('Content-Type', CONTENT_TYPES[query.format]);
+      res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+      res.send(body);
+      return undefined;
+    },
+  );
+  return router;
+}

@@ -1,0 +1,161 @@
+// Topic graphs: co-occurrence (topics sized by papers, edges by shared papers) or bipartite (papers and their topics).
+import type { Graph } from '../../../db/graph.js';
+import type { GraphEdgeData, GraphNodeData, GraphResponse, TopicGraphQuery } from '../../../schema/graph.js';
+import { NotFoundError } from '../../errors.js';
+import { graphResponse, orderedPair, pairId } from './elements.js';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { int, readTx, rows } from './queries.js';
+
+/** Paper ids listed on each co-occurrence edge ("a few"; paperCount has the number). */
+export const TOPIC_EDGE_PAPER_IDS = 5;
+export const MAX_TOPIC_EDGES = 5_000;
+/** Share of the node budget given to the seed topics of a bipartite graph without a centre. */
+const BIPARTITE_SEED_SHARE = 0.2;
+
+interface TopicRow {
+  id: string;
+  name: string;
+  papers: number;
+  shared?: number;
+}
+interface Top<T> {
+  total: number;
+  top: T[];
+}
+
+const topicNode = (t: TopicRow, cytoscapeId = t.id): GraphNodeData => ({
+  id: cytoscapeId,
+  label: t.name,
+  kind: 'topic',
+  ref: t.id,
+  papers: t.papers,
+});
+
+async function top<T>(tx: ManagedTransaction, name: string, params: Record<string, unknown>): Promise<Top<T>> {
+  const [row] = await rows(tx, name, params);
+  return { total: Number(row?.total ?? 0), top: (row?.top ?? []) as T[] };
+}
+
+async function centre(tx: ManagedTransaction, id: string): Promise<TopicRow> {
+  const [row] = await rows(tx, 'graph/topic', { id });
+  if (!row) throw new NotFoundError('Topic', id);
+  return { id: String(row.id), name: String(row.name ?? row.id), papers: Number(row.papers) };
+}
+
+/**
+ * The topic graph for `q`. Co-occurrence: the `limit` topics on most papers (or, with `topic`, it and the topics sharing
+ * most papers with it) and the pairs among them sharing at least `minCooccurrence` papers. Bipartite: see
+ * {@link bipartite}. Unknown topic → NotFoundError.
+ */
+export function topicGraph(graph: Graph, q: TopicGraphQuery): Promise<GraphResponse> {
+  return readTx(graph, (tx) => (q.mode === 'bipartite' ? bipartite(tx, q) : cooccurrence(tx, q)));
+}
+
+async function cooccurrence(tx: ManagedTransaction, q: TopicGraphQuery): Promise<GraphResponse> {
+  const reasons: string[] = [];
+  let topics: TopicRow[];
+  let total: number;
+  if (q.topic) {
+    const c = await centre(tx, q.topic);
+    const near = await top<TopicRow>(tx, 'graph/topic-neighbours', {
+      topic: c.id,
+      minCooccurrence: int(q.minCooccurrence),
+      budget: int(q.limit - 1),
+    });
+    topics = [c, ...near.top];
+    total = 1 + near.total;
+    if (near.top.length < near.total) {
+      reasons.push(`kept ${near.top.length} of ${near.total} co-occurring topics, those sharing most papers with ${c.name}`);
+    }
+  } else {
+    const t = await top<TopicRow>(tx, 'graph/topic-top', { limit: int(q.limit) });
+    topics = t.top;
+    total = t.total;
+    if (t.top.length < t.total) reasons.push(`kept ${t.top.length} of ${t.total} topics, those on most papers`);
+  }
+  const ids = topics.map((t) => t.id);
+  const edgeRows =
+    ids.length > 1
+      ? await rows(tx, 'graph/topic-edges', { ids, minCooccurrence: int(q.minCooccurrence), maxPaperIds: int(TOPIC_EDGE_PAPER_IDS) })
+      : [];
+  const edges: GraphEdgeData[] = edgeRows.map((r) => ({
+    id: pairId(String(r.source), String(r.target)),
+    ...orderedPair(String(r.source), String(r.target)),
+    kind: 'cooccurrence',
+    weight: Number(r.shared),
+    paperCount: Number(r.shared),
+    papers: (r.papers as string[]) ?? [],
+  }));
+  return graphResponse(
+    { items: topics.map((t) => topicNode(t)), total },
+    { items: edges, total: edges.length },
+    { maxEdges: MAX_TOPIC_EDGES, nodeRule: 'by papers', edgeRule: 'those with most shared papers', reasons },
+  );
+}
+
+/**
+ * Bipartite: seed topics (the centre, or the topics on most papers), the papers having most of them, then the other
+ * topics of those papers, all within `limit` nodes; edges are HAS_TOPIC weighted by score. Node ids are prefixed
+ * (`paper:`, `topic:`) because papers and topics share one id space in the drawing; `ref` holds the plain id.
+ */
+async function bipartite(tx: ManagedTransaction, q: TopicGraphQuery): Promise<GraphResponse> {
+  const reasons: string[] = [];
+  let seeds: TopicRow[];
+  let totalTopics: number;
+  if (q.topic) {
+    seeds = [await centre(tx, q.topic)];
+    totalTopics = 1;
+  } else {
+    const seedBudget = Math.max(1, Math.floor(q.limit * BIPARTITE_SEED_SHARE));
+    const t = await top<TopicRow>(tx, 'graph/topic-top', { limit: int(seedBudget) });
+    seeds = t.top;
+    totalTopics = t.total;
+    if (t.top.length < t.total) reasons.push(`seeded with ${t.top.length} of ${t.total} topics, those on most papers`);
+  }
+  const seedIds = seeds.map((s) => s.id);
+  const paperBudget = Math.max(0, Math.ceil((q.limit - seeds.length) / 2));
+  const papers = await top<{ id: string; title: string | null; year: number | null }>(tx, 'graph/bipartite-papers', {
+    topics: seedIds,
+    budget: int(paperBudget),
+  });
+  if (papers.top.length < papers.total) {
+    reasons.push(`kept ${papers.top.length} of ${papers.total} papers, those with most seed topics and the highest topic scores`);
+  }
+  const paperIds = papers.top.map((p) => p.id);
+  const more = await top<TopicRow>(tx, 'graph/bipartite-topics', {
+    papers: paperIds,
+    exclude: seedIds,
+    budget: int(Math.max(0, q.limit - seeds.length - papers.top.length)),
+  });
+  if (more.top.length < more.total) {
+    reasons.push(`kept ${more.top.length} of ${more.total} further topics of those papers, those on most of them`);
+  }
+  const topics = [...seeds, ...more.top];
+  const edgeRows = paperIds.length > 0 ? await rows(tx, 'graph/bipartite-edges', { papers: paperIds, topics: topics.map((t) => t.id) }) : [];
+
+  const nodes: GraphNodeData[] = [
+    ...topics.map((t) => topicNode(t, `topic:${t.id}`)),
+    ...papers.top.map((p) => ({
+      id: `paper:${p.id}`,
+      label: p.title ?? p.id,
+      kind: 'paper' as const,
+      ref: p.id,
+      year: p.year,
+    })),
+  ];
+  const edges: GraphEdgeData[] = edgeRows.map((r) => ({
+    id: `paper:${r.paper}|topic:${r.topic}`,
+    source: `paper:${r.paper}`,
+    target: `topic:${r.topic}`,
+    kind: 'has_topic',
+    weight: Number(r.score),
+  }));
+  // Totals: every topic that could have been shown (all topics without a centre; the centre and the topics of its
+  // papers with one) plus every paper found from the seeds.
+  const total = (q.topic ? 1 + more.total : totalTopics) + papers.total;
+  return graphResponse(
+    { items: nodes, total },
+    { items: edges, total: edges.length },
+    { maxEdges: MAX_TOPIC_EDGES, nodeRule: 'by papers', edgeRule: 'those with the highest scores', reasons },
+  );
+}

@@ -1,0 +1,145 @@
+// /api/export/graph against the real Neo4j on the sample listing: the same graph as /api/graph/*, as JSON, GraphML, CSV.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Graph } from '../../db/graph.js';
+import { ErrorBody } from '../../schema/api.js';
+import { GraphResponse, PathResponse } from '../../schema/graph.js';
+import { createApp } from '../../server/app.js';
+import { resetDatabase, testGraph } from '../support/graph.js';
+import { serve } from '../support/http.js';
+import { loadSampleListing } from '../support/sample.js';
+
+const graph = testGraph();
+let api: Awaited<ReturnType<typeof serve>>;
+
+async function authorId(name: string): Promise<string> {
+  const rows = await graph.transaction('READ', async (tx) => (await tx.run('MATCH (a:Author {name: $name}) RETURN a.id AS id', { name })).records);
+  return String(rows[0]!.get('id'));
+}
+
+const url = (path: string, params: Record<string, string | number>) =>
+  `${api.url}${path}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
+
+beforeAll(async () => {
+  await loadSampleListing(graph);
+  api = await serve(createApp({ graph }));
+});
+afterAll(async () => {
+  await api.close();
+  await resetDatabase(graph);
+  await graph.close();
+});
+
+describe('GET /api/export/graph', () => {
+  it('JSON: an attachment holding exactly what /api/graph/coauthors answers', async () => {
+    const truhn = await authorId('Daniel Truhn');
+    const params = { author: truhn, depth: 2, weighting: 'fractional' };
+    const res = await fetch(url('/api/export/graph', { kind: 'coauthors', ...params }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="papergraph-coauthors.json"');
+    const exported = GraphResponse.parse(await res.json());
+    const live = GraphResponse.parse(await (await fetch(url('/api/graph/coauthors', params))).json());
+    expect(exported).toEqual(live);
+    expect(exported.nodes).toHaveLength(7);
+  });
+
+  it('GraphML: valid XML with every node and edge, attributes escaped and typed', async () => {
+    const res = await fetch(url('/api/export/graph', { kind: 'topics', limit: 15, format: 'graphml' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/graphml\+xml/);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="papergraph-topics.graphml"');
+    const xml = await res.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const live = GraphResponse.parse(await (await fetch(url('/api/graph/topics', { limit: 15 }))).json());
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['node', 'edge', 'data', 'key'].includes(n) }).parse(xml);
+    const nodes = doc.graphml.graph.node as { '@id': string }[];
+    const edges = doc.graphml.graph.edge as { '@id': string; '@source': string; '@target': string }[];
+    expect(nodes.map((n) => n['@id'])).toEqual(live.nodes.map((n) => n.data.id));
+    expect(edges.map((e) => [e['@id'], e['@source'], e['@target']])).toEqual(live.edges.map((e) => [e.data.id, e.data.source, e.data.target]));
+    expect(xml).toContain('attr.name="papers" attr.type="long"');
+  });
+
+  it('GraphML escapes titles with quotes and ampersands (bipartite papers)', async () => {
+    const res = await fetch(url('/api/export/graph', { kind: 'topics', mode: 'bipartite', limit: 60, format: 'graphml' }));
+    const xml = await res.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // "What Does DALL-E 2 Know About Radiology?" etc. come back intact through the parser.
+    const live = GraphResponse.parse(await (await fetch(url('/api/graph/topics', { mode: 'bipartite', limit: 60 }))).json());
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['node', 'data'].includes(n) }).parse(xml);
+    const labels = (doc.graphml.graph.node as { data: { '@key': string; '#text': unknown }[] }[]).map((n) =>
+      String(n.data.find((d) => d['@key'] === 'n_label')!['#text']),
+    );
+    expect(labels).toEqual(live.nodes.map((n) => n.data.label));
+  });
+
+  it('CSV: nodes or edges per download, header first, one row per element', async () => {
+    const truhn = await authorId('Daniel Truhn');
+    const nodesRes = await fetch(url('/api/export/graph', { kind: 'coauthors', author: truhn, format: 'csv' }));
+    expect(nodesRes.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(nodesRes.headers.get('content-disposition')).toBe('attachment; filename="papergraph-coauthors-nodes.csv"');
+    const nodeLines = (await nodesRes.text()).trimEnd().split('\r\n');
+    expect(nodeLines[0]).toBe('id,label,kind,ref,papers,ego,depth');
+    expect(nodeLines.slice(1).sort()).toEqual(
+      [`${truhn},Daniel Truhn,author,${truhn},1,true,0`, 'name:felix busch,Felix Busch,author,name:felix busch,2,false,1', 'name:lisa c adams,Lisa C. Adams,author,name:lisa c adams,2,false,1'].sort(),
+    );
+    const edgesRes = await fetch(url('/api/export/graph', { kind: 'coauthors', author: truhn, format: 'csv', part: 'edges' }));
+    expect(edgesRes.headers.get('content-disposition')).toBe('attachment; filename="papergraph-coauthors-edges.csv"');
+    const edgeLines = (await edgesRes.text()).trimEnd().split('\r\n');
+    expect(edgeLines[0]).toBe('id,source,target,kind,weight,paperCount,papers');
+    expect(edgeLines).toHaveLength(4);
+  });
+
+  it('exports a path graph', async () => {
+    const [truhn, dorfner] = await Promise.all([authorId('Daniel Truhn'), authorId('Felix J. Dorfner')]);
+    const res = await fetch(url('/api/export/graph', { kind: 'path', from: truhn, to: dorfner }));
+    expect(res.status).toBe(200);
+    const exported = GraphResponse.parse(await res.json());
+    const live = PathResponse.parse(await (await fetch(url('/api/graph/path', { from: truhn, to: dorfner }))).json());
+    expect(exported).toEqual(live.graph);
+    expect(exported.nodes.map((n) => n.data.label)).toEqual(['Daniel Truhn', 'Felix Busch', 'Felix J. Dorfner']);
+  });
+
+  it('400 names the parameter; 404 for unknown ids', async () => {
+    for (const [params, name] of [
+      [{}, 'kind'],
+      [{ kind: 'people' }, 'kind'],
+      [{ kind: 'coauthors', format: 'pdf' }, 'format'],
+      [{ kind: 'coauthors', format: 'csv', part: 'both' }, 'part'],
+      [{ kind: 'path', from: 'a' }, 'to'],
+      [{ kind: 'coauthors', depth: 9 }, 'depth'],
+    ] as [Record<string, string | number>, string][]) {
+      const res = await fetch(url('/api/export/graph', params));
+      expect(res.status, JSON.stringify(params)).toBe(400);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      expect(ErrorBody.parse(await res.json()).error.message).toContain(`'${name}'`);
+    }
+    const unknown: Record<string, string>[] = [
+      { kind: 'coauthors', author: 'name:nobody' },
+      { kind: 'topics', topic: 'nope' },
+      { kind: 'path', from: 'name:nobody', to: 'x' },
+    ];
+    for (const params of unknown) {
+      const res = await fetch(url('/api/export/graph', { ...params, format: 'graphml' }));
+      expect(res.status).toBe(404);
+      expect(ErrorBody.parse(await res.json()).error.code).toBe('not_found');
+    }
+  });
+
+  it('503 when Neo4j is down, no credentials', async () => {
+    const uri = 'bolt://127.0.0.1:1';
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), { connectionTimeout: 2_000, maxTransactionRetryTime: 1_000 });
+    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
+    try {
+      const res = await fetch(`${down.url}/api/export/graph?kind=topics&format=csv`);
+      const text = await res.text();
+      expect(res.status).toBe(503);
+      expect(text).not.toContain('secret-password');
+      expect(ErrorBody.parse(JSON.parse(text)).error.code).toBe('database_unavailable');
+    } finally {
+      await down.close();
+      await driver.close();
+    }
+  });
+});

@@ -1,0 +1,321 @@
+// /api/graph/{coauthors,topics,path} against the real Neo4j on the sample listing: shapes, weights, cuts, 400/404/503.
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Graph } from '../../db/graph.js';
+import { ErrorBody } from '../../schema/api.js';
+import { GraphResponse, PathResponse } from '../../schema/graph.js';
+import { createApp } from '../../server/app.js';
+import { resetDatabase, testGraph } from '../support/graph.js';
+import { serve } from '../support/http.js';
+import { loadSampleListing } from '../support/sample.js';
+
+const graph = testGraph();
+let api: Awaited<ReturnType<typeof serve>>;
+
+/** Runs ad-hoc Cypher for ground truth (independent of the queries under test). */
+async function cypherRows(text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  return graph.transaction('READ', async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject()));
+}
+
+/** An author's id looked up by display name (ids are derived at ingest; tests do not hard-code them). */
+async function authorId(name: string): Promise<string> {
+  const [row] = await cypherRows('MATCH (a:Author {name: $name}) RETURN a.id AS id', { name });
+  if (!row) throw new Error(`no author named ${name}`);
+  return String(row.id);
+}
+
+async function get(path: string, params: Record<string, string | number> = {}) {
+  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  const res = await fetch(`${api.url}${path}?${qs}`);
+  return { status: res.status, body: (await res.json()) as unknown };
+}
+
+const graphOf = (body: unknown) => GraphResponse.parse(body);
+const ids = (g: GraphResponse) => g.nodes.map((n) => n.data.id).sort();
+const names = (g: GraphResponse) => g.nodes.map((n) => n.data.label).sort();
+
+beforeAll(async () => {
+  await loadSampleListing(graph);
+  api = await serve(createApp({ graph }));
+});
+afterAll(async () => {
+  await api.close();
+  await resetDatabase(graph);
+  await graph.close();
+});
+
+describe('GET /api/graph/coauthors', () => {
+  it('gives the depth-1 ego network: the ego, its co-authors, each pair once with its paper', async () => {
+    const truhn = await authorId('Daniel Truhn');
+    const { status, body } = await get('/api/graph/coauthors', { author: truhn });
+    expect(status).toBe(200);
+    const g = graphOf(body);
+    expect(names(g)).toEqual(['Daniel Truhn', 'Felix Busch', 'Lisa C. Adams']);
+    const ego = g.nodes.find((n) => n.data.id === truhn)!.data;
+    expect(ego).toMatchObject({ kind: 'author', ego: true, depth: 0, papers: 1 });
+    expect(g.nodes.filter((n) => !n.data.ego).every((n) => n.data.depth === 1)).toBe(true);
+    // The triangle of the DALL-E 2 paper: three pairs, no pair twice, ids a|b with a < b.
+    expect(g.edges).toHaveLength(3);
+    const [dalle] = await cypherRows("MATCH (p:Paper) WHERE p.title STARTS WITH 'What Does DALL-E 2' RETURN p.id AS id");
+    for (const { data } of g.edges) {
+      expect(data.source < data.target).toBe(true);
+      expect(data.id).toBe(`${data.source}|${data.target}`);
+      expect(data).toMatchObject({ kind: 'coauthor', weight: 1, paperCount: 1, papers: [dalle!.id] });
+    }
+    expect(g.truncated).toEqual({ nodes: { total: 3, shown: 3 }, edges: { total: 3, shown: 3 }, reasons: [] });
+  });
+
+  it('expands to depth 2 and 3 through the co-authors', async () => {
+    const truhn = await authorId('Daniel Truhn');
+    const d2 = graphOf((await get('/api/graph/coauthors', { author: truhn, depth: 2 })).body);
+    expect(names(d2)).toEqual(['Amin Dada', 'Daniel Truhn', 'Erik Thiele Orberg', 'Felix Busch', 'Felix J. Dorfner', 'Linus Marx', 'Lisa C. Adams']);
+    expect(d2.nodes.find((n) => n.data.label === 'Felix J. Dorfner')!.data.depth).toBe(2);
+    // Induced edges: DALL-E triangle, biomedical-LLM triangle, fact-checking triangle.
+    expect(d2.edges).toHaveLength(9);
+    const d3 = graphOf((await get('/api/graph/coauthors', { author: truhn, depth: 3 })).body);
+    expect(d3.nodes).toHaveLength(9);
+    expect(d3.nodes.filter((n) => n.data.depth === 3).map((n) => n.data.label).sort()).toEqual(['Janis L. Vahldiek', 'Leonhard Donle']);
+  });
+
+  it('cuts by weight within limit and says what it cut', async () => {
+    const truhn = await authorId('Daniel Truhn');
+    const g = graphOf((await get('/api/graph/coauthors', { author: truhn, depth: 2, limit: 5 })).body);
+    expect(g.nodes).toHaveLength(5);
+    expect(g.truncated.nodes).toEqual({ total: 7, shown: 5 });
+    expect(g.truncated.reasons.join(' ')).toMatch(/depth 2: kept 2 of 4 co-authors/);
+    // Every edge joins two shown nodes.
+    const shown = new Set(ids(g));
+    expect(g.edges.every((e) => shown.has(e.data.source) && shown.has(e.data.target))).toBe(true);
+  });
+
+  it('weights repeated co-authorship and honours minWeight (per pair, not per paper)', async () => {
+    const knolle = await authorId('Moritz Knolle');
+    const g = graphOf((await get('/api/graph/coauthors', { author: knolle, minWeight: 2 })).body);
+    expect(names(g)).toEqual(['Alexander Ziller', 'Dmitrii Usynin', 'Moritz Knolle']);
+    expect(g.edges.map((e) => e.data.weight)).toEqual([2, 2, 2]);
+    expect(g.edges.every((e) => e.data.papers!.length === 2)).toBe(true);
+    const truhn = await authorId('Daniel Truhn');
+    const alone = graphOf((await get('/api/graph/coauthors', { author: truhn, minWeight: 2 })).body);
+    expect(names(alone)).toEqual(['Daniel Truhn']);
+    expect(alone.edges).toEqual([]);
+  });
+
+  it('counts fractionally: 1/(n-1) per paper with n authors', async () => {
+    const knolle = await authorId('Moritz Knolle');
+    const [n] = await cypherRows(
+      "MATCH (p:Paper)<-[:AUTHORED]-(:Author {name: 'Moritz Knolle'}) RETURN collect(COUNT { (p)<-[:AUTHORED]-() }) AS sizes",
+    );
+    const expected = (n!.sizes as { toNumber(): number }[]).reduce((s, k) => s + 1 / (k.toNumber() - 1), 0);
+    const g = graphOf((await get('/api/graph/coauthors', { author: knolle, weighting: 'fractional' })).body);
+    const pair = g.edges.find((e) => e.data.id.includes(knolle) && e.data.id.includes(':alexander ziller'))!;
+    expect(pair.data.weight).toBeCloseTo(expected, 6);
+    expect(pair.data.paperCount).toBe(2);
+  });
+
+  it('applies year and category filters to the papers that make edges', async () => {
+    const busch = await authorId('Felix Busch');
+    const recent = graphOf((await get('/api/graph/coauthors', { author: busch, yearFrom: 2023 })).body);
+    expect(names(recent)).toEqual(['Amin Dada', 'Felix Busch', 'Felix J. Dorfner']);
+    expect(recent.nodes.find((n) => n.data.id === busch)!.data.papers).toBe(1);
+    const cv = graphOf((await get('/api/graph/coauthors', { author: busch, category: 'cs.CV' })).body);
+    expect(names(cv)).toEqual(['Daniel Truhn', 'Felix Busch', 'Lisa C. Adams']);
+    const none = graphOf((await get('/api/graph/coauthors', { author: busch, yearFrom: 2000, yearTo: 2001 })).body);
+    expect(none.nodes.map((n) => n.data.papers)).toEqual([0]);
+  });
+
+  it('without an author: the top authors by papers and the pairs among them', async () => {
+    const g = graphOf((await get('/api/graph/coauthors', { limit: 5 })).body);
+    const [count] = await cypherRows('MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper) } RETURN count(a) AS n');
+    expect(g.truncated.nodes).toEqual({ total: Number(count!.n), shown: 5 });
+    expect(g.nodes.every((n) => n.data.papers === 2 && n.data.ego === false && n.data.depth === undefined)).toBe(true);
+    expect(g.truncated.reasons[0]).toMatch(/kept 5 of \d+ authors/);
+    // Every edge's weight is the pair's real number of joint papers.
+    for (const { data } of g.edges) {
+      const [row] = await cypherRows(
+        'MATCH (:Author {id: $a})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(:Author {id: $b}) RETURN count(DISTINCT p) AS n',
+        { a: data.source, b: data.target },
+      );
+      expect(data.weight).toBe(Number(row!.n));
+    }
+  });
+
+  it('400 names the parameter; 404 for an unknown author', async () => {
+    for (const [params, name] of [
+      [{ depth: 4 }, 'depth'],
+      [{ weighting: 'harmonic' }, 'weighting'],
+      [{ yearFrom: 2024, yearTo: 2020 }, 'yearTo'],
+      [{ limit: 0 }, 'limit'],
+    ] as const) {
+      const { status, body } = await get('/api/graph/coauthors', params);
+      expect(status).toBe(400);
+      const err = ErrorBody.parse(body);
+      expect(err.error.code).toBe('invalid_request');
+      expect(err.error.message).toContain(`'${name}'`);
+    }
+    const { status, body } = await get('/api/graph/coauthors', { author: 'name:nobody at all' });
+    expect(status).toBe(404);
+    expect(ErrorBody.parse(body).error).toMatchObject({ code: 'not_found', message: "Author 'name:nobody at all' not found" });
+  });
+});
+
+describe('GET /api/graph/topics', () => {
+  async function shared(a: string, b: string): Promise<number> {
+    const [row] = await cypherRows(
+      'MATCH (:Topic {id: $a})<-[:HAS_TOPIC]-(p:Paper)-[:HAS_TOPIC]->(:Topic {id: $b}) RETURN count(DISTINCT p) AS n',
+      { a, b },
+    );
+    return Number(row!.n);
+  }
+
+  it('co-occurrence: the topics on most papers, edges weighted by the papers having both', async () => {
+    const { status, body } = await get('/api/graph/topics', { limit: 10 });
+    expect(status).toBe(200);
+    const g = graphOf(body);
+    expect(g.nodes).toHaveLength(10);
+    const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id, COUNT { (t)<-[:HAS_TOPIC]-() } AS n ORDER BY n DESC, id LIMIT 1');
+    expect(g.nodes[0]!.data).toMatchObject({ id: top!.id, kind: 'topic', papers: Number(top!.n) });
+    const papers = g.nodes.map((n) => n.data.papers!);
+    expect([...papers].sort((a, b) => b - a)).toEqual(papers);
+    expect(g.edges.length).toBeGreaterThan(0);
+    for (const { data } of g.edges) {
+      expect(data.source < data.target).toBe(true);
+      expect(data.weight).toBe(await shared(data.source, data.target));
+      expect(data.papers!.length).toBe(Math.min(data.paperCount!, 5));
+    }
+    expect(g.truncated.nodes.total).toBeGreaterThan(10);
+  });
+
+  it('centred on a topic: it and the topics sharing papers with it; minCooccurrence drops light pairs', async () => {
+    const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 1');
+    const centre = String(top!.id);
+    const g = graphOf((await get('/api/graph/topics', { topic: centre, limit: 1000 })).body);
+    expect(g.nodes[0]!.data.id).toBe(centre);
+    const [near] = await cypherRows(
+      'MATCH (:Topic {id: $id})<-[:HAS_TOPIC]-(:Paper)-[:HAS_TOPIC]->(t:Topic) WHERE t.id <> $id RETURN count(DISTINCT t) AS n',
+      { id: centre },
+    );
+    expect(g.nodes).toHaveLength(1 + Number(near!.n));
+    const heavy = graphOf((await get('/api/graph/topics', { topic: centre, minCooccurrence: 2 })).body);
+    expect(heavy.edges.every((e) => e.data.weight! >= 2)).toBe(true);
+    for (const n of heavy.nodes.slice(1)) expect(await shared(centre, n.data.id)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('bipartite: papers and topics with HAS_TOPIC edges, within limit', async () => {
+    const g = graphOf((await get('/api/graph/topics', { mode: 'bipartite', limit: 20 })).body);
+    expect(g.nodes.length).toBeLessThanOrEqual(20);
+    const kinds = new Set(g.nodes.map((n) => n.data.kind));
+    expect(kinds).toEqual(new Set(['paper', 'topic']));
+    const byId = new Map(g.nodes.map((n) => [n.data.id, n.data]));
+    for (const { data } of g.edges) {
+      expect(data.kind).toBe('has_topic');
+      expect(byId.get(data.source)!.kind).toBe('paper');
+      expect(byId.get(data.target)!.kind).toBe('topic');
+      const [r] = await cypherRows('MATCH (:Paper {id: $p})-[r:HAS_TOPIC]->(:Topic {id: $t}) RETURN r.score AS s', {
+        p: byId.get(data.source)!.ref,
+        t: byId.get(data.target)!.ref,
+      });
+      expect(data.weight).toBeCloseTo(Number(r!.s), 9);
+    }
+  });
+
+  it('bipartite centred on a topic: its papers are all there', async () => {
+    const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id, COUNT { (t)<-[:HAS_TOPIC]-() } AS n ORDER BY n DESC, id LIMIT 1');
+    const g = graphOf((await get('/api/graph/topics', { mode: 'bipartite', topic: String(top!.id), limit: 200 })).body);
+    const centreId = `topic:${top!.id}`;
+    expect(g.edges.filter((e) => e.data.target === centreId)).toHaveLength(Number(top!.n));
+  });
+
+  it('400 for a bad mode, 404 for an unknown topic', async () => {
+    const bad = await get('/api/graph/topics', { mode: 'tree' });
+    expect(bad.status).toBe(400);
+    expect(ErrorBody.parse(bad.body).error.message).toContain("'mode'");
+    const missing = await get('/api/graph/topics', { topic: 'no-such-topic' });
+    expect(missing.status).toBe(404);
+    expect(ErrorBody.parse(missing.body).error.code).toBe('not_found');
+  });
+});
+
+describe('GET /api/graph/path', () => {
+  it('finds Truhn – Busch – Dorfner via the DALL-E 2 paper and the biomedical-LLM paper', async () => {
+    const [truhn, busch, dorfner] = await Promise.all(['Daniel Truhn', 'Felix Busch', 'Felix J. Dorfner'].map(authorId));
+    const { status, body } = await get('/api/graph/path', { from: truhn!, to: dorfner! });
+    expect(status).toBe(200);
+    const res = PathResponse.parse(body);
+    expect(res.length).toBe(2);
+    expect(res.paths).toHaveLength(1);
+    const [h1, h2] = res.paths[0]!.hops;
+    expect(h1!.from).toEqual({ id: truhn, name: 'Daniel Truhn' });
+    expect(h1!.to).toEqual({ id: busch, name: 'Felix Busch' });
+    expect(h1!.papers.map((p) => p.title)).toEqual(['What Does DALL-E 2 Know About Radiology?']);
+    expect(h2!.to).toEqual({ id: dorfner, name: 'Felix J. Dorfner' });
+    expect(h2!.papers.map((p) => p.title)).toEqual([
+      'Biomedical Large Languages Models Seem not to be Superior to Generalist Models on Unseen Medical Data',
+    ]);
+    expect(res.message).toBeUndefined();
+    // The drawing: three authors in path order, two co-author edges.
+    expect(res.graph.nodes.map((n) => [n.data.label, n.data.depth])).toEqual([
+      ['Daniel Truhn', 0],
+      ['Felix Busch', 1],
+      ['Felix J. Dorfner', 2],
+    ]);
+    expect(res.graph.edges.map((e) => e.data.id).sort()).toEqual([[busch, dorfner].sort().join('|'), [busch, truhn].sort().join('|')].sort());
+  });
+
+  it('lists every distinct shortest path', async () => {
+    // Knolle and Ziller wrote two papers together: one hop, both papers behind it.
+    const [knolle, ziller] = await Promise.all(['Moritz Knolle', 'Alexander Ziller'].map(authorId));
+    const res = PathResponse.parse((await get('/api/graph/path', { from: knolle!, to: ziller! })).body);
+    expect(res.length).toBe(1);
+    expect(res.paths[0]!.hops[0]!.papers).toHaveLength(2);
+  });
+
+  it('no path within maxHops → 200 with empty paths and a message', async () => {
+    const [truhn, dorfner, knolle] = await Promise.all(['Daniel Truhn', 'Felix J. Dorfner', 'Moritz Knolle'].map(authorId));
+    const short = PathResponse.parse((await get('/api/graph/path', { from: truhn!, to: dorfner!, maxHops: 1 })).body);
+    expect(short.paths).toEqual([]);
+    expect(short.length).toBeNull();
+    expect(short.message).toMatch(/No co-authorship path of at most 1 hop between Daniel Truhn and Felix J. Dorfner/);
+    const apart = await get('/api/graph/path', { from: truhn!, to: knolle!, maxHops: 6 });
+    expect(apart.status).toBe(200);
+    const body = PathResponse.parse(apart.body);
+    expect(body.paths).toEqual([]);
+    expect(body.graph.nodes.map((n) => n.data.id).sort()).toEqual([truhn, knolle].sort());
+  });
+
+  it('400 for missing/equal/out-of-range parameters, 404 for an unknown author', async () => {
+    const truhn = await authorId('Daniel Truhn');
+    for (const [params, name] of [
+      [{ from: truhn }, 'to'],
+      [{ from: truhn, to: truhn }, 'to'],
+      [{ from: truhn, to: 'x', maxHops: 7 }, 'maxHops'],
+    ] as const) {
+      const { status, body } = await get('/api/graph/path', params);
+      expect(status).toBe(400);
+      expect(ErrorBody.parse(body).error.message).toContain(`'${name}'`);
+    }
+    const { status, body } = await get('/api/graph/path', { from: truhn, to: 'name:nobody' });
+    expect(status).toBe(404);
+    expect(ErrorBody.parse(body).error.message).toBe("Author 'name:nobody' not found");
+  });
+});
+
+describe('graph endpoints with Neo4j down', () => {
+  it('answer 503 with the error envelope and no credentials', async () => {
+    const uri = 'bolt://127.0.0.1:1';
+    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), { connectionTimeout: 2_000, maxTransactionRetryTime: 1_000 });
+    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
+    try {
+      for (const path of ['/api/graph/coauthors?author=name:x', '/api/graph/topics', '/api/graph/path?from=a&to=b']) {
+        const res = await fetch(`${down.url}${path}`);
+        const text = await res.text();
+        expect(res.status, path).toBe(503);
+        expect(text).not.toContain('secret-password');
+        expect(text).not.toMatch(/at .*\.ts:\d+/);
+        expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'database_unavailable' });
+      }
+    } finally {
+      await down.close();
+      await driver.close();
+    }
+  });
+});

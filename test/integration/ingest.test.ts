@@ -1,0 +1,249 @@
+// Ingest into the real Neo4j: the five samples, idempotence, topics that link related papers, dry runs, bad input,
+// and Neo4j going away mid-run.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { Graph } from '../../db/graph.js';
+import { ingest } from '../../ingest/pipeline.js';
+import { resetDatabase, testGraph } from '../support/graph.js';
+import { tcpProxy } from '../support/http.js';
+import { SAMPLE_LISTING, SAMPLE_LISTING_DATE } from '../support/sample.js';
+
+const fixture = (rel: string) => path.resolve('test/fixtures', rel);
+const graph = testGraph();
+
+async function q(cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  return graph.transaction('READ', async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject()));
+}
+
+async function counts() {
+  const [row] = await q(`
+    CALL () { MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS papers }
+    CALL () { MATCH (s:Stub) RETURN count(s) AS stubs }
+    CALL () { MATCH (a:Author) RETURN count(a) AS authors }
+    CALL () { MATCH (c:Category) RETURN count(c) AS categories }
+    CALL () { MATCH (t:Topic) RETURN count(t) AS topics }
+    CALL () { MATCH ()-[r:AUTHORED]->() RETURN count(r) AS authored }
+    CALL () { MATCH ()-[r:IN_CATEGORY]->() RETURN count(r) AS inCategory }
+    CALL () { MATCH ()-[r:HAS_TOPIC]->() RETURN count(r) AS hasTopic }
+    CALL () { MATCH ()-[r:CITES]->() RETURN count(r) AS cites }
+    CALL () { MATCH ()-[r:MAYBE_SAME_AS]->() RETURN count(r) AS suggestions }
+    RETURN *`);
+  return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, neo4j.integer.toNumber(v as number)]));
+}
+
+/** Runs the CLI against the test database; returns exit code and output. */
+function cli(args: string[], input?: string) {
+  const t = inject('neo4j');
+  const res = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...args], {
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '' },
+    timeout: 120_000,
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+afterAll(async () => {
+  await resetDatabase(graph);
+  await graph.close();
+});
+
+describe('ingest: the sample listing', () => {
+  beforeEach(() => resetDatabase(graph));
+
+  it('gives exactly 11 papers, 26 authors, 33 AUTHORED edges and 4 categories; twice changes nothing', async () => {
+    const first = await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: SAMPLE_LISTING_DATE });
+    expect(first.records).toBe(11);
+    expect(first.rejected).toBe(0);
+    const c1 = await counts();
+    expect(c1).toMatchObject({ papers: 11, authors: 26, authored: 33, categories: 4, inCategory: 11 });
+    expect(first.written.papers).toEqual({ created: 11, matched: 0 });
+    expect(first.written.authors.created).toBe(26);
+
+    const second = await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: SAMPLE_LISTING_DATE });
+    expect(second.written.papers).toEqual({ created: 0, matched: 11 });
+    expect(second.written.authors.created).toBe(0);
+    expect(await counts()).toEqual(c1);
+  });
+
+  it('stores titles, author order and spellings exactly as printed, the inferred year, and the code flags', async () => {
+    await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: SAMPLE_LISTING_DATE });
+    const [mr] = await q(`
+      MATCH (p:Paper) WHERE p.title STARTS WITH 'MRSegmentator'
+      MATCH (a:Author)-[r:AUTHORED]->(p)
+      WITH p, r, a ORDER BY r.position
+      RETURN p.title AS title, collect(r.asWritten) AS authors, collect(a.name) AS names, p.hasCode AS hasCode,
+             p.authorsTruncated AS truncated`);
+    expect(mr).toEqual({
+      title: 'MRSegmentator: Multi-Modality Segmentation of 40 Classes in MRI and CT',
+      authors: ['Hartmut Häntze', 'Lina Xu', 'Christian J. Mertens'],
+      names: ['Hartmut Häntze', 'Lina Xu', 'Christian J. Mertens'],
+      hasCode: true,
+      truncated: true,
+    });
+    const [atomic] = await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.published AS published, p.datePrecision AS precision`);
+    expect(atomic).toEqual({ published: '2025-05-05', precision: 'inferred-year' });
+    const [code] = await q('MATCH (p:Paper {hasCode: true}) RETURN count(p) AS n');
+    expect(neo4j.integer.toNumber(code!.n as number)).toBe(2);
+    const cats = await q('MATCH (c:Category) RETURN c.code AS code, c.name AS name ORDER BY code');
+    expect(cats.map((c) => c.code)).toEqual(['cs.CL', 'cs.CV', 'cs.LG', 'eess.IV']);
+    expect(cats.every((c) => typeof c.name === 'string' && (c.name as string).length > 0)).toBe(true);
+  });
+
+  it('links related papers through shared topics: DP pair, three segmentation papers, two LLM papers', async () => {
+    await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: SAMPLE_LISTING_DATE });
+    const shared = async (titlePrefixes: string[]) =>
+      (
+        await q(
+          `MATCH (t:Topic)<-[:HAS_TOPIC]-(p:Paper)
+           WITH t, collect(p.title) AS titles
+           WHERE all(prefix IN $prefixes WHERE any(title IN titles WHERE title STARTS WITH prefix))
+           RETURN t.name AS name ORDER BY name`,
+          { prefixes: titlePrefixes },
+        )
+      ).map((r) => r.name);
+    expect(await shared(['NeuralDP', 'Differentially private training'])).toContain('differential privacy');
+    expect(await shared(['MRSegmentator', 'Tracked 3D Ultrasound', '3D U-Net'])).toContain('segmentation');
+    expect(await shared(['Biomedical Large Languages Models', 'Atomic Fact-Checking'])).toContain('large language model');
+  });
+
+  it('--dry-run --json writes nothing and prints one JSON object per paper', async () => {
+    const res = cli(['--dry-run', '--json', '--listing-date', SAMPLE_LISTING_DATE, SAMPLE_LISTING]);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toMatchObject({ title: 'What Does DALL-E 2 Know About Radiology?', authors: ['Lisa C. Adams', 'Felix Busch', 'Daniel Truhn'], authorsTruncated: true, primaryCategory: 'cs.CV', published: '2022-09-27', datePrecision: 'day', hasCode: false });
+    expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(['id', 'title', 'authors', 'authorsTruncated', 'categories', 'primaryCategory', 'published', 'datePrecision', 'hasCode', 'abstract', 'topics']));
+    expect((await counts()).papers).toBe(0);
+  });
+});
+
+describe('ingest: the other sources', () => {
+  beforeEach(() => resetDatabase(graph));
+
+  it('arXiv JSON lines: 200 papers, TeX accents decoded', async () => {
+    const s = await ingest([{ path: fixture('arxiv-jsonl/arxiv-sample-200.jsonl') }], graph);
+    expect(s.rejected).toBe(0);
+    expect((await counts()).papers).toBe(200);
+    const [row] = await q("MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: '0704.0001'}) WHERE a.name CONTAINS 'Bal' RETURN a.name AS name, r.asWritten AS asWritten");
+    expect(row!.name).toBe('C. Balázs');
+    expect(row!.asWritten).toContain("Bal\\'azs");
+    const [primary] = await q("MATCH (:Paper {id: '0704.0001'})-[r:IN_CATEGORY {primary: true}]->(c) RETURN c.code AS code");
+    expect(primary!.code).toBe('hep-ph');
+  });
+
+  it('arXiv Atom: 10 papers and no MSC pseudo-category', async () => {
+    await ingest([{ path: fixture('arxiv-atom/query-einstein-2018.xml') }], graph);
+    expect((await counts()).papers).toBe(10);
+    expect(await q("MATCH (c:Category) WHERE c.code CONTAINS '53D' RETURN c")).toEqual([]);
+  });
+
+  it('OpenAlex: 25 papers with CITES edges and stubs for cited works; ORCID/OpenAlex ids decide identity', async () => {
+    await ingest([{ path: fixture('openalex/works-page-25.json') }], graph);
+    const c = await counts();
+    expect(c.papers).toBe(25);
+    expect(c.cites).toBeGreaterThan(1000);
+    expect(c.stubs).toBeGreaterThan(0);
+    const [ids] = await q("MATCH (a:Author) RETURN count(a) AS all, count(CASE WHEN a.id STARTS WITH 'openalex:A' THEN 1 END) AS byId");
+    expect(ids!.all).toEqual(ids!.byId);
+    const [topic] = await q("MATCH (:Paper)-[r:HAS_TOPIC {source: 'openalex'}]->(t:Topic) RETURN count(r) AS n");
+    expect(neo4j.integer.toNumber(topic!.n as number)).toBeGreaterThan(25);
+  });
+
+  it('BibTeX: 47 papers', async () => {
+    await ingest([{ path: fixture('bibtex/zbmath-47.bib') }], graph);
+    expect((await counts()).papers).toBe(47);
+  });
+
+  it('suggests (never merges) authors whose names differ by initials or diacritic spelling', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pg-suggest-'));
+    const file = path.join(dir, 'variants.jsonl');
+    const rec = (id: string, authors: string[][], title: string) =>
+      JSON.stringify({ id, title, abstract: 'A study of segmentation.', categories: 'cs.CV', authors: '', authors_parsed: authors, versions: [{ created: 'Mon, 4 Jan 2021 00:00:00 GMT' }] });
+    writeFileSync(
+      file,
+      [
+        rec('2101.00001', [['Bressem', 'Keno K.', ''], ['Adams', 'Lisa C.', '']], 'Paper one about segmentation'),
+        rec('2101.00002', [['Bressem', 'K.', ''], ['Adams', 'Lisa C.', '']], 'Paper two about segmentation'),
+        rec('2101.00003', [['Häntze', 'Hartmut', '']], 'Paper three'),
+        rec('2101.00004', [['Haentze', 'Hartmut', '']], 'Paper four'),
+      ].join('\n'),
+    );
+    await ingest([{ path: file }], graph);
+    const authors = await q('MATCH (a:Author) RETURN a.name AS name ORDER BY name');
+    expect(authors.map((a) => a.name)).toEqual(['Hartmut Haentze', 'Hartmut Häntze', 'K. Bressem', 'Keno K. Bressem', 'Lisa C. Adams']);
+    const s = await q('MATCH (a:Author)-[s:MAYBE_SAME_AS]->(b:Author) RETURN a.name AS a, b.name AS b, s.reason AS reason, s.sharedCoauthors AS co ORDER BY a');
+    expect(s).toHaveLength(2);
+    const bressem = s.find((x) => String(x.a).includes('Bressem'))!;
+    expect(bressem.co).toEqual(['Lisa C. Adams']);
+    expect(bressem.reason).toMatch(/initial/);
+    expect(s.find((x) => String(x.a).includes('ntze'))!.reason).toMatch(/transliteration/);
+  });
+});
+
+describe('ingest: bad input and failures', () => {
+  beforeEach(() => resetDatabase(graph));
+
+  it('lenient mode skips bad records with file:line, writes the rest, exits 1; strict exits 2 and writes nothing', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pg-bad-'));
+    const file = path.join(dir, 'mixed.jsonl');
+    const good = (id: string) => JSON.stringify({ id, title: `Paper ${id}`, abstract: 'About graphs.', authors: 'Ann Lee', categories: 'cs.DL', versions: [{ created: 'Mon, 4 Jan 2021 00:00:00 GMT' }] });
+    writeFileSync(file, [good('2101.00001'), '{"id": "2101.00002", "title": "Trunc', good('2101.00003')].join('\n'));
+    const report = path.join(dir, 'rejects.jsonl');
+
+    const strict = cli(['--strict', file]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain(`${file}:2:`);
+    expect((await counts()).papers).toBe(0);
+
+    const lenient = cli(['--report', report, file]);
+    expect(lenient.code).toBe(1);
+    expect(lenient.stderr).toContain(`${file}:2:`);
+    expect((await counts()).papers).toBe(2);
+    const rejects = (await import('node:fs')).readFileSync(report, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rejects).toEqual([expect.objectContaining({ file, line: 2 })]);
+  });
+
+  it('a missing file is a clear error naming it (exit 3)', () => {
+    const res = cli(['/no/such/file.jsonl']);
+    expect(res.code).toBe(3);
+    expect(res.stderr).toContain('/no/such/file.jsonl');
+  });
+
+  it('Neo4j going away mid-run leaves whole papers only, and a re-run completes the job', async () => {
+    const t = inject('neo4j');
+    const target = new URL(t.uri.replace(/^[a-z+]+:/, 'http:'));
+    const proxy = await tcpProxy(target.hostname, Number(target.port));
+    const uri = `bolt://127.0.0.1:${proxy.port}`;
+    const driver = neo4j.driver(uri, neo4j.auth.basic(t.user, t.password), { maxTransactionRetryTime: 1_000, connectionTimeout: 1_000 });
+    const viaProxy = new Graph(driver, { uri, database: t.database, kind: 'remote' });
+    const input = [{ path: fixture('arxiv-jsonl/arxiv-sample-200.jsonl') }];
+    try {
+      await expect(
+        ingest(input, viaProxy, {
+          batchSize: 50,
+          onProgress: (p) => {
+            if (p.phase === 'write' && p.written >= 50) void proxy.down();
+          },
+        }),
+      ).rejects.toThrow(/unreachable|connection|closed/i);
+    } finally {
+      await driver.close();
+      await proxy.down();
+    }
+    const partial = await counts();
+    expect(partial.papers).toBeGreaterThanOrEqual(50);
+    expect(partial.papers).toBeLessThan(200);
+    expect(partial.papers % 50).toBe(0);
+    // Whole papers only: every written paper has all its authorship edges.
+    const [broken] = await q('MATCH (p:Paper) WHERE NOT p:Stub AND COUNT { (p)<-[:AUTHORED]-() } <> p.authorCount RETURN count(p) AS n');
+    expect(neo4j.integer.toNumber(broken!.n as number)).toBe(0);
+
+    await ingest(input, graph);
+    expect((await counts()).papers).toBe(200);
+  });
+});
