@@ -15,7 +15,8 @@ import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
 import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './record.js';
 import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
-import { DocumentFrequencies, extractCandidates, selectTopics, type Candidate } from './topics/index.js';
+import { DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
+import { CandidatePool } from './topics/pool.js';
 import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
 
 export interface IngestInput {
@@ -41,6 +42,10 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Overrides for tests: where the spool lives. */
   tmpDir?: string;
+  /** NLP worker threads (default: one per core; 0 = on the main thread). */
+  nlpWorkers?: number;
+  /** Log lines (e.g. the NLP workers falling back to the main thread). */
+  log?: (line: string) => void;
 }
 
 export interface IngestIssue {
@@ -66,6 +71,20 @@ export interface IngestSummary {
   dryRun: boolean;
 }
 
+/** The database failed during the write pass: whole batches before it are in the graph; a re-run completes the job. */
+export class IngestAbortedError extends Error {
+  override name = 'IngestAbortedError';
+  constructor(
+    readonly cause: unknown,
+    readonly writtenPapers: number,
+  ) {
+    super(
+      `${(cause as Error)?.message ?? cause} — ${writtenPapers} papers were written in whole batches before this; ` +
+        're-run the same command to complete the ingest (nothing is duplicated)',
+    );
+  }
+}
+
 /** Thrown in strict mode at the first rejected record; carries its location. */
 export class StrictModeError extends Error {
   override name = 'StrictModeError';
@@ -75,6 +94,8 @@ export class StrictModeError extends Error {
 }
 
 export const DEFAULT_BATCH_SIZE = 2_000;
+/** Papers per NLP job sent to a worker: large enough to amortize messaging, small enough to keep memory flat. */
+const NLP_CHUNK = 250;
 
 /** Name and archive of a category code from arXiv's taxonomy; unknown codes (kept as printed) have neither. */
 export function describeCategory(code: string): CategoryInfo {
@@ -123,31 +144,55 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
   const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: null };
 
   try {
-    // Pass 1: parse, extract candidates, count document frequencies, spool.
+    // Pass 1: parse, extract candidates (on worker threads, in chunks), count document frequencies, spool in order.
     const df = new DocumentFrequencies();
     const spool = createWriteStream(spoolPath, { encoding: 'utf8' });
-    for (const input of inputs) {
-      for await (const ev of eventsOf(input, opts)) {
-        if (ev.kind === 'record') {
-          const candidates = extractCandidates(ev.record.title, ev.record.abstract);
-          df.add(candidates);
-          const ok = spool.write(`${JSON.stringify({ record: ev.record, candidates } satisfies SpoolLine)}\n`);
-          if (!ok) await once(spool, 'drain');
-          summary.records++;
-          progress.records++;
-          if (progress.records % 1000 === 0) opts.onProgress?.({ ...progress });
-          continue;
-        }
-        const issue: IngestIssue = { kind: ev.kind, at: ev.at, message: ev.kind === 'reject' ? ev.reason : ev.message };
-        if (ev.kind === 'reject') {
-          summary.rejected++;
-          opts.onIssue?.(issue);
-          if (opts.strict) throw new StrictModeError(issue);
-        } else {
-          summary.warnings++;
-          opts.onIssue?.(issue);
+    const { pool, fellBack } = await CandidatePool.start(opts.nlpWorkers ?? CandidatePool.defaultSize());
+    if (fellBack) opts.log?.(`NLP runs on the main thread (workers unavailable: ${fellBack})`);
+    const maxInFlight = Math.max(2, pool.size * 2);
+    const queue: { records: PaperRecord[]; candidates: Promise<Candidate[][]> }[] = [];
+    let chunk: PaperRecord[] = [];
+    const drainOne = async () => {
+      const head = queue.shift()!;
+      const candidates = await head.candidates;
+      for (let i = 0; i < head.records.length; i++) {
+        df.add(candidates[i]!);
+        const ok = spool.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
+        if (!ok) await once(spool, 'drain');
+      }
+    };
+    const submit = async () => {
+      if (chunk.length === 0) return;
+      queue.push({ records: chunk, candidates: pool.extract(chunk) });
+      chunk = [];
+      while (queue.length >= maxInFlight) await drainOne();
+    };
+    try {
+      for (const input of inputs) {
+        for await (const ev of eventsOf(input, opts)) {
+          if (ev.kind === 'record') {
+            chunk.push(ev.record);
+            if (chunk.length >= NLP_CHUNK) await submit();
+            summary.records++;
+            progress.records++;
+            if (progress.records % 1000 === 0) opts.onProgress?.({ ...progress });
+            continue;
+          }
+          const issue: IngestIssue = { kind: ev.kind, at: ev.at, message: ev.kind === 'reject' ? ev.reason : ev.message };
+          if (ev.kind === 'reject') {
+            summary.rejected++;
+            opts.onIssue?.(issue);
+            if (opts.strict) throw new StrictModeError(issue);
+          } else {
+            summary.warnings++;
+            opts.onIssue?.(issue);
+          }
         }
       }
+      await submit();
+      while (queue.length > 0) await drainOne();
+    } finally {
+      await pool.close();
     }
     spool.end();
     await once(spool, 'close');
@@ -163,7 +208,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     const settle = async () => {
       if (inFlight) await inFlight;
       inFlight = null;
-      if (writeError) throw writeError;
+      if (writeError) throw new IngestAbortedError(writeError, progress.written);
     };
     const flush = async (batch: WritablePaper[]) => {
       await settle();

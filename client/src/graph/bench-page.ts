@@ -52,6 +52,8 @@ export async function runSyntheticBench(main: HTMLElement): Promise<void> {
       return frames.slice(1).map((t, i) => t - frames[i]!);
     },
   };
+  const status = document.getElementById('db-status');
+  if (status) status.textContent = `synthetic bench: ${n} nodes, ${m} edges, no API`;
   try {
     const payload = syntheticGraph(n, m, 1);
     const built = buildElements(payload, { colourBy: 'community' });

@@ -160,6 +160,17 @@ export class GraphMap {
     if (seq !== this.seq) return null;
     const t1 = performance.now();
 
+    const big = nodeIds.length > LABEL_ROOM_MAX_NODES * 2;
+    const bigKeep = big
+      ? this.labelsToKeep(
+          built.nodes.map((n) => ({
+            id: n.data.id as string,
+            pos: layout.positions[n.data.id as string] ?? carry.positions.get(n.data.id as string)!,
+            data: n.data,
+            focus: (n.classes ?? '').includes('focus'),
+          })),
+        )
+      : null;
     const keep = new Set(nodeIds);
     const edgeIds = new Set(built.edges.map((e) => e.data.id as string));
     this.cy.batch(() => {
@@ -172,7 +183,10 @@ export class GraphMap {
         if (existing.nonempty()) {
           existing.data({ ...n.data, fontBase: n.data.fontSize, fontSize: Math.round(Number(n.data.fontSize) * this.labelScale * 10) / 10 });
           existing.classes(`${n.classes ?? ''}${this.pinned.has(id) ? ' pinned' : ''}`);
-        } else add.push({ ...n, position: layout.positions[id] ?? carry.positions.get(id)! });
+        } else {
+          const classes = `${n.classes ?? ''}${bigKeep && !bigKeep.has(id) ? ' label-hidden' : ''}`;
+          add.push({ ...n, classes, position: layout.positions[id] ?? carry.positions.get(id)! });
+        }
       }
       for (const e of built.edges) {
         const existing = this.cy.getElementById(e.data.id as string);
@@ -197,7 +211,7 @@ export class GraphMap {
       this.fit();
       this.scaleLabels();
     } else this.applyLabelScale(this.cy.nodes().filter((n) => added.has(n.id())));
-    this.declutter();
+    if (!big) this.declutter();
     const t2 = performance.now();
     await nextFrame();
     if (seq !== this.seq) return null;
@@ -235,26 +249,32 @@ export class GraphMap {
 
   /**
    * Hides labels that would overlap a more important one (bigger, more connected, the focus), so a dense map shows a
-   * readable subset; hidden labels come back on hover and selection (see styles). Skipped on big graphs, where
-   * min-zoomed-font-size already leaves only the larger labels.
+   * readable subset at every zoom; hidden labels come back on hover, selection and paths (see styles).
    */
   declutter(): void {
-    const nodes = this.cy.nodes();
-    if (nodes.length > LABEL_ROOM_MAX_NODES * 2) return;
-    const boxes = nodes.map((n) => {
-      const fs = Number(n.data('fontSize')) || 10;
-      const p = n.position();
-      return {
-        id: n.id(),
-        x: p.x,
-        y: p.y + (Number(n.data('size')) || 20) / 2 + 2,
-        w: estimateLabelWidth(String(n.data('short') ?? ''), fs),
-        h: fs * 1.3,
-        priority: (n.hasClass('focus') ? 1e6 : 0) + (Number(n.data('size')) || 0) * 100 + (Number(n.data('degree')) || 0),
-      };
-    });
-    const keep = declutterLabels(boxes);
-    this.cy.batch(() => nodes.forEach((n) => void n.toggleClass('label-hidden', !keep.has(n.id()))));
+    const keep = this.labelsToKeep(this.cy.nodes().map((n) => ({ id: n.id(), pos: n.position(), data: n.data(), focus: n.hasClass('focus') })));
+    this.cy.batch(() =>
+      this.cy.nodes().forEach((n) => {
+        const hide = !keep.has(n.id());
+        if (n.hasClass('label-hidden') !== hide) n.toggleClass('label-hidden', hide);
+      }),
+    );
+  }
+
+  private labelsToKeep(nodes: { id: string; pos: Point; data: Record<string, unknown>; focus: boolean }[]): Set<string> {
+    return declutterLabels(
+      nodes.map(({ id, pos, data, focus }) => {
+        const fs = Number(data.fontSize) || 10;
+        return {
+          id,
+          x: pos.x,
+          y: pos.y + (Number(data.size) || 20) / 2 + 2,
+          w: estimateLabelWidth(String(data.short ?? ''), fs),
+          h: fs * 1.3,
+          priority: (focus ? 1e6 : 0) + (Number(data.size) || 0) * 100 + (Number(data.degree) || 0),
+        };
+      }),
+    );
   }
 
   /** Fits the whole graph in view (from node positions: see fitViewport). */

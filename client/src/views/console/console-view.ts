@@ -504,7 +504,8 @@ class ConsolePage implements ViewHandle {
     const elements = consoleElements(r.graph);
     // A seeded layout: the same result is drawn the same way each time it runs.
     const layout = computeLayout({
-      nodes: elements.filter((e) => !('source' in e.data)).map((e) => ({ id: e.data.id!, size: 34 })),
+      // Laid out as if nodes were larger than drawn: the extra room is for their labels.
+      nodes: elements.filter((e) => !('source' in e.data)).map((e) => ({ id: e.data.id!, size: 70 })),
       edges: elements.filter((e) => 'source' in e.data).map((e) => ({ source: e.data.source as string, target: e.data.target as string })),
       seed: 7,
     });
@@ -579,7 +580,8 @@ class ConsolePage implements ViewHandle {
           'text-rotation': 'autorotate',
           'text-outline-color': c.card,
           'text-outline-width': 2,
-          'min-zoomed-font-size': 7,
+          // Relationship types appear once zoomed in; zoomed out they would only be grey noise.
+          'min-zoomed-font-size': 9,
           opacity: 0.8,
         },
       },

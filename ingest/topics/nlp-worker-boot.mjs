@@ -1,0 +1,6 @@
+// Worker entry in plain JavaScript: registers tsx's loader in this thread, then loads the TypeScript worker.
+// (A worker does not inherit the parent's loader hooks, so a .ts entry would fail with "Unknown file extension".)
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./nlp-worker.ts');
