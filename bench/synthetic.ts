@@ -1,6 +1,6 @@
 // Deterministic synthetic data shaped like the arXiv metadata snapshot (JSON lines), for benchmarks at scale.
 //
-// Shape (chosen to stress what real arXiv data stresses): Zipf-like author productivity (a few authors on thousands of
+// Shape (chosen to stress what real arXiv data stresses): Zipf-like author productivity (a few authors on hundreds of
 // papers), author counts per paper with a long tail up to thousands (collaboration papers), ~150-word abstracts built
 // from a technical vocabulary so that noun phrases repeat across papers, and 150+ arXiv categories with skewed use.
 import { createWriteStream } from 'node:fs';
@@ -19,12 +19,15 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** Samples 0..n-1 with probability ∝ 1/(k+1)^s by inverting a precomputed CDF (binary search). */
-export function zipfSampler(n: number, s: number, rand: () => number): () => number {
+/**
+ * Samples 0..n-1 with probability ∝ 1/(k+1+offset)^s (Zipf–Mandelbrot; the offset flattens the head) by inverting a
+ * precomputed CDF (binary search).
+ */
+export function zipfSampler(n: number, s: number, rand: () => number, offset = 0): () => number {
   const cdf = new Float64Array(n);
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    sum += 1 / Math.pow(k + 1, s);
+    sum += 1 / Math.pow(k + 1 + offset, s);
     cdf[k] = sum;
   }
   return () => {
@@ -56,8 +59,10 @@ export interface SyntheticOptions {
 /** Writes `papers` records as arXiv-snapshot JSON lines to `file`; constant memory. Returns bytes written. */
 export async function writeSyntheticArxiv(file: string, opts: SyntheticOptions): Promise<number> {
   const rand = rng(opts.seed ?? 42);
-  const authorPool = Math.max(50, Math.round(opts.papers * 0.6));
-  const pickAuthor = zipfSampler(authorPool, 1.05, rand);
+  // 1.5 authors per paper in the pool and Zipf–Mandelbrot(s=1, offset 200) productivity: at 100k papers the most
+  // prolific author has ~600 papers (0.6%), the 1000th ~100, the median author ~1–2 (Lotka-like, as in arXiv).
+  const authorPool = Math.max(50, Math.round(opts.papers * 1.5));
+  const pickAuthor = zipfSampler(authorPool, 1.0, rand, 200);
   const cats = [...ARXIV_CATEGORIES.values()].filter((c) => !c.legacy).map((c) => c.code);
   const pickCat = zipfSampler(cats.length, 0.9, rand);
   const pickNoun = zipfSampler(NOUN.length, 0.8, rand);

@@ -203,6 +203,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   child.stdin?.on('error', () => {}); // EPIPE once the JVM is gone is expected.
   const stderrTail: string[] = [];
   let launcherError: { code: string; detail: string } | undefined;
+  let exitCode: number | null = null;
 
   const timeoutMs = opts.startTimeoutMs ?? 120_000;
   const ready = new Promise<string>((resolve, reject) => {
@@ -230,8 +231,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       clearTimeout(timer);
       reject(new LocalNeo4jStartError('exited', `Could not run ${java.java}: ${err.message}`));
     });
-    child.once('exit', (code, signal) => {
+    // 'close' (not 'exit') fires after stderr is drained, so the launcher's last lines are in stderrTail.
+    child.once('close', (code, signal) => {
       clearTimeout(timer);
+      exitCode = code;
       reject(new LocalNeo4jStartError('exited', `Neo4j exited before it was ready (${signal ?? `exit code ${code}`})`));
     });
   });
@@ -241,10 +244,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     uri = await ready;
   } catch (err) {
     await killAndWait(child, 10_000);
-    // Give the stderr pipe a moment to deliver the launcher's last lines after the exit event.
-    await new Promise((r) => setTimeout(r, 50));
     throw await describeStartFailure(err as LocalNeo4jStartError, {
-      launcherError,
+      launcherError: launcherError ?? launcherErrorFromExitCode(exitCode),
       stderrTail,
       debugLog,
       debugLogOffset,
@@ -253,14 +254,18 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
   }
 
-  const password = opts.password ?? (await readPassword(dataDir));
-  if (!password) {
-    await killAndWait(child, 30_000);
-    throw new LocalNeo4jStartError('exited', `Neo4j started but left no password file in ${dataDir}`);
-  }
   const pid = child.pid!;
-  const runtime: RuntimeFile = { uri, pid, startedAt: new Date().toISOString(), version: NEO4J_VERSION };
-  await writeFileAtomic(path.join(dataDir, RUNTIME_FILE), JSON.stringify(runtime, null, 2) + '\n', 0o644);
+  let password: string | null;
+  try {
+    password = opts.password ?? (await readPassword(dataDir));
+    if (!password) throw new LocalNeo4jStartError('exited', `Neo4j started but left no password file in ${dataDir}`);
+    const runtime: RuntimeFile = { uri, pid, startedAt: new Date().toISOString(), version: NEO4J_VERSION };
+    await writeFileAtomic(path.join(dataDir, RUNTIME_FILE), JSON.stringify(runtime, null, 2) + '\n', 0o644);
+  } catch (err) {
+    // Nobody could use or find this instance: do not leave it running.
+    await killAndWait(child, 30_000);
+    throw err;
+  }
   log(`Neo4j ready at ${uri} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid})`);
 
   let stopping: Promise<void> | undefined;
@@ -432,6 +437,8 @@ function validateOptions(port: number, heap: string, pageCache: string, password
   if (!size.test(pageCache)) problems.push(`pageCache must look like 512m or 2g, got ${pageCache}`);
   // Neo4j's minimum (dbms.security.auth_minimum_password_length); checked here so it fails before the JVM starts.
   if (password !== undefined && [...password].length < 8) problems.push('password must have at least 8 characters');
+  // The password file is read back trimmed; surrounding whitespace would never match and force a reset every start.
+  if (password !== undefined && password.trim() !== password) problems.push('password must not start or end with whitespace');
   if (problems.length) throw new LocalNeo4jStartError('bad-options', `Invalid local Neo4j options: ${problems.join('; ')}`);
 }
 
@@ -476,6 +483,13 @@ function portInUseMessage(port: number): string {
   return `Port ${port} on 127.0.0.1 is already in use, so the local Neo4j cannot listen for Bolt there; choose another NEO4J_BOLT_PORT or 0 for any free port`;
 }
 
+/** The Launcher's exit codes, for when its stderr line was lost. */
+function launcherErrorFromExitCode(code: number | null): { code: string; detail: string } | undefined {
+  if (code === 2) return { code: 'port-in-use', detail: '' };
+  if (code === 3) return { code: 'store-locked', detail: '' };
+  return undefined;
+}
+
 async function describeStartFailure(
   err: LocalNeo4jStartError,
   ctx: {
@@ -498,6 +512,7 @@ async function describeStartFailure(
       `The Neo4j store in ${ctx.dataDir} is locked by another process (another PaperGraph or Neo4j uses this data dir); ` +
       'stop it or use another DATA_DIR';
   } else if (ctx.launcherError) {
+    if (ctx.launcherError.code === 'bad-args') code = 'bad-options';
     headline = `${headline}: ${ctx.launcherError.code} ${ctx.launcherError.detail}`;
   }
   const neo4jLog = await tailFile(ctx.debugLog, ctx.debugLogOffset, TAIL_LINES);

@@ -51,8 +51,12 @@ export const AuthorResponse = z
       .describe('Distinct spellings of the name on the author’s papers, most used first'),
     papers: z.array(AuthorPaper).describe('Newest first'),
     coauthors: z.array(Coauthor).describe('Most joint papers first, then by name'),
-    categories: z.array(z.object({ code: z.string(), name: z.string().nullable(), papers: z.number().int() })),
-    topics: z.array(z.object({ id: z.string(), name: z.string(), papers: z.number().int() })),
+    categories: z
+      .array(z.object({ code: z.string(), name: z.string().nullable(), papers: z.number().int() }))
+      .describe('Most papers first, counted over the papers given in bounded.subjects'),
+    topics: z
+      .array(z.object({ id: z.string(), name: z.string(), papers: z.number().int() }))
+      .describe('Most papers first, counted over the papers given in bounded.subjects'),
     mergeSuggestions: z.array(MergeSuggestion).describe('Other authors that might be this person (never merged automatically)'),
     truncated: z
       .object({
@@ -65,13 +69,26 @@ export const AuthorResponse = z
       .describe('Lists this response cut to their limit; a key is present only when its list was cut'),
     bounded: z
       .object({
-        maxAuthorsPerPaper: z.number().int(),
-        coauthorPapersSkipped: z
-          .number()
-          .int()
-          .describe('Papers with more than maxAuthorsPerPaper authors, left out of the co-author counts'),
+        coauthors: z.object({
+          maxAuthorsPerPaper: z.number().int(),
+          slotBudget: z.number().int().describe('Most author-list entries read to count co-authors'),
+          papersCounted: z.number().int().describe('Papers the co-author counts come from (the newest ones)'),
+          collaborationsSkipped: z
+            .number()
+            .int()
+            .describe('Papers with more than maxAuthorsPerPaper authors, left out of the co-author counts'),
+          olderPapersSkipped: z.number().int().describe('Older papers beyond slotBudget, left out of the co-author counts'),
+        }),
+        subjects: z.object({
+          maxPapers: z.number().int(),
+          papersCounted: z.number().int().describe('Papers the category and topic counts come from (the newest ones)'),
+          olderPapersSkipped: z.number().int(),
+        }),
       })
-      .describe('Large-collaboration papers are left out of co-author counting so one of them cannot list thousands'),
+      .describe(
+        'What the co-author, category and topic counts were computed from: all papers for most authors; for very prolific ones the ' +
+          'newest, and never large collaborations (one would make thousands of people co-authors)',
+      ),
   })
   .meta({ id: 'AuthorResponse' });
 export type AuthorResponse = z.infer<typeof AuthorResponse>;

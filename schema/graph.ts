@@ -64,6 +64,8 @@ export const GraphEdgeData = z.object({
   paperCount: z.number().int().optional(),
   /** Ids of papers behind the edge, most recent first, at most a few (see paperCount for all of them). */
   papers: z.array(z.string()).optional(),
+  /** Co-authorship: both ends have more papers than are read per author, so weight and paperCount may be under-counted. */
+  estimated: z.boolean().optional(),
   /** Console: relationship type (also the label). */
   label: z.string().optional(),
   properties: z.record(z.string(), z.unknown()).optional(),

@@ -27,6 +27,6 @@ export async function ensureClientBuilt(root: string, outDir: string, log: (msg:
   log('Building the client (missing or stale)…');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   log(`Client built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,4 +1,5 @@
 // npm run bench:ui — time to first interactive frame and pan/zoom frame times of a 2,000-node / 6,000-edge map.
+import os from 'node:os';
 import { machine, writeBenchSection } from '../report.js';
 import { buildClient, launch, serveClient, summarize } from './browser.js';
 
@@ -9,6 +10,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 interface Run {
   firstInteractiveMs: number;
   renderPipelineMs: number;
+  moduleStartMs: number;
+  phases: Record<string, number>;
   layoutMs: number;
   buildMs: number;
   pan: number[];
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
   }
 
   const med = (xs: number[]) => summarize(xs).median;
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(', ');
   const fi = summarize(runs.map((r) => r.firstInteractiveMs));
   const pan = summarize(runs.flatMap((r) => r.pan));
   const zoom = summarize(runs.flatMap((r) => r.zoom));
@@ -76,13 +80,17 @@ async function main(): Promise<void> {
 Synthetic co-authorship graph of ${NODES.toLocaleString('en')} nodes and ${EDGES.toLocaleString('en')} edges (\`?bench=synthetic\`,
 deterministic, no API), drawn by the app's own map code (ForceAtlas2 + overlap removal in a Web Worker, Cytoscape with
 hideEdgesOnViewport, textureOnViewport, pixelRatio 1). Headless Chromium (software rendering, \`--disable-gpu\`), 1280×720,
-${RUNS} fresh page loads. Machine: ${machine()}. Run \`npm run bench:ui\` to refresh.
+${RUNS} fresh page loads. Machine: ${machine()}; load average during the run ${load} (other work on the machine
+inflates these figures). Run \`npm run bench:ui\` to refresh.
 
 | measure | median | p95 | max |
 |---|---:|---:|---:|
 | first interactive frame, from navigation start (ms) | ${f(fi.median)} | ${f(fi.p95)} | ${f(fi.max)} |
-| … of which layout in the worker (ms) | ${f(med(runs.map((r) => r.layoutMs)))} | | |
-| … of which elements + communities (ms) | ${f(med(runs.map((r) => r.buildMs)))} | | |
+| … page, scripts and Cytoscape loaded (ms) | ${f(med(runs.map((r) => r.moduleStartMs)))} | | |
+| … elements + Louvain communities (ms) | ${f(med(runs.map((r) => r.buildMs)))} | | |
+| … layout round trip to the worker (ms) | ${f(med(runs.map((r) => r.phases.layoutRoundTrip ?? NaN)))} | | |
+| … cy.add of ${(NODES + EDGES).toLocaleString('en')} elements (ms) | ${f(med(runs.map((r) => r.phases.add ?? NaN)))} | | |
+| … first frame drawn (ms) | ${f(med(runs.map((r) => r.phases.firstFrame ?? NaN)))} | | |
 | frame time while panning (ms, ${pan.n} frames) | ${f(pan.median)} | ${f(pan.p95)} | ${f(pan.max)} |
 | frame time while zooming (ms, ${zoom.n} frames) | ${f(zoom.median)} | ${f(zoom.p95)} | ${f(zoom.max)} |
 

@@ -1,5 +1,5 @@
-// One author for /api/authors/:id: identity, spellings as written, paper count, year span, categories and merge
-// suggestions. Every part expands only this author's own papers. No row when the id is unknown.
+// One author for /api/authors/:id: identity, spellings as written, paper count, year span and merge suggestions. Every
+// part expands only this author's own authorship edges. No row when the id is unknown.
 MATCH (a:Author {id: $id})
 CALL (a) {
   MATCH (a)-[r:AUTHORED]->(p:Paper)
@@ -10,12 +10,6 @@ CALL (a) {
 CALL (a) {
   MATCH (a)-[:AUTHORED]->(p:Paper)
   RETURN count(DISTINCT p) AS paperCount, min(p.year) AS firstYear, max(p.year) AS lastYear
-}
-CALL (a) {
-  MATCH (a)-[:AUTHORED]->(p:Paper)-[:IN_CATEGORY]->(c:Category)
-  WITH c, count(DISTINCT p) AS papers
-  ORDER BY papers DESC, c.code
-  RETURN collect({code: c.code, name: c.name, papers: papers}) AS categories
 }
 CALL (a) {
   // Suggestions are stored once per pair (lower id → higher id), so both directions are read.
@@ -32,4 +26,4 @@ CALL (a) {
   }) AS suggestions
 }
 RETURN a.id AS id, a.name AS name, a.orcid AS orcid, a.openalexId AS openalexId,
-       spellings, paperCount, firstYear, lastYear, categories, suggestions
+       spellings, paperCount, firstYear, lastYear, suggestions

@@ -302,6 +302,17 @@ describe('PaperGraph in a browser', () => {
     timings.history = Date.now() - t;
   });
 
+  it('screenshots the overview and the topic map too', async () => {
+    await page.goto(`${base}/?view=overview`);
+    await page.getByTestId('count-papers').waitFor();
+    expect(await page.getByTestId('count-papers').innerText()).toMatch(/^11\b/);
+    await screenshots(page, 'overview');
+    await page.goto(`${base}/?view=topics&topic=differential-privacy`);
+    await page.locator('[data-testid=graph][data-ready=true]').waitFor();
+    expect((await renderedNodes(page)).length).toBeGreaterThan(1);
+    await screenshots(page, 'topics');
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

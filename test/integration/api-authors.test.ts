@@ -68,7 +68,10 @@ describe('GET /api/authors/:id on the sample listing', () => {
     expect(body.topics[0]).toMatchObject({ papers: 2 });
     expect(body.mergeSuggestions).toEqual([]);
     expect(body.truncated).toEqual(topics.length > 20 ? { topics: { total: topics.length, shown: 20 } } : {});
-    expect(body.bounded.coauthorPapersSkipped).toBe(0);
+    expect(body.bounded).toEqual({
+      coauthors: { maxAuthorsPerPaper: 500, slotBudget: 20_000, papersCounted: 2, collaborationsSkipped: 0, olderPapersSkipped: 0 },
+      subjects: { maxPapers: 2_000, papersCounted: 2, olderPapersSkipped: 0 },
+    });
   });
 
   it('lists co-authors most joint papers first, then by name, matching the graph', async () => {
@@ -176,14 +179,44 @@ describe('GET /api/authors/:id on the sample listing', () => {
     it('leaves a paper with more than 500 authors out of the co-author counts and reports it', async () => {
       const body = await author(KNOLLE);
       expect(body.paperCount).toBe(4);
-      expect(body.bounded).toEqual({ maxAuthorsPerPaper: 500, coauthorPapersSkipped: 1 });
+      expect(body.bounded.coauthors).toMatchObject({ papersCounted: 3, collaborationsSkipped: 1, olderPapersSkipped: 0 });
       expect(body.coauthors.some((c) => c.id.startsWith('hub-author-'))).toBe(false);
       expect(body.coauthors[0]).toEqual({ id: 'name:alexander ziller', name: 'Alexander Ziller', jointPapers: 3 });
       // A hub author's own page still works: its only paper is the hub, so no co-authors are counted.
       const hubAuthor = await author('hub-author-2');
       expect(hubAuthor.coauthors).toEqual([]);
-      expect(hubAuthor.bounded.coauthorPapersSkipped).toBe(1);
+      expect(hubAuthor.bounded.coauthors).toMatchObject({ papersCounted: 0, collaborationsSkipped: 1 });
     });
+  });
+
+  it('counts co-authors over the newest papers only while their author lists fit the slot budget, and says so', async () => {
+    // 50 papers (2000–2049) by one author, each with the same 449 others: 450 slots per paper, so 44 papers fit 20,000.
+    await graph.runAutoCommit(
+      `CREATE (busy:Author {id: 'busy', name: 'Busy Author'})
+       WITH busy
+       UNWIND range(1, 449) AS i
+       CREATE (:Author {id: 'crowd-' + i, name: 'Crowd ' + i})
+       WITH busy, count(*) AS created
+       UNWIND range(0, 49) AS k
+       CREATE (p:Paper {id: 'busy-' + k, title: 'Busy paper ' + k, year: 2000 + k, published: toString(2000 + k) + '-06-01'})
+       CREATE (busy)-[:AUTHORED {position: 1, asWritten: 'Busy Author'}]->(p)
+       WITH p
+       MATCH (c:Author) WHERE c.id STARTS WITH 'crowd-'
+       CREATE (c)-[:AUTHORED {position: toInteger(substring(c.id, 6)) + 1, asWritten: c.name}]->(p)`,
+    );
+    const body = await author('busy', '?coauthorLimit=500&paperLimit=1');
+    expect(body.paperCount).toBe(50);
+    expect(body.bounded.coauthors).toEqual({
+      maxAuthorsPerPaper: 500,
+      slotBudget: 20_000,
+      papersCounted: 44,
+      collaborationsSkipped: 0,
+      olderPapersSkipped: 6,
+    });
+    expect(body.coauthors).toHaveLength(449);
+    expect(new Set(body.coauthors.map((c) => c.jointPapers))).toEqual(new Set([44]));
+    expect(body.papers.map((p) => p.year)).toEqual([2049]);
+    expect(body.bounded.subjects).toEqual({ maxPapers: 2_000, papersCounted: 50, olderPapersSkipped: 0 });
   });
 
   it('answers 503 without credentials when Neo4j is unreachable', async () => {

@@ -24,8 +24,8 @@ async function authorId(name: string): Promise<string> {
   return String(row.id);
 }
 
-async function get(path: string, params: Record<string, string | number> = {}) {
-  const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+async function get(path: string, params: Record<string, string | number | undefined> = {}) {
+  const qs = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   const res = await fetch(`${api.url}${path}?${qs}`);
   return { status: res.status, body: (await res.json()) as unknown };
 }
@@ -136,6 +136,23 @@ describe('GET /api/graph/coauthors', () => {
         { a: data.source, b: data.target },
       );
       expect(data.weight).toBe(Number(row!.n));
+    }
+  });
+
+  it('without an author, filtered: paper counts are the real ones in scope', async () => {
+    for (const params of [{ category: 'cs.CL' }, { yearFrom: 2024 }, { category: 'cs.CV', yearTo: 2023 }]) {
+      const g = graphOf((await get('/api/graph/coauthors', { ...params, limit: 4 })).body);
+      expect(g.nodes.length).toBeGreaterThan(0);
+      for (const { data } of g.nodes) {
+        const [row] = await cypherRows(
+          `MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper)
+           WHERE ($category IS NULL OR (p)-[:IN_CATEGORY]->(:Category {code: $category}))
+             AND ($yearFrom IS NULL OR p.year >= $yearFrom) AND ($yearTo IS NULL OR p.year <= $yearTo)
+           RETURN count(DISTINCT p) AS n`,
+          { id: data.id, category: null, yearFrom: null, yearTo: null, ...params },
+        );
+        expect(data.papers, `${data.id} ${JSON.stringify(params)}`).toBe(Number(row!.n));
+      }
     }
   });
 
@@ -296,6 +313,74 @@ describe('GET /api/graph/path', () => {
     const { status, body } = await get('/api/graph/path', { from: truhn, to: 'name:nobody' });
     expect(status).toBe(404);
     expect(ErrorBody.parse(body).error.message).toBe("Author 'name:nobody' not found");
+  });
+});
+
+describe('hubs never cause an error', () => {
+  // Runs last: adds a 3,000-author paper and an author on 500 papers next to the sample.
+  beforeAll(async () => {
+    await graph.runAutoCommit(
+      "CREATE (big:Paper {id: 'hub:big', title: 'Big collaboration', year: 2024}) WITH big " +
+        "UNWIND range(1, 3000) AS i CREATE (:Author {id: 'hub:a' + i, name: 'Member ' + i})-[:AUTHORED {position: i}]->(big)",
+    );
+    await graph.runAutoCommit(
+      "MATCH (h:Author {id: 'hub:a1'}) UNWIND range(1, 500) AS j " +
+        "CREATE (p:Paper {id: 'hub:p' + j, title: 'Paper ' + j, year: 2000 + j % 25}) " +
+        "CREATE (h)-[:AUTHORED {position: 1}]->(p) " +
+        "CREATE (:Author {id: 'hub:c' + j, name: 'Coauthor ' + j})-[:AUTHORED {position: 2}]->(p)",
+    );
+    // A second prolific author: 40 more papers with hub:a1, so both are sampled (41 joint papers with the big one).
+    await graph.runAutoCommit(
+      "MATCH (h:Author {id: 'hub:a1'}), (k:Author {id: 'hub:a3'}) UNWIND range(1, 40) AS j " +
+        "CREATE (p:Paper {id: 'hub:q' + j, title: 'Joint ' + j, year: 2020}) " +
+        'CREATE (h)-[:AUTHORED {position: 1}]->(p) CREATE (k)-[:AUTHORED {position: 2}]->(p)',
+    );
+  });
+
+  it('a member of a 3,000-author paper: bounded ego networks at every depth and weighting', async () => {
+    for (const params of [
+      { author: 'hub:a2' },
+      { author: 'hub:a2', depth: 3, limit: 1000 },
+      { author: 'hub:a2', depth: 2, weighting: 'fractional', minWeight: 0.0001 },
+      { author: 'hub:a1', depth: 2, minWeight: 1 },
+      { author: 'hub:a1', depth: 3, yearFrom: 2010, limit: 50 },
+    ]) {
+      const { status, body } = await get('/api/graph/coauthors', params);
+      expect(status, JSON.stringify(params)).toBe(200);
+      const g = graphOf(body);
+      expect(g.nodes.length).toBeLessThanOrEqual(params.limit ?? 150);
+      expect(g.truncated.nodes.total).toBeGreaterThanOrEqual(g.truncated.nodes.shown);
+      // Something was always cut or sampled here, and the response says what.
+      expect(g.truncated.reasons.join(' ')).toMatch(/more than \d+ (authors|papers)|kept \d+ of/);
+    }
+  });
+
+  it('counts an edge to a sampled hub exactly from the other end; only edges between two sampled authors are estimated', async () => {
+    const g = graphOf((await get('/api/graph/coauthors', { author: 'hub:c7', depth: 2 })).body);
+    // hub:c7's one paper is with hub:a1 (541 papers, sampled): c7's side is read in full, so the count is exact.
+    const hubEdge = g.edges.find((e) => e.data.id === 'hub:a1|hub:c7')!;
+    expect(hubEdge.data.weight).toBe(1);
+    expect(hubEdge.data.estimated).toBeUndefined();
+    expect(g.truncated.reasons.join(' ')).toMatch(/more than \d+ papers: their co-authors and joint papers were read from \d+ of them/);
+    const pair = graphOf((await get('/api/graph/coauthors', { author: 'hub:a3' })).body);
+    const both = pair.edges.find((e) => e.data.id === 'hub:a1|hub:a3')!;
+    expect(both.data.estimated).toBe(true);
+    expect(both.data.weight).toBeGreaterThanOrEqual(1);
+    expect(both.data.weight).toBeLessThanOrEqual(41);
+    const sample = graphOf((await get('/api/graph/coauthors', { author: await authorId('Daniel Truhn') })).body);
+    expect(sample.edges.some((e) => e.data.estimated)).toBe(false);
+  });
+
+  it('whole network, paths and topics still answer', async () => {
+    // The top 1,000 authors are mostly members of the 3,000-author paper: ~500k pairs, bounded to 50 members a paper.
+    const whole = await get('/api/graph/coauthors', { limit: 1000 });
+    expect(whole.status).toBe(200);
+    const g = graphOf(whole.body);
+    expect(g.edges.length).toBeLessThanOrEqual(5000);
+    expect(g.truncated.reasons.join(' ')).toMatch(/1 paper has more than 50 of the shown authors/);
+    const path = PathResponse.parse((await get('/api/graph/path', { from: 'hub:c1', to: 'hub:a3000' })).body);
+    expect(path.paths[0]!.hops.map((h) => h.to.id)).toEqual(['hub:a1', 'hub:a3000']);
+    expect((await get('/api/graph/topics', { mode: 'bipartite' })).status).toBe(200);
   });
 });
 

@@ -150,8 +150,8 @@ describe('papers API on the sample listing', () => {
 
     it('every reason is true in the graph, complete, and adds up to the score', async () => {
       let checked = 0;
-      for (const id of Object.values(ids)) {
-        const body = await related(id, 'all', '&limit=100');
+      for (const [id, by] of Object.values(ids).flatMap((id) => (['authors', 'topics', 'all'] as const).map((by) => [id, by] as const))) {
+        const body = await related(id, by, '&limit=100');
         const paperCount = (await query('MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS n'))[0]!.n as number;
         for (const r of body.results) {
           const other = r.paper.id;
@@ -192,14 +192,13 @@ describe('papers API on the sample listing', () => {
           expect(r.score.citations).toBe(r.reasons.citations.length);
           expect(r.score.topics).toBeCloseTo(r.reasons.topics.reduce((s, t) => s + t.contribution, 0), 10);
           const w = body.weights;
-          expect(r.score.total).toBeCloseTo(
-            w.authors * r.score.authors + w.topics * r.score.topics + w.categories * r.score.categories + w.citations * r.score.citations,
-            10,
-          );
+          const weighted =
+            w.authors * r.score.authors + w.topics * r.score.topics + w.categories * r.score.categories + w.citations * r.score.citations;
+          expect(r.score.total).toBeCloseTo(by === 'authors' ? r.score.authors : by === 'topics' ? r.score.topics : weighted, 10);
           checked++;
         }
       }
-      expect(checked).toBeGreaterThan(5);
+      expect(checked).toBeGreaterThan(15);
     });
 
     it('by=topics ranks by weighted topic overlap, and a topic on more papers is worth less', async () => {
@@ -294,6 +293,57 @@ describe('papers API on the sample listing', () => {
       // by=authors does not use citations to find candidates.
       const byAuthors = await related(ids.neuralDp, 'authors');
       expect(byAuthors.results.map((r) => r.paper.id)).toEqual([ids.langevin]);
+    });
+  });
+
+  describe('with hubs: a 1,001-author paper and a paper cited 1,001 times', () => {
+    beforeAll(async () => {
+      // Shares Knolle and Ziller and the topic "differential privacy" with NeuralDP, among 1,001 authors.
+      await graph.runAutoCommit(
+        `MATCH (n:Paper {id: $neural})-[h:HAS_TOPIC]->(t:Topic {id: 'differential-privacy'})
+         MATCH (k:Author {id: 'name:moritz knolle'}), (z:Author {id: 'name:alexander ziller'})
+         CREATE (m:Paper {id: 'mega-1', title: 'A very large collaboration', year: 2022, published: '2022-03-01', authorCount: 1001})
+         CREATE (m)-[:HAS_TOPIC {score: 0.9, source: 'extracted'}]->(t)
+         CREATE (k)-[:AUTHORED {position: 500, asWritten: 'M. Knolle'}]->(m), (z)-[:AUTHORED {position: 7, asWritten: 'A. Ziller'}]->(m)
+         WITH m UNWIND range(1, 999) AS i
+         CREATE (:Author {id: 'mega-author-' + i, name: 'Mega Author ' + i})-[:AUTHORED {position: i + 1000, asWritten: 'Mega Author ' + i}]->(m)`,
+        { neural: ids.neuralDp },
+      );
+      await graph.runAutoCommit(
+        `MATCH (d:Paper {id: $dalle})
+         UNWIND range(1, 1001) AS i
+         CREATE (:Paper {id: 'citer-' + i, title: 'Citing paper ' + i, year: 2023, published: '2023-01-' + right('0' + toString(1 + i % 28), 2)})-[:CITES]->(d)`,
+        { dalle: ids.dalle },
+      );
+    });
+
+    it('names the shared authors of a candidate with over 1000 authors, in this paper’s author order', async () => {
+      for (const by of ['topics', 'all', 'authors'] as const) {
+        const body = await related(ids.neuralDp, by, '&limit=100');
+        const mega = body.results.find((r) => r.paper.id === 'mega-1');
+        expect(mega?.reasons.authors, by).toEqual([
+          { id: 'name:moritz knolle', name: 'Moritz Knolle' },
+          { id: 'name:alexander ziller', name: 'Alexander Ziller' },
+        ]);
+        if (by !== 'authors') expect(mega!.reasons.topics.map((t) => t.id)).toEqual(['differential-privacy']);
+      }
+    });
+
+    it('bounds the citation seeds of a paper cited 1,001 times, reports the cut, and still names each link', async () => {
+      const body = await related(ids.dalle, 'all', '&limit=100');
+      expect(body.bounded.limits.maxCitationSeeds).toBe(100);
+      expect(body.bounded.skippedCitations).toBe(1001 - 100);
+      const citers = body.results.filter((r) => r.paper.id.startsWith('citer-'));
+      expect(citers.length).toBeGreaterThan(0);
+      for (const c of citers) expect(c.reasons.citations).toEqual(['citedBy']);
+      // Busch and Adams still come first: a shared author outweighs a citation by an unrelated paper only through
+      // the documented weights, and ties go to the newer paper.
+      expect(body.results.slice(0, 2).map((r) => r.paper.id).sort()).toEqual([ids.atomic, ids.biomedical].sort());
+      expect(body.truncated).toEqual({ total: body.bounded.candidatesFound, shown: 100 });
+      const paper = PaperResponse.parse((await get(`/api/papers/${encodeURIComponent(ids.dalle)}`)).body);
+      expect(paper.citedBy.count).toBe(1001);
+      expect(paper.citedBy.papers).toHaveLength(100);
+      expect(paper.truncated.citedBy).toEqual({ total: 1001, shown: 100 });
     });
   });
 

@@ -34,8 +34,11 @@ export function createMenu(label: string, items: { label: string; testid?: strin
       button.focus();
     }
   });
-  document.addEventListener('click', (e) => {
-    if (!root.contains(e.target as Node)) close();
-  });
+  // One document listener per menu, dropped once the menu has left the page (views are unmounted wholesale).
+  const outside = (e: MouseEvent) => {
+    if (!root.isConnected) document.removeEventListener('click', outside);
+    else if (!root.contains(e.target as Node)) close();
+  };
+  document.addEventListener('click', outside);
   return root;
 }

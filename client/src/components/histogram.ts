@@ -37,7 +37,16 @@ function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, s
 /** Draws `bins` as bars; bars inside [from, to] are in the accent colour. Clicking a bar calls onPick(year). */
 export function renderHistogram(
   bins: readonly Bin[],
-  opts: { from?: number; to?: number; width?: number; height?: number; label: string; onPick?(year: number): void },
+  opts: {
+    from?: number;
+    to?: number;
+    width?: number;
+    height?: number;
+    label: string;
+    onPick?(year: number): void;
+    /** Label every bar with its year and count (for a roomy chart with few years). */
+    detailed?: boolean;
+  },
 ): SVGSVGElement {
   const width = opts.width ?? 240;
   const height = opts.height ?? 56;
@@ -67,6 +76,24 @@ export function renderHistogram(
     if (opts.onPick) hit.addEventListener('click', () => opts.onPick!(b.year));
     svg.append(bar, hit);
   });
+  if (opts.detailed && bins.length <= 20) {
+    // Room for a count above the tallest bar.
+    svg.setAttribute('viewBox', `0 -14 ${width} ${height + 28}`);
+    svg.setAttribute('height', String(height + 28));
+    bins.forEach((b, i) => {
+      const x = i * bw + bw / 2;
+      const year = s('text', { x, y: height + 12, class: 'axis', 'text-anchor': 'middle' });
+      year.textContent = bins.length > 10 ? `'${String(b.year).slice(2)}` : String(b.year);
+      svg.append(year);
+      if (b.count > 0) {
+        const bh = Math.max(2, (b.count / max) * height);
+        const count = s('text', { x, y: height - bh - 3, class: 'axis count', 'text-anchor': 'middle' });
+        count.textContent = String(b.count);
+        svg.append(count);
+      }
+    });
+    return svg;
+  }
   const first = s('text', { x: 0, y: height + 12, class: 'axis' });
   first.textContent = String(bins[0]!.year);
   const last = s('text', { x: width, y: height + 12, class: 'axis', 'text-anchor': 'end' });

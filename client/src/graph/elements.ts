@@ -37,6 +37,16 @@ export interface BuildOptions {
   focus?: readonly string[];
 }
 
+/**
+ * Node diameter range by graph size: big discs make a 20-node ego network readable but turn a 1,000-node one into a
+ * carpet, so the range shrinks as the node count grows.
+ */
+export function nodeSizeRange(n: number): [number, number] {
+  if (n <= 100) return [18, 64];
+  if (n <= 400) return [12, 44];
+  return [7, 30];
+}
+
 /** First finite number among `keys` of `data` (the API names counts `papers`, `weight`, `count` depending on kind). */
 export function numberField(data: Record<string, unknown>, keys: readonly string[], fallback = 0): number {
   for (const k of keys) {
@@ -123,7 +133,9 @@ export function mergePayloads(payloads: readonly GraphPayload[]): GraphPayload {
  * (seeded Louvain) or primary category, `fontSize` by degree, `short` label; plus the legend for the colouring.
  */
 export function buildElements(payload: GraphPayload, opts: BuildOptions): BuiltElements {
-  const [nMin, nMax] = opts.nodeSize ?? [18, 64];
+  const [nMin, nMax] = opts.nodeSize ?? nodeSizeRange(payload.nodes.length);
+  // Labels shrink with the discs on dense graphs, so they read as captions of their node (zoom in to read them).
+  const fontFactor = payload.nodes.length <= 100 ? 1 : payload.nodes.length <= 400 ? 0.85 : 0.6;
   const [eMin, eMax] = opts.edgeWidth ?? [1, 8];
   const focus = new Set(opts.focus ?? []);
 
@@ -188,8 +200,8 @@ export function buildElements(payload: GraphPayload, opts: BuildOptions): BuiltE
         kind,
         degree: d,
         weight: nodeWeight(n.data),
-        size: kind === 'paper' ? Math.max(8, nMin * 0.55) : Math.round(size(nodeWeight(n.data))),
-        fontSize: kind === 'paper' ? 8 : fontSizeForDegree(d, maxDegree) + (focus.has(n.data.id) ? 3 : 0),
+        size: kind === 'paper' ? Math.max(7, nMin * 0.6) : Math.round(size(nodeWeight(n.data))),
+        fontSize: kind === 'paper' ? 8 * fontFactor : Math.round((fontSizeForDegree(d, maxDegree) + (focus.has(n.data.id) ? 3 : 0)) * fontFactor * 10) / 10,
         colour,
         colourKey: key,
         short: shortLabel(n.data.label, kind === 'paper' ? 28 : 22, kind === 'author' ? 'person' : 'text'),

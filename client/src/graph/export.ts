@@ -27,7 +27,7 @@ function xmlEscape(s: string): string {
 type ElementData = Record<string, unknown> & { id: string };
 
 /** Keys worth exporting: the API's own fields, not the drawing encodings added by buildElements. */
-const DRAWING_KEYS = new Set(['size', 'fontSize', 'colour', 'colourKey', 'short', 'width']);
+const DRAWING_KEYS = new Set(['size', 'fontSize', 'fontBase', 'colour', 'colourKey', 'short', 'width']);
 
 /**
  * A GraphML document (undirected) of nodes and edges with every scalar data field declared as a typed key, which

@@ -167,7 +167,15 @@ export function computeLayout(input: LayoutInput): LayoutResult {
     minY = Math.min(minY, a.y); maxY = Math.max(maxY, a.y);
   });
   const area = Math.max(1, (maxX - minX) * (maxY - minY));
-  const k = Math.sqrt((n * (2.5 * meanSize) ** 2) / area);
+  const kArea = Math.sqrt((n * (2.5 * meanSize) ** 2) / area);
+  // A thin drawing (a chain, a star of three) has almost no area, which would blow kArea up: also bound the scale by
+  // a median edge of three node diameters, and take the tighter of the two.
+  const lengths: number[] = [];
+  g.forEachEdge((_e, _a, _s, _t, sa, ta) => void lengths.push(Math.hypot(sa.x - ta.x, sa.y - ta.y)));
+  lengths.sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  const kEdge = median > 0 ? (3 * meanSize) / median : Infinity;
+  const k = Math.min(kArea, kEdge);
   const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
   g.updateEachNodeAttributes((_id, a) => ({ ...a, x: (a.x - cx) * k, y: (a.y - cy) * k }));
   if (n > 1 && n <= NOVERLAP_MAX_NODES) noverlap.assign(g, { maxIterations: 100, settings: { margin: 6, ratio: 1.1 } });
@@ -178,6 +186,8 @@ export function computeLayout(input: LayoutInput): LayoutResult {
     const a = g.getNodeAttributes(id);
     xs[i] = a.x; ys[i] = a.y; rs[i] = a.size;
   });
+  // Screens are wide: turn the drawing so its long axis is horizontal (ForceAtlas2's orientation is arbitrary).
+  alignMajorAxis(xs, ys);
   separate(xs, ys, rs, 6, 40);
   // ForceAtlas2 lets unconnected groups drift far apart; pack them side by side instead.
   packComponents(ids, xs, ys, rs, input.edges, meanSize * 1.5, input.aspect ?? 1.6);
@@ -308,5 +318,32 @@ export function packComponents(
       xs[i] = xs[i]! + dx;
       ys[i] = ys[i]! + dy;
     }
+  }
+}
+
+/** Rotates points about their centroid so the direction of greatest spread (principal axis) lies along x. */
+export function alignMajorAxis(xs: Float64Array, ys: Float64Array): void {
+  const n = xs.length;
+  if (n < 3) return;
+  let mx = 0, my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]!;
+    my += ys[i]!;
+  }
+  mx /= n;
+  my /= n;
+  let sxx = 0, syy = 0, sxy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+  }
+  const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
+  const c = Math.cos(-angle), s = Math.sin(-angle);
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    xs[i] = mx + dx * c - dy * s;
+    ys[i] = my + dx * s + dy * c;
   }
 }

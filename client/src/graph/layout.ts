@@ -41,3 +41,8 @@ export function runLayout(input: LayoutInput): Promise<LayoutResult> {
     w.postMessage({ id, input });
   }).catch(() => computeLayout(input));
 }
+
+/** Starts the worker ahead of the first layout, so loading its script overlaps fetching or building the graph. */
+export function warmLayoutWorker(): void {
+  getWorker();
+}

@@ -3,8 +3,8 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import { currentTheme, onThemeChange } from '../app/theme.js';
 import { pgHooks } from '../app/test-hooks.js';
 import type { BuiltElements } from './elements.js';
-import { declutterLabels, estimateLabelWidth } from './labels.js';
-import { runLayout } from './layout.js';
+import { declutterLabels, estimateLabelWidth, labelZoomThreshold } from './labels.js';
+import { runLayout, warmLayoutWorker } from './layout.js';
 import { carryOverPositions, fitViewport, type Point } from './positions.js';
 import { DARK_GRAPH_THEME, graphStyle, LIGHT_GRAPH_THEME } from './styles.js';
 
@@ -89,9 +89,25 @@ export class GraphMap {
       }
     });
     this.unTheme = onThemeChange(() => this.cy.style(graphStyle(this.theme(), { large: this.large })));
+    warmLayoutWorker();
     const hooks = pgHooks();
     hooks.cy = this.cy;
     hooks.ready = false;
+  }
+
+  /**
+   * Switches the big-graph settings (viewport optimisations, pixel ratio 1, lean style) on or off. Cytoscape has no
+   * public setter for the first three but reads them from its renderer on every frame, so they are set there.
+   */
+  private setLarge(large: boolean): void {
+    if (large === this.large) return;
+    this.large = large;
+    const r = (this.cy as unknown as { renderer(): Record<string, unknown> }).renderer();
+    r.hideEdgesOnViewport = large;
+    r.textureOnViewport = large;
+    r.forcedPixelRatio = large ? 1 : null;
+    this.cy.style(graphStyle(this.theme(), { large }));
+    this.cy.resize();
   }
 
   private theme() {
@@ -115,6 +131,7 @@ export class GraphMap {
   async setElements(built: BuiltElements, opts: SetOptions = {}): Promise<{ added: number; layoutMs: number } | null> {
     const seq = ++this.seq;
     const t0 = performance.now();
+    this.setLarge(built.nodes.length + built.edges.length > LARGE_GRAPH_ELEMENTS);
     this.container.dataset.ready = 'false';
     pgHooks().ready = false;
     const nodeIds = built.nodes.map((n) => n.data.id as string);
@@ -171,43 +188,53 @@ export class GraphMap {
           })),
         )
       : null;
+    // A big graph fitted so far out that no label reaches a readable size starts with labels off (`nolabel`): they
+    // would be hidden by min-zoomed-font-size anyway, but Cytoscape still styles, measures and caches them before the
+    // first frame. They are switched on after that frame, in small idle-time chunks (biggest nodes first), so neither
+    // the first frame nor a later zoom pays for all of them at once.
+    let bigViewport: { zoom: number; pan: Point } | null = null;
+    if (big && (fresh || opts.fit)) {
+      bigViewport = this.viewportFor(
+        built.nodes.map((n) => ({ ...(layout.positions[n.data.id as string] ?? carry.positions.get(n.data.id as string)!), size: Number(n.data.size) || 20 })),
+      );
+      const maxFont = Math.max(...built.nodes.map((n) => Number(n.data.fontSize) || 0));
+      // From where the biggest labels reach 10 px: below that they would be drawn at 8–9 px, barely legible.
+      this.labelsFrom = labelZoomThreshold(maxFont, 10);
+      this.labelsDeferred = bigViewport.zoom < this.labelsFrom;
+    } else if (!big) this.labelsDeferred = false;
     const keep = new Set(nodeIds);
     const edgeIds = new Set(built.edges.map((e) => e.data.id as string));
+    // Ids on screen, looked up once: a getElementById per element allocates a collection each (≈0.3 s at 8,000).
+    const onScreen = new Set<string>(this.cy.elements().map((e) => e.id()));
     this.cy.batch(() => {
-      this.cy.edges().filter((e) => !edgeIds.has(e.id())).remove();
-      this.cy.nodes().filter((n) => !keep.has(n.id())).remove();
+      if (onScreen.size) {
+        this.cy.edges().filter((e) => !edgeIds.has(e.id())).remove();
+        this.cy.nodes().filter((n) => !keep.has(n.id())).remove();
+      }
       const add: ElementDefinition[] = [];
       for (const n of built.nodes) {
         const id = n.data.id as string;
-        const existing = this.cy.getElementById(id);
-        if (existing.nonempty()) {
+        if (onScreen.has(id)) {
+          const existing = this.cy.getElementById(id);
           existing.data({ ...n.data, fontBase: n.data.fontSize, fontSize: Math.round(Number(n.data.fontSize) * this.labelScale * 10) / 10 });
           existing.classes(`${n.classes ?? ''}${this.pinned.has(id) ? ' pinned' : ''}`);
+          // Kept nodes stay where they are, except on an explicit re-layout (pinned ones never move).
+          if (opts.relayout && !this.pinned.has(id) && layout.positions[id]) existing.position(layout.positions[id]);
         } else {
-          const classes = `${n.classes ?? ''}${bigKeep && !bigKeep.has(id) ? ' label-hidden' : ''}`;
+          // New nodes arrive at their laid-out position.
+          const classes = `${n.classes ?? ''}${bigKeep && !bigKeep.has(id) ? ' label-hidden' : ''}${this.labelsDeferred ? ' nolabel' : ''}`;
           add.push({ ...n, classes, position: layout.positions[id] ?? carry.positions.get(id)! });
         }
       }
       for (const e of built.edges) {
-        const existing = this.cy.getElementById(e.data.id as string);
-        if (existing.nonempty()) existing.data(e.data);
+        if (onScreen.has(e.data.id as string)) this.cy.getElementById(e.data.id as string).data(e.data);
         else add.push(e);
       }
       this.cy.add(add);
-      // Kept nodes did not move in the layout; only the free ones get new positions.
-      for (const id of carry.added) {
-        const p = layout.positions[id];
-        if (p) this.cy.getElementById(id).position(p);
-      }
-      if (fresh || opts.relayout) {
-        for (const [id, p] of Object.entries(layout.positions)) {
-          const n = this.cy.getElementById(id);
-          if (!this.pinned.has(id)) n.position(p);
-        }
-      }
     });
     const tAdd = performance.now();
-    if (opts.fit || fresh) {
+    if (bigViewport) this.cy.viewport(bigViewport);
+    else if (opts.fit || fresh) {
       this.fit();
       this.scaleLabels();
     } else this.applyLabelScale(this.cy.nodes().filter((n) => added.has(n.id())));
@@ -219,8 +246,31 @@ export class GraphMap {
     this.container.dataset.ready = 'true';
     this.container.dataset.nodes = String(this.cy.nodes().length);
     pgHooks().ready = true;
+    if (this.labelsDeferred) this.enableLabelsInChunks(seq);
     return { added: carry.added.length, layoutMs: layout.ms };
   }
+
+  /** Removes `nolabel` a few hundred nodes at a time when the page is idle, biggest nodes first. */
+  private enableLabelsInChunks(seq: number, chunk = 250): void {
+    const pending = this.cy
+      .nodes('.nolabel')
+      .sort((a, b) => (Number(b.data('size')) || 0) - (Number(a.data('size')) || 0))
+      .toArray();
+    const idle = (fn: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: 500 }) : setTimeout(fn, 16);
+    const step = () => {
+      if (seq !== this.seq || this.cy.destroyed()) return;
+      const part = pending.splice(0, chunk);
+      this.cy.batch(() => part.forEach((n) => void n.removeClass('nolabel')));
+      if (pending.length) idle(step);
+      else this.labelsDeferred = false;
+    };
+    idle(step);
+  }
+
+  /** Big graphs: labels are off until the zoom reaches `labelsFrom` (see setElements). */
+  private labelsDeferred = false;
+  private labelsFrom = Infinity;
 
   /** Font-size multiplier so labels read at the zoom the map was fitted at (see scaleLabels). */
   private labelScale = 1;
@@ -279,12 +329,17 @@ export class GraphMap {
 
   /** Fits the whole graph in view (from node positions: see fitViewport). */
   fit(padding = 30): void {
-    const nodes = this.cy.nodes().map((n) => ({ ...n.position(), size: Number(n.data('size')) || 20 }));
-    // The top strip holds the toolbar and notices, and labels hang below nodes: keep both clear. Capped at 1.25 so a
-    // three-node map is not drawn with giant labels.
+    this.cy.viewport(this.viewportFor(this.cy.nodes().map((n) => ({ ...n.position(), size: fitSize(n.data()) })), padding));
+  }
+
+  /**
+   * The viewport that fits `nodes`. The top strip holds the toolbar and notices, and labels hang below nodes: keep
+   * both clear. Capped at 1.25 so a three-node map is not drawn with giant labels.
+   */
+  private viewportFor(nodes: { x: number; y: number; size: number }[], padding = 30): { zoom: number; pan: Point } {
     const top = 50;
     const vp = fitViewport(nodes, this.cy.width(), this.cy.height() - top - 14, padding, 1.25);
-    this.cy.viewport({ zoom: vp.zoom, pan: { x: vp.pan.x, y: vp.pan.y + top } });
+    return { zoom: vp.zoom, pan: { x: vp.pan.x, y: vp.pan.y + top } };
   }
 
   /** Selects one node (or none) without emitting a tap. */
@@ -355,4 +410,10 @@ export function setPanelOpen(layout: HTMLElement, panel: HTMLElement, map: Graph
   map.cy.resize();
   const delta = map.cy.width() - before;
   if (map.cy.nodes().length) map.cy.panBy({ x: delta / 2, y: 0 });
+}
+
+/** The width a node needs on screen when fitting: its disc, or its label if wider (labels must not be cut off). */
+function fitSize(data: Record<string, unknown>): number {
+  const size = Number(data.size) || 20;
+  return Math.max(size, estimateLabelWidth(String(data.short ?? ''), Number(data.fontSize) || 10));
 }

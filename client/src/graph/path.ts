@@ -1,30 +1,15 @@
-// Pure: the node order of a path response (its `path` list when sent, else the chain its edges form from `from`).
+// Pure: a shortest-path response (schema/graph.ts PathResponse) as author ids in order and a graph to merge and highlight.
+import type { PathResponse } from '../../../schema/graph.js';
 import type { GraphPayload } from './elements.js';
 
-/**
- * Node ids from `from` to `to` along the payload's edges (breadth-first, so the shortest chain if several), or the
- * payload's own `path` array when present; [] when they are not connected.
- */
-export function pathOrder(payload: GraphPayload & { path?: unknown }, from: string, to: string): string[] {
-  if (Array.isArray(payload.path) && payload.path.every((p) => typeof p === 'string')) return payload.path as string[];
-  const adj = new Map<string, string[]>();
-  for (const e of payload.edges) {
-    (adj.get(e.data.source) ?? adj.set(e.data.source, []).get(e.data.source)!).push(e.data.target);
-    (adj.get(e.data.target) ?? adj.set(e.data.target, []).get(e.data.target)!).push(e.data.source);
-  }
-  const prev = new Map<string, string | null>([[from, null]]);
-  const queue = [from];
-  while (queue.length) {
-    const cur = queue.shift()!;
-    if (cur === to) break;
-    for (const n of adj.get(cur) ?? []) {
-      if (prev.has(n)) continue;
-      prev.set(n, cur);
-      queue.push(n);
-    }
-  }
-  if (!prev.has(to)) return [];
-  const out: string[] = [];
-  for (let c: string | null = to; c !== null; c = prev.get(c) ?? null) out.unshift(c);
-  return out;
+/** Pure: the first shortest path of a path response as author ids, and its authors and hops as a graph to merge. */
+export function authorPath(res: PathResponse): { ids: string[]; payload: GraphPayload } {
+  const hops = res.paths[0]?.hops ?? [];
+  const ids = hops.length ? [hops[0]!.from.id, ...hops.map((hp) => hp.to.id)] : [];
+  const keep = new Set(ids);
+  const nodes = res.graph.nodes.filter((n) => keep.has(n.data.id));
+  const edges = hops.map((hp) => ({
+    data: { id: `${hp.from.id}|${hp.to.id}`, source: hp.from.id, target: hp.to.id, weight: hp.papers.length, kind: 'coauthor' },
+  }));
+  return { ids, payload: { nodes, edges } };
 }

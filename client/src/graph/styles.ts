@@ -32,8 +32,22 @@ export const DARK_GRAPH_THEME: GraphTheme = {
   dim: 0.15,
 };
 
-/** The stylesheet for every map; `large` drops edge curvature and arrows, which cost frames on big graphs. */
+/**
+ * The stylesheet for every map. `large` uses straight haystack edges and a leaner node rule (no outline, no label
+ * background): Cytoscape applies every property to every element before the first frame, which is most of that
+ * frame's cost at 8,000 elements.
+ */
 export function graphStyle(t: GraphTheme, opts: { large?: boolean } = {}): StylesheetJson {
+  const labelBackground = opts.large
+    ? {}
+    : {
+        'border-width': 1,
+        'border-color': t.background,
+        'text-background-color': t.textBackground,
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        'text-background-shape': 'roundrectangle' as const,
+      };
   return [
     {
       selector: 'node',
@@ -41,26 +55,26 @@ export function graphStyle(t: GraphTheme, opts: { large?: boolean } = {}): Style
         width: 'data(size)',
         height: 'data(size)',
         'background-color': 'data(colour)',
-        'border-width': 1,
-        'border-color': t.background,
         label: 'data(short)',
         'font-size': 'data(fontSize)',
         color: t.text,
         'text-valign': 'bottom',
         'text-margin-y': 3,
-        'text-background-color': t.textBackground,
-        'text-background-opacity': 0.75,
-        'text-background-padding': '1px',
-        'text-background-shape': 'roundrectangle',
         'min-zoomed-font-size': MIN_ZOOMED_FONT,
         'text-events': 'no',
         'overlay-opacity': 0,
+        // Labelled nodes draw above unlabelled ones, so a kept label is not hidden under a neighbour's disc.
+        'z-index': 1,
+        ...labelBackground,
       },
     },
     { selector: 'node[kind = "paper"]', style: { shape: 'round-rectangle', 'background-opacity': 0.8 } },
     { selector: 'node[kind = "topic"]', style: { shape: 'round-hexagon' } },
-    { selector: 'node.label-hidden', style: { label: '' } },
-    { selector: 'node.label-hidden:selected, node.label-hidden.hover, node.label-hidden.path', style: { label: 'data(short)' } },
+    { selector: 'node.label-hidden, node.nolabel', style: { label: '', 'z-index': 0 } },
+    {
+      selector: 'node.label-hidden:selected, node.label-hidden.hover, node.label-hidden.path, node.nolabel:selected, node.nolabel.hover',
+      style: { label: 'data(short)' },
+    },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': t.highlight, 'font-weight': 'bold', 'z-index': 10 } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': t.text } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': t.highlight, 'z-index': 20, 'font-weight': 'bold' } },
@@ -69,7 +83,8 @@ export function graphStyle(t: GraphTheme, opts: { large?: boolean } = {}): Style
       style: {
         width: 'data(width)',
         'line-color': t.edge,
-        opacity: 0.7,
+        // Large graphs: an opaque pre-blended colour; per-edge alpha blending costs on the software rasteriser.
+        ...(opts.large ? {} : { opacity: 0.7 }),
         'curve-style': opts.large ? 'haystack' : 'straight',
         'overlay-opacity': 0,
       },

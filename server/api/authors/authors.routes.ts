@@ -16,9 +16,10 @@ export function authorsRouter(graph: Graph): Router {
       path: '/authors/:id',
       summary: 'One author: spellings, papers, co-authors, categories, topics, year span and merge suggestions',
       description:
-        'Papers newest first; co-authors with their number of distinct joint papers, most first (papers with more than ' +
-        '`bounded.maxAuthorsPerPaper` authors are left out of that count); merge suggestions name the other author, the ' +
-        'reason and the evidence (shared co-authors and categories). Long lists are cut and reported in `truncated`.',
+        'Papers newest first; co-authors with their number of distinct joint papers, most first; merge suggestions name ' +
+        'the other author, the reason and the evidence (shared co-authors and categories). Long lists are cut and ' +
+        'reported in `truncated`; for very prolific authors co-author and topic counts come from their newest papers and ' +
+        'leave out large collaborations, as `bounded` reports.',
       params: IdParams,
       query: AuthorQuery,
       response: AuthorResponse,

@@ -8,12 +8,16 @@ import { NotFoundError } from '../../errors.js';
 const QUERY_TIMEOUT_MS = 10_000;
 
 /**
- * Papers with more authors than this (large collaborations) are left out of co-author counting: one ATLAS paper would
- * otherwise make 3,000 people co-authors and dominate both the list and the query time. Reported in `bounded`.
+ * Bounds of the co-author, category and topic counts, so that a hub author's page never expands millions of rows (their cuts are
+ * reported in `bounded`). A paper with more authors than MAX_AUTHORS_PER_PAPER (a large collaboration) would make
+ * thousands of people co-authors and dominate both the list and the query time; COAUTHOR_SLOT_BUDGET author-list
+ * entries and SUBJECT_PAPERS papers (for categories and topics) cover every paper of all but the most prolific authors.
  */
 export const MAX_AUTHORS_PER_PAPER = 500;
+export const COAUTHOR_SLOT_BUDGET = 20_000;
+export const SUBJECT_PAPERS = 2_000;
 
-/** Categories and merge suggestions are small per author; these caps only guard against pathological data. */
+/** Categories and merge suggestions are few per author; these caps only guard against pathological data. */
 const MAX_CATEGORIES = 50;
 const MAX_SUGGESTIONS = 50;
 
@@ -26,7 +30,6 @@ interface ProfileRow {
   paperCount: number;
   firstYear: number | null;
   lastYear: number | null;
-  categories: AuthorResponse['categories'];
   suggestions: {
     id: string;
     name: string;
@@ -37,32 +40,60 @@ interface ProfileRow {
   }[];
 }
 
+interface WorksRow {
+  paperTotal: number;
+  papers: AuthorResponse['papers'];
+  collaborations: number;
+  coauthorPapers: number;
+  olderPapers: number;
+  coauthorTotal: number;
+  coauthors: AuthorResponse['coauthors'];
+  subjectPapers: number;
+  categories: AuthorResponse['categories'];
+  topicTotal: number;
+  topics: AuthorResponse['topics'];
+}
+
+const NO_WORKS: WorksRow = {
+  paperTotal: 0,
+  papers: [],
+  collaborations: 0,
+  coauthorPapers: 0,
+  olderPapers: 0,
+  coauthorTotal: 0,
+  coauthors: [],
+  subjectPapers: 0,
+  categories: [],
+  topicTotal: 0,
+  topics: [],
+};
+
 /** The author `id` (e.g. `name:daniel truhn`, `openalex:A123`) with everything about them; NotFoundError if unknown. */
 export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): Promise<AuthorResponse> {
   const opts = { timeoutMs: QUERY_TIMEOUT_MS };
-  // The parts are independent reads; running them side by side costs one round trip instead of four.
-  const [profiles, paperRows, coauthorRows, topicRows] = await Promise.all([
+  // Two independent reads side by side: one round trip instead of two.
+  const [profiles, workRows] = await Promise.all([
     graph.read('authors/profile', { id }, opts),
-    graph.read('authors/papers', { id, limit: neo4j.int(query.paperLimit) }, opts),
     graph.read(
-      'authors/coauthors',
-      { id, limit: neo4j.int(query.coauthorLimit), maxAuthorsPerPaper: neo4j.int(MAX_AUTHORS_PER_PAPER) },
+      'authors/works',
+      {
+        id,
+        paperLimit: neo4j.int(query.paperLimit),
+        coauthorLimit: neo4j.int(query.coauthorLimit),
+        topicLimit: neo4j.int(query.topicLimit),
+        maxAuthorsPerPaper: neo4j.int(MAX_AUTHORS_PER_PAPER),
+        slotBudget: neo4j.int(COAUTHOR_SLOT_BUDGET),
+        subjectPapers: neo4j.int(SUBJECT_PAPERS),
+      },
       opts,
     ),
-    graph.read('authors/topics', { id, limit: neo4j.int(query.topicLimit) }, opts),
   ]);
   const profile = profiles[0] as unknown as ProfileRow | undefined;
   if (!profile) throw new NotFoundError('Author', id);
 
-  const papers = paperRows[0] as unknown as { total: number; papers: AuthorResponse['papers'] };
-  // The co-author query has no row for an author without papers.
-  const coauthors = (coauthorRows[0] ?? { total: 0, coauthors: [], skippedPapers: 0 }) as unknown as {
-    total: number;
-    coauthors: AuthorResponse['coauthors'];
-    skippedPapers: number;
-  };
-  const topics = topicRows[0] as unknown as { total: number; topics: AuthorResponse['topics'] };
-  const categories = profile.categories.slice(0, MAX_CATEGORIES);
+  // The works query has no row for an author without papers.
+  const works = (workRows[0] ?? NO_WORKS) as unknown as WorksRow;
+  const categories = works.categories.slice(0, MAX_CATEGORIES);
   const suggestions = profile.suggestions.slice(0, MAX_SUGGESTIONS);
 
   return {
@@ -71,10 +102,10 @@ export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): P
     firstYear: profile.firstYear,
     lastYear: profile.lastYear,
     spellings: profile.spellings,
-    papers: papers.papers,
-    coauthors: coauthors.coauthors,
+    papers: works.papers,
+    coauthors: works.coauthors,
     categories,
-    topics: topics.topics,
+    topics: works.topics,
     mergeSuggestions: suggestions.map((s) => ({
       other: { id: s.id, name: s.name },
       reason: s.reason ?? 'unknown',
@@ -82,12 +113,25 @@ export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): P
       evidence: { sharedCoauthors: s.sharedCoauthors ?? [], sharedCategories: s.sharedCategories ?? [] },
     })),
     truncated: {
-      papers: truncation(papers.total, papers.papers.length),
-      coauthors: truncation(coauthors.total, coauthors.coauthors.length),
-      categories: truncation(profile.categories.length, categories.length),
-      topics: truncation(topics.total, topics.topics.length),
+      papers: truncation(works.paperTotal, works.papers.length),
+      coauthors: truncation(works.coauthorTotal, works.coauthors.length),
+      categories: truncation(works.categories.length, categories.length),
+      topics: truncation(works.topicTotal, works.topics.length),
       mergeSuggestions: truncation(profile.suggestions.length, suggestions.length),
     },
-    bounded: { maxAuthorsPerPaper: MAX_AUTHORS_PER_PAPER, coauthorPapersSkipped: coauthors.skippedPapers },
+    bounded: {
+      coauthors: {
+        maxAuthorsPerPaper: MAX_AUTHORS_PER_PAPER,
+        slotBudget: COAUTHOR_SLOT_BUDGET,
+        papersCounted: works.coauthorPapers,
+        collaborationsSkipped: works.collaborations,
+        olderPapersSkipped: works.olderPapers,
+      },
+      subjects: {
+        maxPapers: SUBJECT_PAPERS,
+        papersCounted: works.subjectPapers,
+        olderPapersSkipped: works.paperTotal - works.subjectPapers,
+      },
+    },
   };
 }

@@ -9,6 +9,23 @@ import { int, readTx, rows } from './queries.js';
 export const EDGE_PAPER_IDS = 10;
 /** Most edges drawn, heaviest first; the nodes are capped by `limit`, edges among 1,000 nodes could be ~500k. */
 export const MAX_COAUTHOR_EDGES = 5_000;
+/**
+ * Papers read per author when expanding and when weighing edges. An author with more (a hub on thousands of papers)
+ * is sampled: co-authors come from this many of their papers; an edge between two sampled authors is marked estimated.
+ */
+export const PAPERS_PER_AUTHOR = 30;
+/** Authors read per paper when looking for co-authors (a 3,000-author paper is not read in full). */
+export const AUTHORS_PER_PAPER = 30;
+/**
+ * Authors a level expands from: the heaviest this many of the previous level (all of them are shown). Together with
+ * the two caps above this bounds a level's reads to EXPAND_FRONTIER × PAPERS_PER_AUTHOR × AUTHORS_PER_PAPER rows.
+ */
+export const EXPAND_FRONTIER = 20;
+/**
+ * Chosen authors paired per paper when drawing edges: a paper with more of them (a large collaboration) pairs only the
+ * highest-ranked, at most MEMBERS_PER_PAPER² / 2 pairs, instead of millions.
+ */
+export const MEMBERS_PER_PAPER = 50;
 
 /** The filter parameters every co-author query takes (null = no filter). */
 function scope(q: CoauthorGraphQuery): Row {
@@ -18,15 +35,8 @@ function scope(q: CoauthorGraphQuery): Row {
     category: q.category ?? null,
     weighting: q.weighting,
     minWeight: q.minWeight,
+    papersPerAuthor: int(PAPERS_PER_AUTHOR),
   };
-}
-
-/**
- * A minimum pair weight changes who is reached only when it exceeds the lightest possible pair (1 joint paper when
- * counting; any positive share when fractional); below that the cheaper per-paper expansion gives the same result.
- */
-function needsPairFilter(q: CoauthorGraphQuery): boolean {
-  return q.weighting === 'count' ? q.minWeight > 1 : q.minWeight > 0;
 }
 
 function weightWords(q: CoauthorGraphQuery): string {
@@ -36,15 +46,38 @@ function weightWords(q: CoauthorGraphQuery): string {
 interface Level {
   found: number;
   kept: { id: string; score: number }[];
+  sampled: string[];
+  crowded: string[];
+}
+
+interface EdgeRows {
+  crowded: number;
+  total: number;
+  edges: { source: string; target: string; weight: number; joint: number; papers: string[] }[];
+}
+
+/**
+ * How many new authors depth `depth` (1-based) of `maxDepth` may add: the remaining budget split evenly over the
+ * levels still to come, so a deep request keeps room for its outer rings; what a level leaves unused flows deeper.
+ */
+export function levelBudget(remaining: number, depth: number, maxDepth: number): number {
+  return Math.max(0, Math.floor(remaining / (maxDepth - depth + 1)));
+}
+
+/** Per-node top-K: each expanded frontier author may contribute this many new co-authors (at least one). */
+export function fanout(budget: number, frontierSize: number): number {
+  return Math.max(1, Math.ceil(budget / Math.max(1, frontierSize)));
 }
 
 /**
  * The co-author graph for `q`: with `author`, its ego network up to `depth` hops; otherwise the `limit` authors with
  * the most papers and the pairs among them. Unknown author → NotFoundError.
  *
- * Ego expansion is bounded at every level: of the new co-authors found from the current frontier, only the heaviest
- * (by summed weight to the frontier) that still fit in `limit` are kept and expanded further. So a 3,000-author paper
- * or a hub with thousands of co-authors costs one read of those author lists and yields at most `limit` nodes.
+ * The ego expansion is bounded at every level, so a hub or a 3,000-author paper costs a bounded read and never an
+ * error: each level gets an even share of the remaining `limit`, each frontier author contributes its heaviest new
+ * co-authors (per-node top-K), the union is ranked by weight to the frontier and cut to the level's share, the next
+ * level grows from the heaviest EXPAND_FRONTIER of them, and per author and per paper only a bounded number of
+ * papers/authors is read (PAPERS_PER_AUTHOR, AUTHORS_PER_PAPER). Every cut is reported in `truncated.reasons`.
  */
 export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promise<GraphResponse> {
   return readTx(graph, async (tx) => {
@@ -52,7 +85,10 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
     const reasons: string[] = [];
     let order: { id: string; depth: number | null }[];
     let totalNodes: number;
-    let papersById = new Map<string, { name: string; papers: number }>();
+    const sampledInExpansion = new Set<string>();
+    const crowdedPapers = new Set<string>();
+    // Paper counts already computed by the top-authors query (not counted a second time).
+    let knownPapers: Map<string, number> | null = null;
 
     if (q.author) {
       const [ego] = await rows(tx, 'graph/author', { id: q.author });
@@ -61,12 +97,24 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
       totalNodes = 1;
       const visited = new Set([String(ego.id)]);
       let frontier = [String(ego.id)];
-      const expand = needsPairFilter(q) ? 'graph/coauthor-expand-min-weight' : 'graph/coauthor-expand';
       for (let depth = 1; depth <= q.depth && frontier.length > 0; depth++) {
-        const budget = Math.max(0, q.limit - visited.size);
-        const [level] = (await rows(tx, expand, { ...params, frontier, visited: [...visited], budget: int(budget) })) as unknown as Level[];
+        const budget = levelBudget(q.limit - visited.size, depth, q.depth);
+        if (budget === 0) {
+          reasons.push(`depth ${depth} not expanded: the limit of ${q.limit} nodes was reached`);
+          break;
+        }
+        const [level] = (await rows(tx, 'graph/coauthor-expand', {
+          ...params,
+          frontier,
+          visited: [...visited],
+          budget: int(budget),
+          fanout: int(fanout(budget, frontier.length)),
+          authorsPerPaper: int(AUTHORS_PER_PAPER),
+        })) as unknown as Level[];
         const found = level?.found ?? 0;
         const kept = level?.kept ?? [];
+        for (const id of level?.sampled ?? []) sampledInExpansion.add(id);
+        for (const id of level?.crowded ?? []) crowdedPapers.add(id);
         totalNodes += found;
         if (kept.length < found) {
           reasons.push(
@@ -78,49 +126,98 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
           visited.add(k.id);
           order.push({ id: k.id, depth });
         }
-        frontier = kept.map((k) => k.id);
+        // `kept` is ranked by weight: the next level grows from its heaviest authors only.
+        frontier = kept.slice(0, EXPAND_FRONTIER).map((k) => k.id);
+        if (depth < q.depth && kept.length > frontier.length) {
+          reasons.push(`depth ${depth + 1} grows from the ${frontier.length} heaviest of the ${kept.length} depth-${depth} authors`);
+        }
       }
     } else {
-      const [top] = await rows(tx, 'graph/coauthor-top', { ...params, limit: int(q.limit) });
-      const list = (top?.top ?? []) as { id: string; name: string; papers: number }[];
+      // Three shapes, so each can start where it reads least: the category's papers, the year index, or degrees.
+      const [top] =
+        q.category !== undefined
+          ? await rows(tx, 'graph/coauthor-top-category', { ...params, limit: int(q.limit) })
+          : q.yearFrom !== undefined || q.yearTo !== undefined
+            ? await rows(tx, 'graph/coauthor-top-filtered', {
+                // Open bounds become the widest years so the planner can always seek the Paper.year range index.
+                yearMin: int(q.yearFrom ?? 0),
+                yearMax: int(q.yearTo ?? 9999),
+                limit: int(q.limit),
+              })
+            : await rows(tx, 'graph/coauthor-top', { limit: int(q.limit) });
+      const list = (top?.top ?? []) as { id: string; papers: number }[];
       totalNodes = Number(top?.total ?? 0);
       order = list.map((a) => ({ id: a.id, depth: null }));
-      papersById = new Map(list.map((a) => [a.id, { name: a.name, papers: a.papers }]));
+      knownPapers = new Map(list.map((a) => [a.id, a.papers]));
       if (list.length < totalNodes) reasons.push(`kept ${list.length} of ${totalNodes} authors, those with the most papers in scope`);
     }
 
     const ids = order.map((o) => o.id);
-    if (q.author) {
-      const nodeRows = await rows(tx, 'graph/coauthor-nodes', { ...params, ids });
-      papersById = new Map(nodeRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers) }]));
+    const nodeRows = await rows(tx, 'graph/coauthor-nodes', { ...params, ids, countPapers: knownPapers === null });
+    const info = new Map(nodeRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers), sampled: r.sampled === true }]));
+    const sampled = new Set([...sampledInExpansion, ...ids.filter((id) => info.get(id)?.sampled)]);
+    if (sampled.size > 0) {
+      reasons.push(
+        `${sampled.size} author${sampled.size === 1 ? ' has' : 's have'} more than ${PAPERS_PER_AUTHOR} papers: their co-authors and ` +
+          `joint papers were read from ${PAPERS_PER_AUTHOR} of them (an edge between two such authors may be under-counted ` +
+          'and is marked estimated)',
+      );
     }
-    const edgeRows = ids.length > 1 ? await rows(tx, 'graph/coauthor-edges', { ...params, ids, maxPaperIds: int(EDGE_PAPER_IDS) }) : [];
+    if (crowdedPapers.size > 0) {
+      reasons.push(
+        `${crowdedPapers.size} paper${crowdedPapers.size === 1 ? ' has' : 's have'} more than ${AUTHORS_PER_PAPER} authors: ` +
+          `co-authors were looked for among ${AUTHORS_PER_PAPER} of them`,
+      );
+    }
+    const [edgeResult] =
+      ids.length > 1
+        ? ((await rows(tx, 'graph/coauthor-edges', {
+            ...params,
+            ids,
+            rankOf: Object.fromEntries(ids.map((id, i) => [id, int(i)])),
+            authorsPerPaper: int(AUTHORS_PER_PAPER),
+            membersPerPaper: int(MEMBERS_PER_PAPER),
+            maxEdges: int(MAX_COAUTHOR_EDGES),
+            maxPaperIds: int(EDGE_PAPER_IDS),
+          })) as unknown as EdgeRows[])
+        : [];
+    const edgeRows = edgeResult?.edges ?? [];
+    const totalEdges = edgeResult?.total ?? 0;
+    if (edgeResult && edgeResult.crowded > 0) {
+      reasons.push(
+        `${edgeResult.crowded} paper${edgeResult.crowded === 1 ? ' has' : 's have'} more than ${MEMBERS_PER_PAPER} of the shown ` +
+          `authors: only pairs among its ${MEMBERS_PER_PAPER} highest-ranked ones are drawn`,
+      );
+    }
+    if (totalEdges > edgeRows.length) {
+      reasons.push(`kept ${edgeRows.length} of ${totalEdges} edges, the heaviest by ${weightWords(q)}`);
+    }
 
-    const nodes: GraphNodeData[] = order.map(({ id, depth }) => {
-      const info = papersById.get(id);
+    const nodes: GraphNodeData[] = order.map(({ id, depth }) => ({
+      id,
+      label: info.get(id)?.name ?? id,
+      kind: 'author',
+      ref: id,
+      papers: knownPapers?.get(id) ?? info.get(id)?.papers ?? 0,
+      ego: depth === 0,
+      ...(depth !== null ? { depth } : {}),
+    }));
+    const edges: GraphEdgeData[] = edgeRows.map((r) => {
+      const source = r.source;
+      const target = r.target;
       return {
-        id,
-        label: info?.name ?? id,
-        kind: 'author',
-        ref: id,
-        papers: info?.papers ?? 0,
-        ego: depth === 0,
-        ...(depth !== null ? { depth } : {}),
+        id: pairId(source, target),
+        ...orderedPair(source, target),
+        kind: 'coauthor',
+        weight: roundWeight(Number(r.weight)),
+        paperCount: Number(r.joint),
+        papers: r.papers ?? [],
+        // One unsampled end is enough for an exact count (coauthor-edges reads that end's papers in full).
+        ...(sampled.has(source) && sampled.has(target) ? { estimated: true } : {}),
       };
     });
-    const edges: GraphEdgeData[] = edgeRows.map((r) => ({
-      id: pairId(String(r.source), String(r.target)),
-      ...orderedPair(String(r.source), String(r.target)),
-      kind: 'coauthor',
-      weight: roundWeight(Number(r.weight)),
-      paperCount: Number(r.joint),
-      papers: (r.papers as string[]) ?? [],
-    }));
-    return graphResponse(
-      { items: nodes, total: totalNodes },
-      { items: edges, total: edges.length },
-      { maxEdges: MAX_COAUTHOR_EDGES, nodeRule: 'by weight', edgeRule: `the heaviest by ${weightWords(q)}`, reasons },
-    );
+    // Edges were already cut in Cypher (the heaviest MAX_COAUTHOR_EDGES); nothing more to cut here.
+    return graphResponse({ items: nodes, total: totalNodes }, { items: edges, total: totalEdges }, { nodeRule: '', edgeRule: '', reasons });
   });
 }
 

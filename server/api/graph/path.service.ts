@@ -3,6 +3,7 @@ import type { Graph } from '../../../db/graph.js';
 import { cypher } from '../../../cypher/index.js';
 import type { GraphEdgeData, GraphNodeData, PathQuery, PathResponse } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
+import { PAPERS_PER_AUTHOR } from './coauthors.service.js';
 import { graphResponse, orderedPair, pairId } from './elements.js';
 import { int, readTx, rows } from './queries.js';
 
@@ -62,7 +63,14 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
 
     const ids = [...new Set(sequences.flat())];
     if (sequences.length === 0) ids.push(from.id, to.id);
-    const authorRows = await rows(tx, 'graph/coauthor-nodes', { ids, yearFrom: null, yearTo: null, category: null });
+    const authorRows = await rows(tx, 'graph/coauthor-nodes', {
+      ids,
+      yearFrom: null,
+      yearTo: null,
+      category: null,
+      countPapers: true,
+      papersPerAuthor: int(PAPERS_PER_AUTHOR),
+    });
     const authors = new Map(authorRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers) }]));
     const ref = (id: string) => ({ id, name: authors.get(id)?.name ?? id });
 

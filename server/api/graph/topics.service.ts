@@ -1,9 +1,9 @@
 // Topic graphs: co-occurrence (topics sized by papers, edges by shared papers) or bipartite (papers and their topics).
+import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
 import type { GraphEdgeData, GraphNodeData, GraphResponse, TopicGraphQuery } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
 import { graphResponse, orderedPair, pairId } from './elements.js';
-import type { ManagedTransaction } from 'neo4j-driver';
 import { int, readTx, rows } from './queries.js';
 
 /** Paper ids listed on each co-occurrence edge ("a few"; paperCount has the number). */

@@ -10,7 +10,7 @@ import {
   type RelatedResponse,
 } from '../../../schema/papers.js';
 import { NotFoundError } from '../../errors.js';
-import { RELATED_BOUNDS, RELATED_WEIGHTS, rankRelated, seedPlan, type CandidateEvidence } from './related.js';
+import { candidateBudget, RELATED_BOUNDS, RELATED_WEIGHTS, rankRelated, seedPlan, type CandidateEvidence } from './related.js';
 
 /** Longest a paper read may take before it is stopped (408); far above the expected few milliseconds. */
 const QUERY_TIMEOUT_MS = 10_000;
@@ -69,18 +69,16 @@ interface RelatedRow {
  */
 export async function getRelated(graph: Graph, id: string, query: RelatedQuery): Promise<RelatedResponse> {
   const by: RelatedBy = query.by;
-  const plan = seedPlan(by);
+  const limits = {
+    maxAuthorPapers: RELATED_BOUNDS.maxAuthorPapers,
+    maxSeedAuthors: RELATED_BOUNDS.maxSeedAuthors,
+    maxTopicPapers: RELATED_BOUNDS.maxTopicPapers,
+    maxCitationSeeds: RELATED_BOUNDS.maxCitationSeeds,
+    maxCandidates: candidateBudget(query.limit),
+  };
   const [row] = (await graph.read(
     'papers/related',
-    {
-      id,
-      ...plan,
-      maxAuthorPapers: neo4j.int(RELATED_BOUNDS.maxAuthorPapers),
-      maxSeedAuthors: neo4j.int(RELATED_BOUNDS.maxSeedAuthors),
-      maxTopicPapers: neo4j.int(RELATED_BOUNDS.maxTopicPapers),
-      maxCitationSeeds: neo4j.int(RELATED_BOUNDS.maxCitationSeeds),
-      maxCandidates: neo4j.int(RELATED_BOUNDS.maxCandidates),
-    },
+    { id, ...seedPlan(by), ...Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, neo4j.int(v)])) },
     { timeoutMs: QUERY_TIMEOUT_MS },
   )) as unknown as RelatedRow[];
   if (!row) throw new NotFoundError('Paper', id);
@@ -96,7 +94,7 @@ export async function getRelated(graph: Graph, id: string, query: RelatedQuery):
     results,
     truncated: truncation(relevant, results.length),
     bounded: {
-      limits: { ...RELATED_BOUNDS },
+      limits,
       skippedAuthors: row.skippedAuthors,
       skippedAuthorCount: row.skippedAuthorCount,
       skippedTopics: row.skippedTopics,

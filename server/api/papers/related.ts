@@ -10,21 +10,30 @@ import type { PaperRef, RelatedBy, RelatedPaper } from '../../../schema/papers.j
 export const RELATED_WEIGHTS = { authors: 1, topics: 1, categories: 0.25, citations: 1 } as const;
 
 /**
- * Bounds of candidate generation (see cypher/papers/related.cypher); chosen to keep the expansion to a few thousand
- * rows per request on a 100k-paper graph. Authors and topics beyond them still count in the score of any candidate
- * found another way; they only do not bring candidates in.
+ * Bounds of candidate generation (see cypher/papers/related.cypher), chosen so that one request touches a few thousand
+ * to ~20k graph entries on a 100k-paper graph (arXiv-like: Zipf author productivity, collaboration papers with
+ * hundreds of authors). Authors and topics beyond them still count in the score of any candidate found another way;
+ * they only do not bring candidates in.
  */
 export const RELATED_BOUNDS = {
   /** An author on more papers than this links too much to say much about any one of them. */
-  maxAuthorPapers: 300,
+  maxAuthorPapers: 200,
   /** Large collaborations: only the least prolific authors seed candidates. */
-  maxSeedAuthors: 50,
+  maxSeedAuthors: 20,
   /** A topic on more papers than this ("deep learning") is too broad to find candidates with. */
-  maxTopicPapers: 1000,
-  maxCitationSeeds: 200,
-  /** Candidates scored exactly, chosen by a pre-score with the same weights. */
-  maxCandidates: 200,
+  maxTopicPapers: 500,
+  /** Citation neighbours (newest first) used as candidates. */
+  maxCitationSeeds: 100,
+  /** Candidates scored exactly: the best by a pre-score with the same weights, at least this many… */
+  minCandidates: 50,
+  /** …and at least this many per result asked for, so the cut rarely decides the order of what is shown. */
+  candidatesPerResult: 3,
 } as const;
+
+/** How many candidates are scored exactly for a request of `limit` results. */
+export function candidateBudget(limit: number): number {
+  return Math.max(RELATED_BOUNDS.minCandidates, RELATED_BOUNDS.candidatesPerResult * limit);
+}
 
 /** What the query knows about one candidate. */
 export interface CandidateEvidence {

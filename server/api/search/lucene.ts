@@ -15,8 +15,11 @@ const OPERATOR_WORDS = /(?<![\p{L}\p{N}_])(AND|OR|NOT)(?![\p{L}\p{N}_])/gu;
 /** A word the standard analyzer can turn into at least one token (it drops pure punctuation). */
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 
-/** A word that can take a trailing `*`: a prefix query is not analyzed, so it only matches plain letters/digits. */
-const PREFIXABLE = /^[\p{L}\p{N}]+$/u;
+/**
+ * A word that can take a trailing `*`: a prefix query is not analyzed, so it only matches plain letters/digits; and at
+ * least two of them, because a one-letter prefix matches most of a large index and is slow to rank for no use.
+ */
+const PREFIXABLE = /^[\p{L}\p{N}]{2,}$/u;
 
 /**
  * Escapes `text` so that Lucene reads it as literal terms: every special character
@@ -29,8 +32,8 @@ export function escapeLucene(text: string): string {
 /**
  * Builds the query for autocomplete-style search: every word is required (`+`), and the last word also matches as a
  * prefix (`+(word word*)`, the exact form first so a whole-word hit scores above a mere prefix hit). Words with no
- * letter or digit are dropped (the analyzer would drop them anyway); words containing punctuation get no prefix
- * because Lucene does not analyze prefix terms. Returns '' when nothing searchable is left.
+ * letter or digit are dropped (the analyzer would drop them anyway); words containing punctuation or of one character
+ * get no prefix (see PREFIXABLE). Returns '' when nothing searchable is left.
  */
 export function buildSearchQuery(input: string): string {
   const words = input.split(/\s+/).filter((w) => SEARCHABLE.test(w));

@@ -3,6 +3,7 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { GraphResponse } from '../../../schema/graph.js';
 import { consoleGraph, nodeCaption } from '../../../server/api/cypher/console-elements.js';
+import { fanout, levelBudget } from '../../../server/api/graph/coauthors.service.js';
 import { graphResponse, orderedPair, pairId } from '../../../server/api/graph/elements.js';
 import { PATH_LENGTH_BOUND, pathQueryText } from '../../../server/api/graph/path.service.js';
 
@@ -116,5 +117,21 @@ describe('pathQueryText', () => {
     expect(() => pathQueryText(7)).toThrow(/not in PATH_LENGTH_BOUND/);
     expect(() => pathQueryText(0)).toThrow();
     expect(() => pathQueryText(Number('1; MATCH (n) DETACH DELETE n'))).toThrow();
+  });
+});
+
+describe('co-author expansion budgets', () => {
+  it('splits the remaining nodes evenly over the levels still to come', () => {
+    expect(levelBudget(149, 1, 1)).toBe(149);
+    expect(levelBudget(149, 1, 2)).toBe(74);
+    expect(levelBudget(149 - 30, 2, 2)).toBe(119);
+    expect(levelBudget(149, 1, 3)).toBe(49);
+    expect(levelBudget(0, 2, 2)).toBe(0);
+  });
+  it('gives every expanded author a share of the level (per-node top-K), at least one', () => {
+    expect(fanout(149, 1)).toBe(149);
+    expect(fanout(119, 20)).toBe(6);
+    expect(fanout(3, 20)).toBe(1);
+    expect(fanout(10, 0)).toBe(10);
   });
 });

@@ -60,6 +60,12 @@ describe('buildSearchQuery', () => {
     expect(buildSearchQuery('  Busch  ')).toBe('+(Busch Busch*)');
   });
 
+  it('gives no prefix to a one-character last word (it would match most of a large index)', () => {
+    expect(buildSearchQuery('daniel t')).toBe('+daniel +t');
+    expect(buildSearchQuery('é')).toBe('+é');
+    expect(buildSearchQuery('ét')).toBe('+(ét ét*)');
+  });
+
   it('escapes syntax inside words and gives no prefix to a last word with punctuation', () => {
     expect(buildSearchQuery('DALL-E')).toBe('+DALL\\-E');
     expect(buildSearchQuery('title:x OR y*')).toBe('+title\\:x +\\OR +y\\*');

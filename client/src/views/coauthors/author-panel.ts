@@ -27,6 +27,15 @@ function more(t: { total: number; shown: number } | undefined): HTMLElement | nu
   return t && t.total > t.shown ? h('p', { class: 'hint' }, `Showing ${t.shown} of ${t.total.toLocaleString('en')}`) : null;
 }
 
+/** Says what the co-author counts left out (large collaborations, the oldest papers of very prolific authors). */
+function boundedNote(a: AuthorResponse): HTMLElement | null {
+  const c = a.bounded.coauthors;
+  const parts: string[] = [];
+  if (c.collaborationsSkipped > 0) parts.push(`${c.collaborationsSkipped} paper(s) with more than ${c.maxAuthorsPerPaper} authors`);
+  if (c.olderPapersSkipped > 0) parts.push(`${c.olderPapersSkipped} older paper(s)`);
+  return parts.length ? h('p', { class: 'hint' }, `Co-author counts leave out ${parts.join(' and ')}.`) : null;
+}
+
 /** Renders `a` into `panel`. */
 export function renderAuthorPanel(panel: HTMLElement, a: AuthorResponse, o: AuthorPanelOptions): void {
   const id = a.author.id;
@@ -106,8 +115,6 @@ export function renderAuthorPanel(panel: HTMLElement, a: AuthorResponse, o: Auth
           ),
         )
       : null,
-    a.bounded.coauthorPapersSkipped > 0
-      ? h('p', { class: 'hint' }, `${a.bounded.coauthorPapersSkipped} paper(s) with more than ${a.bounded.maxAuthorsPerPaper} authors are left out of co-author counts.`)
-      : null,
+    boundedNote(a),
   );
 }

@@ -11,6 +11,7 @@ import { renderLegend } from '../../components/legend.js';
 import { binYears, createYearRange, renderHistogram } from '../../components/histogram.js';
 import { buildElements, mergePayloads, nodeCategory, type GraphPayload } from '../../graph/elements.js';
 import { GraphMap, setPanelOpen } from '../../graph/map.js';
+import { authorPath } from '../../graph/path.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { renderAuthorPanel } from './author-panel.js';
 import { decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
@@ -20,18 +21,6 @@ const CATEGORY_LOOKUP_MAX = 200;
 
 /** The API's cap on nodes per graph request (schema/graph.ts MAX_GRAPH_NODES). */
 const MAX_LIMIT = 1000;
-
-/** Pure: the first shortest path of a path response as author ids, and its authors and hops as a graph to merge. */
-export function authorPath(res: PathResponse): { ids: string[]; payload: GraphPayload } {
-  const hops = res.paths[0]?.hops ?? [];
-  const ids = hops.length ? [hops[0]!.from.id, ...hops.map((hp) => hp.to.id)] : [];
-  const keep = new Set(ids);
-  const nodes = res.graph.nodes.filter((n) => keep.has(n.data.id));
-  const edges = hops.map((hp) => ({
-    data: { id: `${hp.from.id}|${hp.to.id}`, source: hp.from.id, target: hp.to.id, weight: hp.papers.length, kind: 'coauthor' },
-  }));
-  return { ids, payload: { nodes, edges } };
-}
 
 export const coauthorsView: ViewModule = {
   title: 'Co-authors',
@@ -59,8 +48,9 @@ export const coauthorsView: ViewModule = {
     const legend = h('div', { class: 'legend', hidden: true });
     const notice = h('div', { class: 'overlay notice', hidden: true, 'data-testid': 'truncation-notice' });
     const empty = h('div', { class: 'empty-state', hidden: true, 'data-testid': 'empty-state' });
+    const pathInfo = h('div', { class: 'overlay path-info', 'data-testid': 'path-info', hidden: true });
     const panel = h('aside', { class: 'side-panel', 'data-testid': 'side-panel', 'aria-label': 'Details', hidden: true });
-    const graphArea = h('section', { class: 'graph-area' }, graphEl, notice, empty);
+    const graphArea = h('section', { class: 'graph-area' }, graphEl, notice, pathInfo, empty);
     const layout = h('div', { class: 'map-layout no-panel' }, filters, graphArea, panel);
     el.append(layout);
 
@@ -128,7 +118,6 @@ export const coauthorsView: ViewModule = {
       onSelect: (s) => go({ pathTo: s.id }),
       notify: ctx.notify,
     });
-    const pathInfo = h('p', { class: 'hint', 'data-testid': 'path-info' });
     const pathClear = h('button', { type: 'button', class: 'btn', hidden: true, onclick: () => go({ pathTo: undefined }) }, 'Clear path');
     filters.append(
       h('div', { class: 'field' }, h('label', {}, 'Author'), authorPicker.el),
@@ -138,7 +127,7 @@ export const coauthorsView: ViewModule = {
       h('div', { class: 'field' }, h('label', { for: 'co-minw' }, 'Min. joint papers'), minWeight),
       counting.el,
       colour.el,
-      h('div', { class: 'field' }, h('span', { class: 'label' }, 'Shortest path'), pathPicker.el, h('div', { class: 'row' }, pathClear), pathInfo),
+      h('div', { class: 'field' }, h('span', { class: 'label' }, 'Shortest path'), pathPicker.el, h('div', { class: 'row' }, pathClear)),
       h('p', { class: 'hint' }, 'Drag a node to pin it; pinned nodes stay put when filters change.'),
       legend,
     );
@@ -201,7 +190,10 @@ export const coauthorsView: ViewModule = {
       paintCategories();
       paintYears();
       pathClear.hidden = !state.pathTo;
-      if (!state.pathTo) pathInfo.textContent = '';
+      if (!state.pathTo) {
+        pathInfo.textContent = '';
+        pathInfo.hidden = true;
+      }
       if (!state.pathTo) pathPicker.setText('');
       if (authorDetail && state.author === authorDetail.author.id) authorPicker.setText(authorDetail.author.name);
       else if (!state.author) authorPicker.setText('');
@@ -348,7 +340,10 @@ export const coauthorsView: ViewModule = {
     function paintPath(): void {
       pathClear.hidden = !state.pathTo;
       map.highlightPath(path);
+      pathInfo.hidden = !state.pathTo;
       if (!state.pathTo) return;
+      const target = pathRes?.to.name;
+      if (target) pathPicker.setText(target);
       if (!pathRes || path.length === 0) {
         pathInfo.textContent = pathRes?.message ?? 'No co-authorship path within 6 hops.';
         return;

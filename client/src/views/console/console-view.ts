@@ -15,7 +15,7 @@ import { createCypherEditor, type CypherEditor } from './editor.js';
 import { EXAMPLES } from './examples.js';
 import { type HistoryEntry, loadHistory, pushHistory, saveHistory } from './history.js';
 import { parseParams } from './params.js';
-import { consoleElements, displayCell, rowsAsArrays, rowsAsObjects } from './result-format.js';
+import { consoleElements, displayCell, fitAspect, rowsAsArrays, rowsAsObjects } from './result-format.js';
 import './console.css';
 
 type Tab = 'graph' | 'table' | 'json' | 'plan';
@@ -86,6 +86,7 @@ class ConsolePage implements ViewHandle {
   private lastRun: string | null = null;
   private cy: cytoscape.Core | null = null;
   private abort: AbortController | null = null;
+  private running = false;
   private history: HistoryEntry[];
   private readonly stopTheme: () => void;
 
@@ -142,7 +143,7 @@ class ConsolePage implements ViewHandle {
           'div',
           { class: 'console-toolbar' },
           h('strong', {}, 'Cypher'),
-          h('span', { class: 'muted hint' }, `Read-only · ${mac ? '⌘' : 'Ctrl'}+Enter runs · Ctrl+Space completes`),
+          h('span', { class: 'muted console-hint' }, `Read-only · ${mac ? '⌘' : 'Ctrl'}+Enter runs · Ctrl+Space completes`),
           this.runButton,
         ),
         editorHost,
@@ -264,6 +265,7 @@ class ConsolePage implements ViewHandle {
     this.lastRun = runKey(query, paramsText);
     this.editor.clearError();
     this.runButton.disabled = true;
+    this.running = true;
     this.root.setAttribute('aria-busy', 'true');
     this.status.textContent = 'Running…';
 
@@ -283,6 +285,7 @@ class ConsolePage implements ViewHandle {
     } finally {
       if (this.abort === abort) {
         this.runButton.disabled = false;
+        this.running = false;
         this.root.removeAttribute('aria-busy');
       }
     }
@@ -363,6 +366,7 @@ class ConsolePage implements ViewHandle {
     this.exportButton.disabled = !this.result || this.result.rows.length === 0;
     this.notices.hidden = true;
 
+    delete this.status.dataset.rows;
     if (this.error) {
       this.status.textContent = '';
       panel.append(this.errorBox(this.error));
@@ -370,7 +374,7 @@ class ConsolePage implements ViewHandle {
     }
     const r = this.result;
     if (!r) {
-      if (this.status.textContent === 'Running…') return;
+      if (this.running) return;
       this.status.textContent = '';
       panel.append(
         h(
@@ -393,14 +397,26 @@ class ConsolePage implements ViewHandle {
     this.status.textContent = parts.join(' · ');
     this.status.dataset.rows = String(rows);
 
-    const notices = [
-      ...r.summary.notifications.map((n) => `${n.title}${n.position ? ` (line ${n.position.line}, column ${n.position.column})` : ''}: ${n.description}`),
+    // Neo4j's notifications (performance hints, deprecations) are long: the title shows, the explanation folds out.
+    const notices: HTMLElement[] = [
+      ...r.summary.notifications.map((n) =>
+        h(
+          'li',
+          {},
+          h(
+            'details',
+            {},
+            h('summary', {}, n.title, n.position ? h('span', { class: 'muted' }, ` (line ${n.position.line}, column ${n.position.column})`) : null),
+            h('p', {}, n.description),
+          ),
+        ),
+      ),
       ...(r.truncated ? [`Only the first ${fmt(rows)} rows are shown; add a LIMIT or narrow the query.`] : []),
       ...r.graph.truncated.reasons,
-    ];
+    ].map((n) => (typeof n === 'string' ? h('li', {}, n) : n));
     if (notices.length) {
       this.notices.hidden = false;
-      this.notices.replaceChildren(...notices.map((n) => h('li', {}, n)));
+      this.notices.replaceChildren(...notices);
     }
 
     if (tab === 'graph') this.renderGraph(panel, r);
@@ -500,16 +516,33 @@ class ConsolePage implements ViewHandle {
     }
     const container = h('div', { class: 'console-graph', 'data-testid': 'console-graph' });
     const inspector = h('div', { class: 'inspector', 'data-testid': 'console-inspector', hidden: true });
-    panel.append(h('div', { class: 'console-graph-wrap' }, container, inspector));
     const elements = consoleElements(r.graph);
+    // Which colour is which label: counted over the drawn nodes, most frequent first.
+    const byLabel = new Map<string, { colour: string; count: number }>();
+    for (const e of elements) {
+      if ('source' in e.data || e.data.placeholder) continue;
+      const key = String(e.data.labelsText || '(no label)');
+      const entry = byLabel.get(key) ?? { colour: String(e.data.colour), count: 0 };
+      entry.count++;
+      byLabel.set(key, entry);
+    }
+    const legend = h(
+      'ul',
+      { class: 'console-legend', 'aria-label': 'Node labels' },
+      ...[...byLabel.entries()]
+        .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+        .map(([label, { colour, count }]) => h('li', {}, h('span', { class: 'dot', style: `background:${colour}` }), `:${label}`, h('span', { class: 'muted' }, ` ${count}`))),
+    );
+    panel.append(h('div', { class: 'console-graph-wrap' }, container, legend, inspector));
     // A seeded layout: the same result is drawn the same way each time it runs.
     const layout = computeLayout({
       // Laid out as if nodes were larger than drawn: the extra room is for their labels.
-      nodes: elements.filter((e) => !('source' in e.data)).map((e) => ({ id: e.data.id!, size: 70 })),
+      nodes: elements.filter((e) => !('source' in e.data)).map((e) => ({ id: e.data.id!, size: 36 })),
       edges: elements.filter((e) => 'source' in e.data).map((e) => ({ source: e.data.source as string, target: e.data.target as string })),
       seed: 7,
     });
-    for (const e of elements) if (!('source' in e.data)) e.position = layout.positions[e.data.id!] ?? { x: 0, y: 0 };
+    const positions = fitAspect(layout.positions, container.clientWidth / Math.max(1, container.clientHeight));
+    for (const e of elements) if (!('source' in e.data)) e.position = positions[e.data.id!] ?? { x: 0, y: 0 };
     const cy = cytoscape({
       container,
       elements,
@@ -552,7 +585,7 @@ class ConsolePage implements ViewHandle {
           'background-color': 'data(colour)',
           label: 'data(caption)',
           color: c.fg,
-          'font-size': 10,
+          'font-size': 12,
           'text-valign': 'bottom',
           'text-margin-y': 3,
           'text-outline-color': c.card,

@@ -23,7 +23,9 @@ export const EXAMPLES: readonly ExampleQuery[] = [
   {
     title: 'Shortest path between two authors',
     query: [
-      'MATCH (a:Author {name: $from}), (b:Author {name: $to})',
+      // Two MATCH clauses rather than one with a comma: the same plan, without Neo4j's cartesian-product warning.
+      'MATCH (a:Author {name: $from})',
+      'MATCH (b:Author {name: $to})',
       'MATCH path = shortestPath((a)-[:AUTHORED*..10]-(b))',
       'RETURN path, length(path) / 2 AS papersApart',
     ].join('\n'),

@@ -131,3 +131,21 @@ export function consoleElements(graph: Pick<GraphResponse, 'nodes' | 'edges'>, m
     .map((e) => ({ data: { ...e.data, type: e.data.label ?? e.data.kind } }));
   return [...nodes, ...edges];
 }
+
+/**
+ * Stretches a layout towards the panel's aspect ratio (at most 2.5× on one axis). A force layout comes out roughly
+ * square, and fitting a square into the wide results panel would leave most of it empty and the labels tiny.
+ */
+export function fitAspect(positions: Record<string, { x: number; y: number }>, aspect: number): Record<string, { x: number; y: number }> {
+  const pts = Object.values(positions);
+  if (pts.length < 2 || !Number.isFinite(aspect) || aspect <= 0) return positions;
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const w = Math.max(...xs) - Math.min(...xs);
+  const hgt = Math.max(...ys) - Math.min(...ys);
+  if (w <= 0 || hgt <= 0) return positions;
+  const ratio = aspect / (w / hgt);
+  const sx = ratio > 1 ? Math.min(2.5, ratio) : 1;
+  const sy = ratio < 1 ? Math.min(2.5, 1 / ratio) : 1;
+  return Object.fromEntries(Object.entries(positions).map(([id, p]) => [id, { x: p.x * sx, y: p.y * sy }]));
+}

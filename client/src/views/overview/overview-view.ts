@@ -41,8 +41,9 @@ function render(root: HTMLElement, s: StatsResponse, ctx: ViewContext): void {
   ];
   const bins = binYears(s.papersPerYear.map((p) => ({ year: p.year, count: p.papers })));
   const chart = renderHistogram(bins, {
-    width: 560,
-    height: 120,
+    width: 340,
+    height: 130,
+    detailed: true,
     label: 'Papers per year',
     onPick: (y) => ctx.navigate({ view: 'console', params: { query: yearCypher(y) } }),
   });

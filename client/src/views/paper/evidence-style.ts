@@ -20,9 +20,10 @@ export function evidenceStyle(): cytoscape.StylesheetStyle[] {
       style: {
         label: 'data(label)',
         color: c.fg,
-        'font-size': 13,
+        'font-size': 14,
         'text-wrap': 'wrap',
-        'text-max-width': '160px',
+        // Evidence labels sit in the middle column with room either side: wide lines keep them to one or two rows.
+        'text-max-width': '240px',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         // A halo in the background colour keeps labels readable where they cross edges.

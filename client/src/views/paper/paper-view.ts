@@ -152,7 +152,8 @@ class PaperPage implements ViewHandle {
     const date = formatPaperDate(p.published, p.year, p.datePrecision);
 
     const authors = h('p', { class: 'paper-authors', 'data-testid': 'paper-authors' });
-    data.authors.forEach((a, i) => {
+    // Author order is part of the record (first and last authors matter in most fields): sort by position, not trust.
+    [...data.authors].sort((a, b) => a.position - b.position).forEach((a, i) => {
       if (i > 0) authors.append(', ');
       const title = a.asWritten !== a.name ? `Written “${a.asWritten}” on this paper` : null;
       authors.append(link(href.author(a.id), a.name, { 'data-testid': 'paper-author', 'data-author-id': a.id, title }));
@@ -190,9 +191,10 @@ class PaperPage implements ViewHandle {
     const externals = h(
       'div',
       { class: 'paper-links' },
-      p.arxivId ? link(`https://arxiv.org/abs/${p.arxivId}`, `arXiv:${p.arxivId}`, { rel: 'noopener', target: '_blank' }) : null,
-      p.doi ? link(`https://doi.org/${p.doi}`, `doi:${p.doi}`, { rel: 'noopener', target: '_blank' }) : null,
-      p.url && !p.arxivId ? link(p.url, 'Source', { rel: 'noopener', target: '_blank' }) : null,
+      p.arxivId ? link(`https://arxiv.org/abs/${encodeURI(p.arxivId)}`, `arXiv:${p.arxivId}`, { rel: 'noopener', target: '_blank' }) : null,
+      p.doi ? link(`https://doi.org/${encodeURI(p.doi)}`, `doi:${p.doi}`, { rel: 'noopener', target: '_blank' }) : null,
+      // Only web links: a URL from an imported file could be `javascript:` and must not become clickable.
+      p.url && !p.arxivId && /^https?:\/\//i.test(p.url) ? link(p.url, 'Source', { rel: 'noopener', target: '_blank' }) : null,
       link(
         href.console('MATCH (p:Paper {id: $id})-[r]-(n)\nRETURN p, r, n\nLIMIT 100', { id: p.id }),
         'Explore in the Cypher console',
@@ -301,7 +303,7 @@ class PaperPage implements ViewHandle {
             : 'No other paper in the graph shares an author, topic, category or citation with this one.';
       this.relatedBox.replaceChildren(
         head,
-        h('div', { class: 'empty-state', 'data-testid': 'related-empty' }, h('p', {}, h('strong', {}, 'No related papers')), h('p', { class: 'muted' }, why)),
+        h('div', { class: 'related-empty', 'data-testid': 'related-empty' }, h('p', {}, h('strong', {}, 'No related papers')), h('p', { class: 'muted' }, why)),
       );
       return;
     }
@@ -342,15 +344,19 @@ class PaperPage implements ViewHandle {
     const score = h(
       'dl',
       { class: 'score', 'data-testid': 'related-score', 'aria-label': `Score ${formatScore('total', r.score.total)}` },
-      ...SCORE_PARTS.flatMap((part) => [
-        h('dt', {}, PART_LABEL[part]),
+      ...SCORE_PARTS.map((part) =>
         h(
-          'dd',
-          { 'data-part': part, class: (by === part ? 'ranked ' : '') + (r.score[part] === 0 ? 'zero' : '') },
-          h('span', { class: 'bar', style: `--f:${fraction[part].toFixed(3)}` }),
-          h('span', { class: 'num' }, formatScore(part, r.score[part])),
+          'div',
+          { class: `part${by === part ? ' ranked' : ''}${r.score[part] === 0 ? ' zero' : ''}`, 'data-part': part },
+          h('dt', {}, PART_LABEL[part]),
+          h(
+            'dd',
+            {},
+            h('span', { class: 'bar', style: `--f:${fraction[part].toFixed(3)}` }),
+            h('span', { class: 'num' }, formatScore(part, r.score[part])),
+          ),
         ),
-      ]),
+      ),
     );
     const selected = this.params.why === r.paper.id;
     const why = h(
@@ -427,7 +433,7 @@ class PaperPage implements ViewHandle {
         container,
         h(
           'div',
-          { class: 'legend', 'aria-hidden': 'true' },
+          { class: 'evidence-legend', 'aria-hidden': 'true' },
           h('span', { class: 'key key-this' }, 'this paper'),
           h('span', { class: 'key key-related' }, 'related paper'),
           h('span', { class: 'key key-author' }, 'author'),

@@ -120,7 +120,7 @@ export const topicsView: ViewModule = {
       if (!payload) return;
       // Bipartite graphs prefix ids (`topic:<id>`); `ref` is the domain id the URL holds.
       const focus = payload.nodes.filter((n) => state.topic && (n.data.ref ?? n.data.id) === state.topic).map((n) => n.data.id);
-      const built = buildElements(payload, { colourBy: 'community', focus, nodeSize: [16, 60] });
+      const built = buildElements(payload, { colourBy: 'community', focus });
       if (payload.nodes.length === 0) {
         empty.hidden = false;
         fill(empty, 

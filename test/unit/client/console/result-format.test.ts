@@ -3,6 +3,7 @@ import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import {
   consoleElements,
+  fitAspect,
   displayCell,
   LABEL_COLOURS,
   labelColour,
@@ -107,5 +108,22 @@ describe('consoleElements', () => {
     const cy = cytoscape({ headless: true, elements: els });
     expect(cy.nodes()).toHaveLength(3);
     cy.destroy();
+  });
+});
+
+describe('fitAspect', () => {
+  it('stretches a square layout towards a wide panel, capped at 2.5×', () => {
+    const square = { a: { x: 0, y: 0 }, b: { x: 100, y: 100 } };
+    expect(fitAspect(square, 2)).toEqual({ a: { x: 0, y: 0 }, b: { x: 200, y: 100 } });
+    expect(fitAspect(square, 10)).toEqual({ a: { x: 0, y: 0 }, b: { x: 250, y: 100 } });
+    expect(fitAspect(square, 0.5)).toEqual({ a: { x: 0, y: 0 }, b: { x: 100, y: 200 } });
+  });
+
+  it('leaves degenerate layouts alone', () => {
+    const line = { a: { x: 0, y: 0 }, b: { x: 100, y: 0 } };
+    expect(fitAspect(line, 2)).toBe(line);
+    const one = { a: { x: 5, y: 5 } };
+    expect(fitAspect(one, 2)).toBe(one);
+    expect(fitAspect(line, Number.NaN)).toBe(line);
   });
 });

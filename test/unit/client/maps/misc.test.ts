@@ -4,7 +4,7 @@ import { consoleHref, cypherString, jointPapersCypher } from '../../../../client
 import { parseUrlState } from '../../../../client/src/app/url-state.js';
 import { binYears } from '../../../../client/src/components/histogram.js';
 import { csvField, toCsv, toGraphML } from '../../../../client/src/graph/export.js';
-import { pathOrder } from '../../../../client/src/graph/path.js';
+import { authorPath } from '../../../../client/src/graph/path.js';
 import { syntheticGraph } from '../../../../client/src/graph/synthetic.js';
 import { rankAuthors } from '../../../../client/src/views/topics/rank.js';
 
@@ -54,12 +54,35 @@ describe('GraphML', () => {
   });
 });
 
-describe('pathOrder', () => {
-  const e = (s: string, t: string) => ({ data: { id: `${s}-${t}`, source: s, target: t } });
-  it('uses the sent path, or walks the edges from `from`', () => {
-    expect(pathOrder({ nodes: [], edges: [], path: ['x', 'y'] } as never, 'x', 'y')).toEqual(['x', 'y']);
-    expect(pathOrder({ nodes: [], edges: [e('b', 'a'), e('b', 'p'), e('p', 'c')] }, 'a', 'c')).toEqual(['a', 'b', 'p', 'c']);
-    expect(pathOrder({ nodes: [], edges: [e('a', 'b')] }, 'a', 'z')).toEqual([]);
+describe('authorPath', () => {
+  const author = (id: string) => ({ data: { id, label: id.toUpperCase(), kind: 'author' as const } });
+  it('turns the first shortest path into ordered ids and author–author edges', () => {
+    const res = {
+      from: { id: 'a', name: 'A' },
+      to: { id: 'c', name: 'C' },
+      maxHops: 4,
+      length: 2,
+      paths: [
+        {
+          hops: [
+            { from: { id: 'a', name: 'A' }, to: { id: 'b', name: 'B' }, papers: [{ id: 'p1', title: 'P1' }] },
+            { from: { id: 'b', name: 'B' }, to: { id: 'c', name: 'C' }, papers: [{ id: 'p2', title: 'P2' }, { id: 'p3', title: null }] },
+          ],
+        },
+      ],
+      graph: { nodes: [author('a'), author('b'), author('c'), author('x')], edges: [], truncated: { nodes: { total: 4, shown: 4 }, edges: { total: 0, shown: 0 }, reasons: [] } },
+    };
+    const p = authorPath(res);
+    expect(p.ids).toEqual(['a', 'b', 'c']);
+    expect(p.payload.nodes.map((n) => n.data.id)).toEqual(['a', 'b', 'c']);
+    expect(p.payload.edges.map((e) => [e.data.source, e.data.target, e.data.weight])).toEqual([['a', 'b', 1], ['b', 'c', 2]]);
+  });
+  it('is empty when there is no path', () => {
+    const none = authorPath({
+      from: { id: 'a', name: 'A' }, to: { id: 'z', name: 'Z' }, maxHops: 4, length: null, paths: [], message: 'none',
+      graph: { nodes: [], edges: [], truncated: { nodes: { total: 0, shown: 0 }, edges: { total: 0, shown: 0 }, reasons: [] } },
+    });
+    expect(none.ids).toEqual([]);
   });
 });
 

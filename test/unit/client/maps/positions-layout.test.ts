@@ -1,7 +1,7 @@
 // Position carry-over on filter change, and the layout that moves only the new nodes.
 import { describe, expect, it } from 'vitest';
-import { computeLayout, relaxFree } from '../../../../client/src/graph/layout-core.js';
-import { carryOverPositions } from '../../../../client/src/graph/positions.js';
+import { alignMajorAxis, computeLayout, packComponents, relaxFree, separate } from '../../../../client/src/graph/layout-core.js';
+import { carryOverPositions, fitViewport } from '../../../../client/src/graph/positions.js';
 import { syntheticGraph } from '../../../../client/src/graph/synthetic.js';
 
 describe('carryOverPositions', () => {
@@ -69,5 +69,45 @@ describe('layout', () => {
     const d = Math.hypot(out.n!.x, out.n!.y);
     expect(d).toBeGreaterThan(30);
     expect(d).toBeLessThan(120);
+  });
+});
+
+describe('fitViewport', () => {
+  it('centres the discs and fits the tighter dimension', () => {
+    const vp = fitViewport([{ x: -100, y: 0, size: 20 }, { x: 100, y: 0, size: 20 }], 440, 400, 20, 5);
+    // Width 220 into 400 px → zoom 400/220; the middle (0,0) lands on the viewport centre.
+    expect(vp.zoom).toBeCloseTo(400 / 220);
+    expect(vp.pan).toEqual({ x: 220, y: 200 });
+  });
+  it('caps the zoom for tiny graphs and survives empty input', () => {
+    expect(fitViewport([{ x: 0, y: 0, size: 10 }], 800, 600, 30, 1.25).zoom).toBe(1.25);
+    expect(fitViewport([], 800, 600)).toEqual({ zoom: 1, pan: { x: 400, y: 300 } });
+  });
+});
+
+describe('separate and packComponents', () => {
+  it('pushes overlapping discs apart and never moves fixed ones', () => {
+    const xs = new Float64Array([0, 1, 2]), ys = new Float64Array([0, 0, 0]), rs = new Float64Array([10, 10, 10]);
+    const fixed = new Uint8Array([1, 0, 0]);
+    separate(xs, ys, rs, 4, 50, fixed);
+    expect(xs[0]).toBe(0);
+    for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(Math.hypot(xs[i]! - xs[j]!, ys[i]! - ys[j]!)).toBeGreaterThanOrEqual(23.99);
+  });
+  it('brings far-apart components next to each other, keeping their shapes', () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const xs = new Float64Array([0, 30, 10000, 10030]), ys = new Float64Array([0, 0, 10000, 10000]), rs = new Float64Array([5, 5, 5, 5]);
+    packComponents(ids, xs, ys, rs, [{ source: 'a', target: 'b' }, { source: 'c', target: 'd' }], 20);
+    expect(xs[1]! - xs[0]!).toBeCloseTo(30);
+    expect(xs[3]! - xs[2]!).toBeCloseTo(30);
+    expect(Math.hypot(xs[2]! - xs[0]!, ys[2]! - ys[0]!)).toBeLessThan(200);
+  });
+});
+
+describe('alignMajorAxis', () => {
+  it('turns a vertical line horizontal about its centre', () => {
+    const xs = new Float64Array([0, 0, 0, 0]), ys = new Float64Array([-30, -10, 10, 30]);
+    alignMajorAxis(xs, ys);
+    expect(Math.max(...ys.map(Math.abs))).toBeLessThan(1e-9);
+    expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(60);
   });
 });

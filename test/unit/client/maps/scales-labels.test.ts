@@ -1,6 +1,6 @@
 // Colour and size scales, label visibility rules and label shortening.
 import { describe, expect, it } from 'vitest';
-import { labelZoomThreshold, shortLabel, visibleLabelIds } from '../../../../client/src/graph/labels.js';
+import { declutterLabels, estimateLabelWidth, labelZoomThreshold, shortLabel, visibleLabelIds } from '../../../../client/src/graph/labels.js';
 import { categoricalColours, FONT_MAX, FONT_MIN, fontSizeForDegree, linearScale, PALETTE, sqrtScale } from '../../../../client/src/graph/scales.js';
 
 describe('scales', () => {
@@ -41,8 +41,8 @@ describe('labels', () => {
     { id: 'leaf', fontSize: fontSizeForDegree(1, 40) },
   ];
   it('shows only larger nodes at low zoom, all when zoomed in', () => {
-    expect(visibleLabelIds(nodes, 0.4)).toEqual(['hub']);
-    expect(visibleLabelIds(nodes, 0.6)).toEqual(['hub', 'mid']);
+    expect(visibleLabelIds(nodes, 0.55)).toEqual(['hub']);
+    expect(visibleLabelIds(nodes, 0.7)).toEqual(['hub', 'mid']);
     expect(visibleLabelIds(nodes, 1)).toEqual(['hub', 'mid', 'leaf']);
     expect(labelZoomThreshold(16)).toBe(0.5);
   });
@@ -51,5 +51,26 @@ describe('labels', () => {
     expect(shortLabel('Jens-Michalis Papaioannou Longer', 22, 'person')).toBe('J. P. Longer');
     expect(shortLabel('A Supercalifragilisticexpialidocious', 12, 'person')).toBe('Supercalifr…');
     expect(shortLabel('differentially private stochastic gradient descent', 22)).toBe('differentially privat…');
+  });
+});
+
+describe('declutterLabels', () => {
+  it('keeps the more important of two overlapping labels and every free one', () => {
+    const keep = declutterLabels([
+      { id: 'hub', x: 0, y: 0, w: 80, h: 14, priority: 10 },
+      { id: 'leaf', x: 30, y: 5, w: 80, h: 14, priority: 1 },
+      { id: 'far', x: 500, y: 0, w: 80, h: 14, priority: 0 },
+      { id: 'below', x: 0, y: 20, w: 80, h: 14, priority: 0 },
+    ]);
+    expect([...keep].sort()).toEqual(['below', 'far', 'hub']);
+  });
+  it('breaks priority ties by id, so the result does not depend on order', () => {
+    const a = { id: 'a', x: 0, y: 0, w: 50, h: 10, priority: 1 };
+    const b = { id: 'b', x: 10, y: 0, w: 50, h: 10, priority: 1 };
+    expect([...declutterLabels([b, a])]).toEqual(['a']);
+    expect([...declutterLabels([a, b])]).toEqual(['a']);
+  });
+  it('estimates widths from length and size', () => {
+    expect(estimateLabelWidth('abcdefghij', 10)).toBeCloseTo(60);
   });
 });
