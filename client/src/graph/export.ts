@@ -1,8 +1,6 @@
 // Exports: the drawn map as PNG/SVG, its elements as JSON/GraphML, tables as CSV (builders are pure and unit-tested).
 import type { Core } from 'cytoscape';
-import cytoscape from 'cytoscape';
-
-let svgRegistered = false;
+import { snapshotToSvg } from './svg.js';
 
 /** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); numbers pass through. */
 export function csvField(v: unknown): string {
@@ -100,13 +98,29 @@ export function exportPng(cy: Core, filename: string, background: string): void 
   download(filename, blob);
 }
 
-/** The whole graph as SVG (cytoscape-svg, loaded on first use: it is only needed here), for vector tools. */
-export async function exportSvg(cy: Core, filename: string, background: string): Promise<void> {
-  if (!svgRegistered) {
-    cytoscape.use((await import('cytoscape-svg')).default);
-    svgRegistered = true;
-  }
-  const svg = (cy as Core & { svg(o: object): string }).svg({ full: true, scale: 1, bg: background });
+/** The whole graph as SVG (drawn positions, sizes, colours and labels), for vector tools. */
+export function exportSvg(cy: Core, filename: string, background: string): void {
+  const px = (v: string) => Number.parseFloat(v) || 0;
+  const svg = snapshotToSvg({
+    background,
+    nodes: cy.nodes(':visible').map((n) => ({
+      x: n.position('x'),
+      y: n.position('y'),
+      size: n.width(),
+      color: n.style('background-color'),
+      label: String(n.data('label') ?? ''),
+      fontSize: px(n.style('font-size')),
+      labelColor: n.style('color'),
+    })),
+    edges: cy.edges(':visible').map((e) => ({
+      x1: e.source().position('x'),
+      y1: e.source().position('y'),
+      x2: e.target().position('x'),
+      y2: e.target().position('y'),
+      width: px(e.style('width')),
+      color: e.style('line-color'),
+    })),
+  });
   download(filename, svg, 'image/svg+xml');
 }
 
