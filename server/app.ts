@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Graph } from '../db/graph.js';
 import { apiRouter } from './api/routes.js';
+import { cors } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   /** Folder of the built client; served at / when it exists. */
   clientDir?: string;
   log?: (msg: string) => void;
+  /** CORS_ORIGIN: the one other origin allowed to call the API from a browser. */
+  corsOrigin?: string;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -19,6 +22,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(express.json({ limit: '100kb' }));
+  app.use('/api', cors(deps.corsOrigin));
 
   const api = apiRouter({ graph: deps.graph });
   api.use(notFoundHandler());

@@ -29,7 +29,6 @@ export const ConfigSchema = z.object({
   NEO4J_PAGECACHE: z.preprocess(emptyToUndefined, z.string().regex(/^\d+[mMgG]$/, 'like 512m or 2g').default('512m')),
   CORS_ORIGIN: z.preprocess(emptyToUndefined, z.string().optional()),
   LOAD_SAMPLE: bool.default(true),
-  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     config.LOAD_SAMPLE ? loadSampleIfEmpty(graph, root, log) : undefined,
   );
 
-  const app = createApp({ graph, clientDir, log });
+  const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN });
   const server = app.listen(config.PORT, config.HOST);
   server.on('error', async (err: NodeJS.ErrnoException) => {
     log(
