@@ -122,7 +122,8 @@ export class LocalNeo4jStartError extends Error {
   }
 }
 
-interface JavaInfo {
+/** The Java that will run Neo4j. */
+export interface JavaInfo {
   /** Absolute path of the java binary. */
   java: string;
   /** Its java.home, handed to Maven so both use the same JDK. */
@@ -403,7 +404,7 @@ export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Ja
     }
     // "1.8" style versions put the major after the dot.
     const major = version[1] === '1' ? Number(version[2]) : Number(version[1]);
-    // Neo4j 5.26 supports Java 17 and 21 only; newer JDKs (e.g. 25) break it.
+    // Neo4j 5.26 supports Java 17 and 21; on 25 it starts but warns "unsupported version of the Java runtime".
     if (major < 17 || major > 21) {
       problems.push(`${candidate} is Java ${major}, but Neo4j ${NEO4J_VERSION} needs Java 17 (or 21)`);
       continue;

@@ -12,6 +12,7 @@ import {
   findRunningLocalNeo4j,
   LocalNeo4jStartError,
   LocalNeo4jUnavailableError,
+  resolveNeo4jJars,
   startLocalNeo4j,
   type LocalNeo4j,
 } from '../../db/local-neo4j.js';
@@ -179,6 +180,26 @@ describe('startLocalNeo4j (real Neo4j in a child JVM)', () => {
     const result = await driver.executeQuery('MATCH (p:Probe) RETURN p.name AS name');
     expect(result.records.map((r) => r.get('name'))).toEqual(['survives restart']);
   }, START_TIMEOUT);
+});
+
+describe('jar cache', () => {
+  it('does not trust a partial copy, re-resolves it, then skips Maven', async () => {
+    const jarsDir = path.join(tempDir('jars'), '5.26.31');
+    await fs.mkdir(jarsDir);
+    // Looks like an interrupted copy: a marker claiming the full set, but a single jar.
+    await fs.writeFile(path.join(jarsDir, 'neo4j-5.26.31.jar'), 'partial');
+    await fs.writeFile(
+      path.join(jarsDir, '.papergraph-complete.json'),
+      JSON.stringify({ version: '5.26.31', jarCount: 213, bytes: 127_988_332 }),
+    );
+    const lines: string[] = [];
+    const first = await resolveNeo4jJars({ jarsDir, log: (l) => lines.push(l) }); // offline copy from ~/.m2
+    expect(first).toMatchObject({ resolved: true, jarCount: 213 });
+    expect(lines.join('\n')).toMatch(/Resolved 213 jars \(\d+\.\d MiB\)/);
+    const second = await resolveNeo4jJars({ jarsDir, log: (l) => lines.push(l) });
+    expect(second).toMatchObject({ resolved: false, jarCount: 213, bytes: first.bytes });
+    expect((await fs.readdir(path.dirname(jarsDir))).filter((n) => n.includes('.partial-'))).toEqual([]);
+  }, 600_000);
 });
 
 describe('no orphan JVM', () => {
