@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../db/connect.js';
-import { applySchemaWhenReachable } from '../db/schema.js';
+import { applySchema, applySchemaWhenReachable } from '../db/schema.js';
 import { createApp } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -18,10 +18,21 @@ async function main(): Promise<void> {
   const connection = await connect(config, log);
   const { graph } = connection;
 
+  // When Neo4j answers now, the schema and (on an empty database) the sample are in place before the first request;
+  // when it does not, the server listens anyway (health says 503) and finishes these steps once Neo4j is back.
   const startup = new AbortController();
-  const ready = applySchemaWhenReachable(graph, log, 5_000, startup.signal).then(() =>
-    config.LOAD_SAMPLE ? loadSampleIfEmpty(graph, root, log) : undefined,
-  );
+  const prepare = async () => {
+    if (config.LOAD_SAMPLE) await loadSampleIfEmpty(graph, root, log);
+  };
+  let ready: Promise<void>;
+  try {
+    await applySchema(graph);
+    ready = prepare();
+    await ready;
+  } catch (err) {
+    log(`Neo4j not ready (${(err as Error).message}); serving anyway, retrying in the background`);
+    ready = applySchemaWhenReachable(graph, log, 5_000, startup.signal).then(prepare);
+  }
 
   const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN });
   const server = app.listen(config.PORT, config.HOST);
