@@ -81,12 +81,12 @@ try {
   }
   const body = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} with \`npm run bench:start\`: from launching`,
-    '`npm start` to the first 200 on `/api/health` (local Neo4j in a child JVM).',
+    '`npm start` to the first 200 on `/api/health` (local Neo4j in a child JVM; the client was already built).',
     '',
     '| start | time | notes |',
     '|---|---|---|',
     `| cold (empty jar cache and Maven repository, empty data dir) | ${secs(cold.ms)} | ${fetched ? `${fetched[1]} jars, ${fetched[2]} MiB downloaded and copied in ${fetched[3]} s` : 'jar figures not found in the log'} |`,
-    `| first start with cached jars (empty data: sample ingest runs after listen) | ${secs(first.ms)} | |`,
+    `| first start with cached jars (empty data dir: includes loading the sample) | ${secs(first.ms)} | |`,
     `| warm (cached jars, existing data), median of 3 | ${secs(median(warm))} | runs: ${warm.map(secs).join(', ')} |`,
   ].join('\n');
   writeBenchSection('Start', body);
