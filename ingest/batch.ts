@@ -32,7 +32,6 @@ export interface BatchParams {
   cites: { from: string; to: string; openalexId: string | null }[];
   /** Papers that carry an OpenAlex id, for absorbing citation stubs. */
   openalexPapers: { id: string; openalexId: string }[];
-  looseKeys: string[];
 }
 
 /** Paper properties as stored: integers as Neo4j integers, absent optionals as null (so a re-ingest clears them). */
@@ -72,12 +71,10 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
     hasTopic: [],
     cites: [],
     openalexPapers: [],
-    looseKeys: [],
   };
   const authors = new Map<string, BatchParams['authors'][number]>();
   const categories = new Map<string, BatchParams['categories'][number]>();
   const topics = new Map<string, BatchParams['topics'][number]>();
-  const looseKeys = new Set<string>();
 
   for (const { record: r, topics: paperTopics } of lastById.values()) {
     out.papers.push({ id: r.id, props: paperProps(r) });
@@ -86,16 +83,14 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
     r.authors.forEach((a, i) => {
       const id = authorId(a);
       if (!authors.has(id)) {
-        const loose = looseNameKey(a.name, a.given, a.family);
         authors.set(id, {
           id,
           name: a.name,
           key: nameKey(a.name),
-          looseKey: loose,
+          looseKey: looseNameKey(a.name, a.given, a.family),
           orcid: a.orcid ?? null,
           openalexId: a.openalexId ?? null,
         });
-        looseKeys.add(loose);
       }
       out.authored.push({ paper: r.id, author: id, position: neo4j.int(i + 1), asWritten: a.asWritten });
     });
@@ -128,6 +123,5 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
   out.authors = [...authors.values()];
   out.categories = [...categories.values()];
   out.topics = [...topics.values()];
-  out.looseKeys = [...looseKeys];
   return out;
 }

@@ -50,6 +50,8 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
 
 /** Most authors one loose name key may have before pairwise merge suggestions stop being useful. */
 export const MAX_SUGGESTION_GROUP = 25;
+/** Papers with more authors than this are no evidence of who knows whom (hyperauthorship). */
+export const MAX_EVIDENCE_AUTHORS = 50;
 
 export class GraphWriter {
   constructor(
@@ -61,6 +63,7 @@ export class GraphWriter {
   async writeBatch(batch: WritablePaper[]): Promise<WriteCounts> {
     const p = buildBatch(batch, this.describeCategory);
     const counts = emptyCounts();
+    let newAuthorIds: string[] = [];
     await this.graph.transaction(neo4j.session.WRITE, async (tx) => {
       // The work function may be retried after a transient error: it recomputes every count from scratch.
       const c = emptyCounts();
@@ -68,8 +71,10 @@ export class GraphWriter {
         (await tx.run(cypher(name), params)).summary.counters.updates();
       const papers = await created('ingest/merge-papers', { papers: p.papers });
       c.papers = { created: papers.nodesCreated, matched: p.papers.length - papers.nodesCreated };
-      const authors = await created('ingest/merge-authors', { authors: p.authors });
-      c.authors = { created: authors.nodesCreated, matched: p.authors.length - authors.nodesCreated };
+      const authorsRun = await tx.run(cypher('ingest/merge-authors'), { authors: p.authors });
+      newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
+      const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
+      c.authors = { created: createdAuthors, matched: p.authors.length - createdAuthors };
       c.authored = (await created('ingest/link-authors', { authored: p.authored })).relationshipsCreated;
       const cats = await created('ingest/merge-categories', { categories: p.categories, inCategory: p.inCategory });
       c.categories = { created: cats.nodesCreated, matched: p.categories.length - cats.nodesCreated };
@@ -83,25 +88,35 @@ export class GraphWriter {
       }
       Object.assign(counts, c);
     });
-    counts.suggestions = await this.refreshSuggestions(p.looseKeys);
+    counts.suggestions = await this.refreshSuggestions(newAuthorIds);
     return counts;
   }
 
-  /** Finds same-loose-key author pairs for these keys and stores them as MAYBE_SAME_AS suggestions with evidence. */
-  async refreshSuggestions(looseKeys: string[]): Promise<number> {
-    if (looseKeys.length === 0) return 0;
+  /**
+   * Finds authors sharing a loose name key with the given new authors and stores each pair as a MAYBE_SAME_AS
+   * suggestion with its evidence. Pairs of two authors already in the graph were checked when the later one arrived.
+   */
+  async refreshSuggestions(newAuthorIds: string[]): Promise<number> {
+    if (newAuthorIds.length === 0) return 0;
     const rows = await this.graph.read('ingest/suggestion-candidates', {
-      looseKeys,
+      newIds: newAuthorIds,
       maxGroup: neo4j.int(MAX_SUGGESTION_GROUP),
+      maxAuthorsPerPaper: neo4j.int(MAX_EVIDENCE_AUTHORS),
     });
     if (rows.length === 0) return 0;
-    const pairs = rows.map((r) => ({
-      a: r.a,
-      b: r.b,
-      reason: suggestionReason(String(r.aName), String(r.bName)),
-      sharedCoauthors: r.sharedCoauthors,
-      sharedCategories: r.sharedCategories,
-    }));
+    // Stored once per pair, from the smaller id to the larger (two new authors of one batch find each other twice).
+    const byPair = new Map<string, Record<string, unknown>>();
+    for (const r of rows) {
+      const [a, b] = String(r.a) < String(r.b) ? [String(r.a), String(r.b)] : [String(r.b), String(r.a)];
+      byPair.set(`${a}|${b}`, {
+        a,
+        b,
+        reason: suggestionReason(String(r.aName), String(r.bName)),
+        sharedCoauthors: r.sharedCoauthors,
+        sharedCategories: r.sharedCategories,
+      });
+    }
+    const pairs = [...byPair.values()];
     await this.graph.write('ingest/merge-suggestions', { pairs });
     return pairs.length;
   }
