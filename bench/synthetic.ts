@@ -67,12 +67,18 @@ export async function writeSyntheticArxiv(file: string, opts: SyntheticOptions):
   const pickCat = zipfSampler(cats.length, 0.9, rand);
   const pickNoun = zipfSampler(NOUN.length, 0.8, rand);
   const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)]!;
+  // Family names: a third from the common list, the rest built from syllables (a long tail of ~27k rarer names), so
+  // that namesakes (same family name and first initial) are as common as in real bibliographies, not universal.
+  const SYL = ['ka', 'lo', 'mi', 'ren', 'sa', 'to', 'vi', 'ber', 'dan', 'el', 'gor', 'han', 'is', 'jor', 'kel', 'lin', 'mar', 'nov', 'ol', 'pet', 'ros', 'sten', 'tan', 'ul', 'ver', 'wen', 'yan', 'zel', 'bro', 'cha'];
   const authorName = (i: number): [string, string] => {
     const given = GIVEN[i % GIVEN.length]!;
     const middle = String.fromCharCode(65 + (Math.floor(i / GIVEN.length) % 26));
-    const family = FAMILY[Math.floor(i / (GIVEN.length * 26)) % FAMILY.length]!;
-    const suffix = Math.floor(i / (GIVEN.length * 26 * FAMILY.length));
-    return [suffix > 0 ? `${family}${suffix}` : family, `${given} ${middle}.`];
+    const h = Math.imul(i + 1, 2654435761) >>> 0;
+    const family =
+      h % 3 === 0
+        ? FAMILY[(h >>> 2) % FAMILY.length]!
+        : capitalize(`${SYL[(h >>> 3) % SYL.length]}${SYL[(h >>> 8) % SYL.length]}${SYL[(h >>> 13) % SYL.length]}`);
+    return [family, `${given} ${middle}.`];
   };
   const authorCount = () => {
     const r = rand();

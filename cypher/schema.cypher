@@ -15,10 +15,10 @@ CREATE CONSTRAINT author_id IF NOT EXISTS FOR (a:Author) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT category_code IF NOT EXISTS FOR (c:Category) REQUIRE c.code IS UNIQUE;
 CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE;
 
-// Lookups by external identity when ingesting (OpenAlex work ids of cited stubs, author ORCID/OpenAlex ids, name keys).
+// Lookups when ingesting: OpenAlex work ids of cited stubs, author ORCID/OpenAlex ids, loose name keys (suggestions).
 CREATE INDEX paper_openalex IF NOT EXISTS FOR (p:Paper) ON (p.openalexId);
 CREATE INDEX paper_year IF NOT EXISTS FOR (p:Paper) ON (p.year);
-CREATE INDEX author_key IF NOT EXISTS FOR (a:Author) ON (a.key);
+CREATE INDEX author_loose_key IF NOT EXISTS FOR (a:Author) ON (a.looseKey);
 CREATE INDEX author_orcid IF NOT EXISTS FOR (a:Author) ON (a.orcid);
 CREATE INDEX author_openalex IF NOT EXISTS FOR (a:Author) ON (a.openalexId);
 

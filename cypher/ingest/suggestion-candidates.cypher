@@ -8,16 +8,33 @@ MATCH (b:Author {looseKey: a.looseKey})
 WHERE b <> a
 WITH a, collect(b) AS others
 WHERE size(others) < $maxGroup
-UNWIND others AS b
-CALL (a, b) {
+// Evidence is gathered from the new author's side (few papers) and checked against at most 300 of the other's papers,
+// so a prolific namesake costs a bounded amount.
+CALL (a) {
   MATCH (a)-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(co:Author)
-  WHERE p.authorCount <= $maxAuthorsPerPaper AND co <> b
-    AND EXISTS { (co)-[:AUTHORED]->(q:Paper)<-[:AUTHORED]-(b) WHERE q.authorCount <= $maxAuthorsPerPaper }
-  RETURN collect(DISTINCT co.name)[..20] AS sharedCoauthors
+  WHERE p.authorCount <= $maxAuthorsPerPaper AND co <> a
+  RETURN collect(DISTINCT co) AS coA
 }
-CALL (a, b) {
+CALL (a) {
   MATCH (a)-[:AUTHORED]->(:Paper)-[:IN_CATEGORY]->(c:Category)
-  WHERE EXISTS { (b)-[:AUTHORED]->(:Paper)-[:IN_CATEGORY]->(c) }
-  RETURN collect(DISTINCT c.code)[..20] AS sharedCategories
+  RETURN collect(DISTINCT c) AS catA
+}
+UNWIND others AS b
+CALL (b, coA, catA) {
+  MATCH (b)-[:AUTHORED]->(q:Paper)
+  WITH q LIMIT 300
+  CALL (q, coA) {
+    MATCH (q)<-[:AUTHORED]-(co:Author)
+    WHERE q.authorCount <= $maxAuthorsPerPaper AND co IN coA
+    RETURN collect(co.name) AS names
+  }
+  CALL (q, catA) {
+    MATCH (q)-[:IN_CATEGORY]->(c:Category)
+    WHERE c IN catA
+    RETURN collect(c.code) AS codes
+  }
+  UNWIND (CASE WHEN size(names) = 0 THEN [null] ELSE names END) AS name
+  UNWIND (CASE WHEN size(codes) = 0 THEN [null] ELSE codes END) AS code
+  RETURN collect(DISTINCT name)[..20] AS sharedCoauthors, collect(DISTINCT code)[..20] AS sharedCategories
 }
 RETURN a.id AS a, a.name AS aName, b.id AS b, b.name AS bName, sharedCoauthors, sharedCategories

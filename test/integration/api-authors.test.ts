@@ -127,7 +127,7 @@ describe('GET /api/authors/:id on the sample listing', () => {
       // A later paper where Knolle is printed "M. Knolle" but resolved to the same author, with Ziller.
       await graph.runAutoCommit(
         `MATCH (k:Author {id: $knolle}), (z:Author {id: 'name:alexander ziller'})
-         CREATE (p:Paper {id: 'variant-1', title: 'A later paper', year: 2023, published: '2023-02-01'})
+         CREATE (p:Paper {id: 'variant-1', title: 'A later paper', year: 2023, published: '2023-02-01', authorCount: 2})
          CREATE (k)-[:AUTHORED {position: 2, asWritten: 'M. Knolle'}]->(p), (z)-[:AUTHORED {position: 1, asWritten: 'A. Ziller'}]->(p)
          WITH p MATCH (c:Category {code: 'cs.LG'}) CREATE (p)-[:IN_CATEGORY {primary: true}]->(c)`,
         { knolle: KNOLLE },
@@ -137,11 +137,11 @@ describe('GET /api/authors/:id on the sample listing', () => {
       await graph.runAutoCommit(
         `MATCH (z:Author {id: 'name:alexander ziller'}), (c:Category {code: 'cs.LG'})
          CREATE (m:Author {id: 'name:m j knolle', name: 'M. J. Knolle', key: 'm j knolle', looseKey: 'knolle m'})
-         CREATE (p:Paper {id: 'lookalike-1', title: 'Another paper', year: 2020, published: '2020-05-01'})
+         CREATE (p:Paper {id: 'lookalike-1', title: 'Another paper', year: 2020, published: '2020-05-01', authorCount: 2})
          CREATE (m)-[:AUTHORED {position: 1, asWritten: 'M. J. Knolle'}]->(p), (z)-[:AUTHORED {position: 2, asWritten: 'Alexander Ziller'}]->(p),
                 (p)-[:IN_CATEGORY {primary: true}]->(c)`,
       );
-      await new GraphWriter(graph, describeCategory).refreshSuggestions(['knolle m']);
+      await new GraphWriter(graph, describeCategory).refreshSuggestions(['name:m j knolle']);
       // 501 authors: above the co-author bound, so it must be skipped and reported, not listed.
       await graph.runAutoCommit(
         `MATCH (k:Author {id: $knolle})
