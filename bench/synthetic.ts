@@ -5,19 +5,8 @@
 // from a technical vocabulary so that noun phrases repeat across papers, and 150+ arXiv categories with skewed use.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { seededRandom as rng } from '../client/src/graph/rng.js';
 import { ARXIV_CATEGORIES } from '../ingest/text/categories.js';
-
-/** mulberry32: small, fast, deterministic PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Samples 0..n-1 with probability ∝ 1/(k+1+offset)^s (Zipf–Mandelbrot; the offset flattens the head) by inverting a

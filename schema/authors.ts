@@ -1,6 +1,6 @@
 // Request and response schemas of /api/authors/:id, shared by server and client.
 import { z } from 'zod';
-import { limitParam, queryObject, Truncated } from './papers.js';
+import { limitParam, queryObject, Truncated } from './common.js';
 
 export const AuthorQuery = queryObject({
   paperLimit: limitParam(1000, 100, 'Most papers listed, newest first'),

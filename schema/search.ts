@@ -1,6 +1,6 @@
 // Request and response schemas of /api/search, shared by server and client.
 import { z } from 'zod';
-import { limitParam, queryObject } from './papers.js';
+import { limitParam, queryObject } from './common.js';
 
 export const SearchType = z.enum(['paper', 'author', 'topic']);
 export type SearchType = z.infer<typeof SearchType>;

@@ -1,6 +1,6 @@
 // Request and response schemas of /api/stats, shared by server and client.
 import { z } from 'zod';
-import { limitParam, queryObject, Truncated } from './papers.js';
+import { limitParam, queryObject, Truncated } from './common.js';
 
 export const StatsQuery = queryObject({
   limit: limitParam(100, 10, 'Entries in each top list (categories, authors, topics)'),

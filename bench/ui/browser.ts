@@ -1,12 +1,12 @@
 // Shared by the UI bench and screenshot scripts: serve the built client, launch headless Chromium (playwright-core).
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { clientBuildIsStale } from '../../server/client-build.js';
+import { launchChromium } from '../../test/support/browser.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const clientDir = path.join(root, 'dist', 'client');
@@ -62,31 +62,8 @@ export async function serveClient(apiOrigin?: string): Promise<{ origin: string;
 }
 
 /** Headless Chromium with a fresh profile in a temp dir (deleted by the returned close). */
-export async function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'pg-ui-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 720 },
-    colorScheme: opts.colorScheme ?? 'light',
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+export function launch(opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  return launchChromium({ ...opts, profilePrefix: 'pg-ui-chromium-' });
 }
 
 /** Median, 95th percentile and max of `xs`. */

@@ -1,12 +1,12 @@
 // Browser end-to-end: Debian's Chromium drives the built client against the real server and the sample graph in Neo4j.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.js';
 import { ensureClientBuilt } from '../../server/client-build.js';
+import { launchChromium } from '../support/browser.js';
 import { testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
 import { loadSampleListing } from '../support/sample.js';
@@ -14,18 +14,6 @@ import { loadSampleListing } from '../support/sample.js';
 const ROOT = path.resolve('.');
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
 const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
-/** Exactly these switches: no GPU, no network chatter, no first-run UI (never `npx playwright install`). */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const VIEWPORT = { width: 1280, height: 720 };
 /** Waits are for conditions, never fixed sleeps; this only bounds how long a condition may take. */
 const WAIT_MS = 20_000;
 
@@ -42,8 +30,8 @@ const log = (msg: string) => process.stderr.write(`[e2e] ${msg}\n`);
 describe('PaperGraph in a browser', () => {
   const graph = testGraph();
   let server: Awaited<ReturnType<typeof serve>> | null = null;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | null = null;
   let context: BrowserContext | null = null;
-  let userDataDir: string | null = null;
   let page: Page;
   let base = '';
   const pageErrors: string[] = [];
@@ -60,15 +48,9 @@ describe('PaperGraph in a browser', () => {
     server = await serve(createApp({ graph, clientDir: CLIENT_DIR, log }));
     base = server.url;
     t = Date.now();
-    userDataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-e2e-chromium-'));
-    // launchPersistentContext passes --user-data-dir itself (Playwright refuses it in `args`): a fresh profile per run.
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: VIEWPORT,
-      colorScheme: 'light',
-    });
+    // A fresh profile per run, deleted by browser.close().
+    browser = await launchChromium({ colorScheme: 'light', profilePrefix: 'papergraph-e2e-chromium-' });
+    context = browser.context;
     context.setDefaultTimeout(WAIT_MS);
     timings.browser = Date.now() - t;
     page = context.pages()[0] ?? (await context.newPage());
@@ -84,7 +66,7 @@ describe('PaperGraph in a browser', () => {
   afterAll(async () => {
     // Each step runs even when an earlier one throws, so no browser, server or driver outlives a failed run.
     const steps: [string, () => Promise<unknown> | undefined][] = [
-      ['browser', () => context?.close()],
+      ['browser', () => browser?.close()],
       ['server', () => server?.close()],
       ['graph', () => graph.close()],
     ];
@@ -95,7 +77,6 @@ describe('PaperGraph in a browser', () => {
         log(`closing ${name} failed: ${(err as Error).message}`);
       }
     }
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     log(`timings (ms): ${JSON.stringify(timings)}`);
   });
 

@@ -1,46 +1,21 @@
 // /api/authors/:id against the real Neo4j holding the sample listing, plus spelling variants, a merge suggestion and a hub.
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
-import { toPlain } from '../../db/plain.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeCategory } from '../../ingest/text/categories.js';
 import { GraphWriter } from '../../ingest/writer.js';
 import { ErrorBody } from '../../schema/api.js';
 import { AuthorResponse } from '../../schema/authors.js';
-import { createApp } from '../../server/app.js';
-import { testGraph } from '../support/graph.js';
-import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
+import { expectUnavailable503, useSampleApi } from '../support/api.js';
 
 const KNOLLE = 'name:moritz knolle';
 const ADAMS = 'name:lisa c adams';
 
 describe('GET /api/authors/:id on the sample listing', () => {
-  const graph = testGraph();
-  let api: Awaited<ReturnType<typeof serve>>;
-
-  const query = (text: string, params: Record<string, unknown> = {}) =>
-    graph.transaction('READ', async (tx) =>
-      (await tx.run(text, params)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>),
-    );
-  const get = async (path: string) => {
-    const res = await fetch(`${api.url}${path}`);
-    return { status: res.status, body: (await res.json()) as unknown };
-  };
+  const { graph, query, get, url } = useSampleApi();
   const author = async (id: string, qs = '') => {
     const res = await get(`/api/authors/${encodeURIComponent(id)}${qs}`);
     expect(res.status).toBe(200);
     return AuthorResponse.parse(res.body);
   };
-
-  beforeAll(async () => {
-    await loadSampleListing(graph);
-    api = await serve(createApp({ graph }));
-  });
-  afterAll(async () => {
-    await api.close();
-    await graph.close();
-  });
 
   it('returns Moritz Knolle with papers newest first, co-authors counted once per joint paper, categories and topics', async () => {
     const body = await author(KNOLLE);
@@ -87,7 +62,7 @@ describe('GET /api/authors/:id on the sample listing', () => {
   });
 
   it('decodes ids with a colon and a space, encoded or not', async () => {
-    const raw = await fetch(`${api.url}/api/authors/name:moritz%20knolle`);
+    const raw = await fetch(`${url()}/api/authors/name:moritz%20knolle`);
     expect(raw.status).toBe(200);
     expect(AuthorResponse.parse(await raw.json()).author.id).toBe(KNOLLE);
   });
@@ -220,21 +195,6 @@ describe('GET /api/authors/:id on the sample listing', () => {
   });
 
   it('answers 503 without credentials when Neo4j is unreachable', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), {
-      connectionTimeout: 2_000,
-      maxTransactionRetryTime: 1_000,
-    });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      const res = await fetch(`${down.url}/api/authors/${encodeURIComponent(KNOLLE)}`);
-      expect(res.status).toBe(503);
-      const text = await res.text();
-      expect(text).not.toContain('secret-password');
-      expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'database_unavailable' });
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    await expectUnavailable503(`/api/authors/${encodeURIComponent(KNOLLE)}`);
   });
 });

@@ -1,21 +1,17 @@
 // POST /api/cypher against the real Neo4j on the sample listing: read-only for real, refusals, timeout, caps, rate limit.
 import express from 'express';
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
+import { describe, expect, it } from 'vitest';
 import { ErrorBody, HealthResponse } from '../../schema/api.js';
 import { CypherResponse } from '../../schema/cypher.js';
 import { cypherRouter } from '../../server/api/cypher/cypher.routes.js';
-import { createApp } from '../../server/app.js';
 import { errorHandler } from '../../server/http/error-handler.js';
-import { resetDatabase, testGraph } from '../support/graph.js';
+import { expectUnavailable503, useSampleApi } from '../support/api.js';
 import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
 
-const graph = testGraph();
-let api: Awaited<ReturnType<typeof serve>>;
+const api = useSampleApi({ resetAfter: true });
+const { graph } = api;
 
-async function post(body: unknown, base = api.url) {
+async function post(body: unknown, base = api.url()) {
   const res = await fetch(`${base}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as unknown };
 }
@@ -29,16 +25,6 @@ const error = (body: unknown) => ErrorBody.parse(body).error;
 async function nodeCount(): Promise<number> {
   return graph.transaction('READ', async (tx) => (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toNumber());
 }
-
-beforeAll(async () => {
-  await loadSampleListing(graph);
-  api = await serve(createApp({ graph }));
-});
-afterAll(async () => {
-  await api.close();
-  await resetDatabase(graph);
-  await graph.close();
-});
 
 describe('POST /api/cypher: read-only for real', () => {
   it('CREATE is refused by Neo4j itself (READ session) → 403 with its code, and nothing is written', async () => {
@@ -135,7 +121,7 @@ describe('POST /api/cypher: read-only for real', () => {
 
   it('times out on Neo4j (408) while the server keeps answering at once; the transaction is gone afterwards', async () => {
     // Health once first, so its own queries are planned: the measurement is about waiting, not Neo4j's planner.
-    expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${api.url()}/api/health`)).status).toBe(200);
     let settled = false;
     const started = Date.now();
     const slow = post({ query: 'UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*)', timeoutMs: 1000 }).finally(() => {
@@ -143,7 +129,7 @@ describe('POST /api/cypher: read-only for real', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
     const t0 = Date.now();
-    const health = await fetch(`${api.url}/api/health`);
+    const health = await fetch(`${api.url()}/api/health`);
     const healthMs = Date.now() - t0;
     expect(health.status).toBe(200);
     expect(HealthResponse.parse(await health.json()).status).toBe('ok');
@@ -207,7 +193,7 @@ describe('POST /api/cypher: read-only for real', () => {
     const two = await post({ query: 'RETURN 1; RETURN 2' });
     expect(two.status).toBe(400);
     expect(error(two.body).details).toEqual([expect.objectContaining({ body: 'query', rule: 'multiple-statements' })]);
-    const big = await fetch(`${api.url}/api/cypher`, {
+    const big = await fetch(`${api.url()}/api/cypher`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: 'RETURN 1', params: { pad: 'x'.repeat(150_000) } }),
@@ -253,18 +239,6 @@ describe('POST /api/cypher: rate limit and outages', () => {
   });
 
   it('503 when Neo4j is down, no credentials', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), { connectionTimeout: 2_000 });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      const res = await fetch(`${down.url}/api/cypher`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"RETURN 1"}' });
-      const text = await res.text();
-      expect(res.status).toBe(503);
-      expect(text).not.toContain('secret-password');
-      expect(ErrorBody.parse(JSON.parse(text)).error.code).toBe('database_unavailable');
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    await expectUnavailable503('/api/cypher', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"RETURN 1"}' });
   });
 });

@@ -1,17 +1,12 @@
 // /api/export/graph against the real Neo4j on the sample listing: the same graph as /api/graph/*, as JSON, GraphML, CSV.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
+import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { GraphResponse, PathResponse } from '../../schema/graph.js';
-import { createApp } from '../../server/app.js';
-import { resetDatabase, testGraph } from '../support/graph.js';
-import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
+import { expectUnavailable503, useSampleApi } from '../support/api.js';
 
-const graph = testGraph();
-let api: Awaited<ReturnType<typeof serve>>;
+const api = useSampleApi({ resetAfter: true });
+const { graph } = api;
 
 async function authorId(name: string): Promise<string> {
   const rows = await graph.transaction('READ', async (tx) => (await tx.run('MATCH (a:Author {name: $name}) RETURN a.id AS id', { name })).records);
@@ -19,17 +14,7 @@ async function authorId(name: string): Promise<string> {
 }
 
 const url = (path: string, params: Record<string, string | number>) =>
-  `${api.url}${path}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
-
-beforeAll(async () => {
-  await loadSampleListing(graph);
-  api = await serve(createApp({ graph }));
-});
-afterAll(async () => {
-  await api.close();
-  await resetDatabase(graph);
-  await graph.close();
-});
+  `${api.url()}${path}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 
 describe('GET /api/export/graph', () => {
   it('JSON: an attachment holding exactly what /api/graph/coauthors answers', async () => {
@@ -128,18 +113,6 @@ describe('GET /api/export/graph', () => {
   });
 
   it('503 when Neo4j is down, no credentials', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), { connectionTimeout: 2_000, maxTransactionRetryTime: 1_000 });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      const res = await fetch(`${down.url}/api/export/graph?kind=topics&format=csv`);
-      const text = await res.text();
-      expect(res.status).toBe(503);
-      expect(text).not.toContain('secret-password');
-      expect(ErrorBody.parse(JSON.parse(text)).error.code).toBe('database_unavailable');
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    await expectUnavailable503('/api/export/graph?kind=topics&format=csv');
   });
 });

@@ -1,16 +1,11 @@
 // /api/graph/{coauthors,topics,path} against the real Neo4j on the sample listing: shapes, weights, cuts, 400/404/503.
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { GraphResponse, PathResponse } from '../../schema/graph.js';
-import { createApp } from '../../server/app.js';
-import { resetDatabase, testGraph } from '../support/graph.js';
-import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
+import { expectUnavailable503, useSampleApi } from '../support/api.js';
 
-const graph = testGraph();
-let api: Awaited<ReturnType<typeof serve>>;
+const api = useSampleApi({ resetAfter: true });
+const { graph, get } = api;
 
 /** Runs ad-hoc Cypher for ground truth (independent of the queries under test). */
 async function cypherRows(text: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
@@ -24,25 +19,9 @@ async function authorId(name: string): Promise<string> {
   return String(row.id);
 }
 
-async function get(path: string, params: Record<string, string | number | undefined> = {}) {
-  const qs = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
-  const res = await fetch(`${api.url}${path}?${qs}`);
-  return { status: res.status, body: (await res.json()) as unknown };
-}
-
 const graphOf = (body: unknown) => GraphResponse.parse(body);
 const ids = (g: GraphResponse) => g.nodes.map((n) => n.data.id).sort();
 const names = (g: GraphResponse) => g.nodes.map((n) => n.data.label).sort();
-
-beforeAll(async () => {
-  await loadSampleListing(graph);
-  api = await serve(createApp({ graph }));
-});
-afterAll(async () => {
-  await api.close();
-  await resetDatabase(graph);
-  await graph.close();
-});
 
 describe('GET /api/graph/coauthors', () => {
   it('gives the depth-1 ego network: the ego, its co-authors, each pair once with its paper', async () => {
@@ -386,21 +365,8 @@ describe('hubs never cause an error', () => {
 
 describe('graph endpoints with Neo4j down', () => {
   it('answer 503 with the error envelope and no credentials', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), { connectionTimeout: 2_000, maxTransactionRetryTime: 1_000 });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      for (const path of ['/api/graph/coauthors?author=name:x', '/api/graph/topics', '/api/graph/path?from=a&to=b']) {
-        const res = await fetch(`${down.url}${path}`);
-        const text = await res.text();
-        expect(res.status, path).toBe(503);
-        expect(text).not.toContain('secret-password');
-        expect(text).not.toMatch(/at .*\.ts:\d+/);
-        expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'database_unavailable' });
-      }
-    } finally {
-      await down.close();
-      await driver.close();
+    for (const text of await expectUnavailable503(['/api/graph/coauthors?author=name:x', '/api/graph/topics', '/api/graph/path?from=a&to=b'])) {
+      expect(text).not.toMatch(/at .*\.ts:\d+/);
     }
   });
 });

@@ -1,14 +1,8 @@
 // /api/papers/:id and /api/papers/:id/related against the real Neo4j holding the sample listing (11 papers).
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
-import { toPlain } from '../../db/plain.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { PaperResponse, RelatedResponse, type RelatedBy } from '../../schema/papers.js';
-import { createApp } from '../../server/app.js';
-import { testGraph } from '../support/graph.js';
-import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
+import { expectUnavailable503, UNREACHABLE_URI, useSampleApi } from '../support/api.js';
 
 const TITLES = {
   neuralDp: 'NeuralDP Differentially private neural networks by design',
@@ -19,20 +13,10 @@ const TITLES = {
 } as const;
 
 describe('papers API on the sample listing', () => {
-  const graph = testGraph();
-  let api: Awaited<ReturnType<typeof serve>>;
+  /** `query`: Cypher run by the test itself, to look things up independently of the code under test. */
+  const { graph, query, get } = useSampleApi();
   const ids = {} as Record<keyof typeof TITLES, string>;
 
-  /** Cypher run by the test itself, to look things up independently of the code under test. */
-  const query = (text: string, params: Record<string, unknown> = {}) =>
-    graph.transaction('READ', async (tx) =>
-      (await tx.run(text, params)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>),
-    );
-
-  const get = async (path: string) => {
-    const res = await fetch(`${api.url}${path}`);
-    return { status: res.status, body: (await res.json()) as unknown };
-  };
   const related = async (id: string, by: RelatedBy, extra = '') => {
     const res = await get(`/api/papers/${encodeURIComponent(id)}/related?by=${by}${extra}`);
     expect(res.status).toBe(200);
@@ -40,17 +24,11 @@ describe('papers API on the sample listing', () => {
   };
 
   beforeAll(async () => {
-    await loadSampleListing(graph);
     for (const [key, title] of Object.entries(TITLES)) {
       const rows = await query('MATCH (p:Paper) WHERE p.title STARTS WITH $title RETURN p.id AS id', { title });
       expect(rows, title).toHaveLength(1);
       ids[key as keyof typeof TITLES] = rows[0]!.id as string;
     }
-    api = await serve(createApp({ graph }));
-  });
-  afterAll(async () => {
-    await api.close();
-    await graph.close();
   });
 
   describe('GET /api/papers/:id', () => {
@@ -349,25 +327,10 @@ describe('papers API on the sample listing', () => {
   });
 
   it('answers 503 without credentials when Neo4j is unreachable', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), {
-      connectionTimeout: 2_000,
-      maxTransactionRetryTime: 1_000,
-    });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      for (const path of [`/api/papers/${encodeURIComponent(ids.neuralDp)}`, `/api/papers/${encodeURIComponent(ids.neuralDp)}/related`]) {
-        const res = await fetch(`${down.url}${path}`);
-        expect(res.status).toBe(503);
-        const text = await res.text();
-        expect(text).not.toContain('secret-password');
-        expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
-        expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'database_unavailable' });
-        expect(JSON.parse(text).error.message).toContain(uri);
-      }
-    } finally {
-      await down.close();
-      await driver.close();
+    const paths = [`/api/papers/${encodeURIComponent(ids.neuralDp)}`, `/api/papers/${encodeURIComponent(ids.neuralDp)}/related`];
+    for (const text of await expectUnavailable503(paths)) {
+      expect(text).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      expect(JSON.parse(text).error.message).toContain(UNREACHABLE_URI);
     }
   });
 });

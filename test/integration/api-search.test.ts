@@ -1,36 +1,18 @@
 // /api/search against the real full-text indexes holding the sample listing: prefix matching, grouping, escaping.
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
+import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { SearchResponse } from '../../schema/search.js';
-import { createApp } from '../../server/app.js';
-import { testGraph } from '../support/graph.js';
-import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
+import { expectUnavailable503, useSampleApi } from '../support/api.js';
 
 describe('GET /api/search on the sample listing', () => {
-  const graph = testGraph();
-  let api: Awaited<ReturnType<typeof serve>>;
-
-  const get = async (params: Record<string, string>) => {
-    const res = await fetch(`${api.url}/api/search?${new URLSearchParams(params)}`);
-    return { status: res.status, body: (await res.json()) as unknown };
-  };
+  const api = useSampleApi();
+  const { graph } = api;
+  const get = (params: Record<string, string>) => api.get('/api/search', params);
   const search = async (params: Record<string, string>) => {
     const res = await get(params);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return SearchResponse.parse(res.body);
   };
-
-  beforeAll(async () => {
-    await loadSampleListing(graph);
-    api = await serve(createApp({ graph }));
-  });
-  afterAll(async () => {
-    await api.close();
-    await graph.close();
-  });
 
   it('finds an author by a prefix of the last word (autocomplete)', async () => {
     const body = await search({ q: 'knol', types: 'author' });
@@ -154,21 +136,6 @@ describe('GET /api/search on the sample listing', () => {
   });
 
   it('answers 503 without credentials when Neo4j is unreachable', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), {
-      connectionTimeout: 2_000,
-      maxTransactionRetryTime: 1_000,
-    });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      const res = await fetch(`${down.url}/api/search?q=knolle`);
-      expect(res.status).toBe(503);
-      const text = await res.text();
-      expect(text).not.toContain('secret-password');
-      expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'database_unavailable' });
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    await expectUnavailable503('/api/search?q=knolle');
   });
 });

@@ -1,41 +1,17 @@
 // /api/stats against the real Neo4j holding the sample listing; every number is checked against the graph itself.
-import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Graph } from '../../db/graph.js';
-import { toPlain } from '../../db/plain.js';
+import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { StatsResponse } from '../../schema/stats.js';
-import { createApp } from '../../server/app.js';
-import { testGraph } from '../support/graph.js';
-import { serve } from '../support/http.js';
-import { loadSampleListing } from '../support/sample.js';
+import { expectUnavailable503, useSampleApi } from '../support/api.js';
 
 describe('GET /api/stats on the sample listing', () => {
-  const graph = testGraph();
-  let api: Awaited<ReturnType<typeof serve>>;
-
-  const query = (text: string, params: Record<string, unknown> = {}) =>
-    graph.transaction('READ', async (tx) =>
-      (await tx.run(text, params)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>),
-    );
-  const get = async (qs = '') => {
-    const res = await fetch(`${api.url}/api/stats${qs}`);
-    return { status: res.status, body: (await res.json()) as unknown };
-  };
+  const { graph, query, ...api } = useSampleApi();
+  const get = (qs = '') => api.get(`/api/stats${qs}`);
   const stats = async (qs = '') => {
     const res = await get(qs);
     expect(res.status).toBe(200);
     return StatsResponse.parse(res.body);
   };
-
-  beforeAll(async () => {
-    await loadSampleListing(graph);
-    api = await serve(createApp({ graph }));
-  });
-  afterAll(async () => {
-    await api.close();
-    await graph.close();
-  });
 
   it('counts the eleven sample papers per year', async () => {
     const body = await stats();
@@ -125,21 +101,6 @@ describe('GET /api/stats on the sample listing', () => {
   });
 
   it('answers 503 without credentials when Neo4j is unreachable', async () => {
-    const uri = 'bolt://127.0.0.1:1';
-    const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', 'secret-password'), {
-      connectionTimeout: 2_000,
-      maxTransactionRetryTime: 1_000,
-    });
-    const down = await serve(createApp({ graph: new Graph(driver, { uri, kind: 'remote' }) }));
-    try {
-      const res = await fetch(`${down.url}/api/stats`);
-      expect(res.status).toBe(503);
-      const text = await res.text();
-      expect(text).not.toContain('secret-password');
-      expect(ErrorBody.parse(JSON.parse(text)).error).toMatchObject({ code: 'database_unavailable' });
-    } finally {
-      await down.close();
-      await driver.close();
-    }
+    await expectUnavailable503('/api/stats');
   });
 });

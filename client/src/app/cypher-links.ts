@@ -1,4 +1,4 @@
-// Links from a map click to the console with the equivalent Cypher (the console view reads `query`).
+// Links from a map click to the console with the equivalent Cypher (the console view reads `query`, and runs it on `run=1`).
 import { formatUrlState } from './url-state.js';
 
 /** A Cypher string literal: backslashes and quotes escaped, so any id is safe inside the query text. */
@@ -6,9 +6,9 @@ export function cypherString(s: string): string {
   return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
-/** `?view=console&query=…` for `cypher`. */
+/** `?view=console&query=…&run=1` for `cypher`: the console opens with the query and runs it. */
 export function consoleHref(cypher: string): string {
-  return formatUrlState({ view: 'console', params: { query: cypher } });
+  return formatUrlState({ view: 'console', params: { query: cypher, run: '1' } });
 }
 
 /** An author's co-authors through their joint papers. */

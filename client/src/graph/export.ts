@@ -1,21 +1,14 @@
 // Exports: the drawn map as PNG/SVG, its elements as JSON/GraphML, tables as CSV (builders are pure and unit-tested).
 import type { Core } from 'cytoscape';
+import { toCsv as tableCsv } from './csv.js';
 import { snapshotToSvg } from './svg.js';
 
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180); numbers pass through. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-  // A leading =, +, - or @ makes spreadsheets evaluate the cell: prefix a quote so a title stays text.
-  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** A CSV field (graph/csv.ts) with spreadsheet-formula protection: a title starting with = stays text. */
+export { csvField } from './csv.js';
 
-/** A CSV document (CRLF line ends, header row first) of `rows` restricted to `columns`. */
+/** A CSV document (CRLF line ends, header row first) of `rows` restricted to `columns`, formulas protected. */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return tableCsv(columns, rows.map((r) => columns.map((c) => r[c])));
 }
 
 function xmlEscape(s: string): string {

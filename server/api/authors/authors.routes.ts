@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import type { Graph } from '../../../db/graph.js';
 import { AuthorQuery, AuthorResponse } from '../../../schema/authors.js';
-import { IdParams } from '../../../schema/papers.js';
+import { IdParams } from '../../../schema/common.js';
 import { route } from '../../http/route.js';
 import { getAuthor } from './authors.service.js';
 

@@ -2,7 +2,7 @@
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
 import type { AuthorQuery, AuthorResponse } from '../../../schema/authors.js';
-import { truncation } from '../../../schema/papers.js';
+import { truncation } from '../../../schema/common.js';
 import { NotFoundError } from '../../errors.js';
 
 const QUERY_TIMEOUT_MS = 10_000;

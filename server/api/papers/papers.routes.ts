@@ -1,7 +1,8 @@
 // GET /api/papers/:id and GET /api/papers/:id/related
 import { Router } from 'express';
 import type { Graph } from '../../../db/graph.js';
-import { IdParams, PaperQuery, PaperResponse, RelatedQuery, RelatedResponse } from '../../../schema/papers.js';
+import { IdParams } from '../../../schema/common.js';
+import { PaperQuery, PaperResponse, RelatedQuery, RelatedResponse } from '../../../schema/papers.js';
 import { route } from '../../http/route.js';
 import { getPaper, getRelated } from './papers.service.js';
 

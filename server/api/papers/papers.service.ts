@@ -1,8 +1,8 @@
 // Papers: one paper with its authors, categories, topics and citations; and its related papers with their reasons.
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
+import { truncation } from '../../../schema/common.js';
 import {
-  truncation,
   type PaperQuery,
   type PaperResponse,
   type RelatedBy,

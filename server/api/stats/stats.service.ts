@@ -1,7 +1,7 @@
 // Stats: what the graph holds, by label, relationship type, year, category, author and topic.
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
-import { truncation } from '../../../schema/papers.js';
+import { truncation } from '../../../schema/common.js';
 import type { StatsQuery, StatsResponse } from '../../../schema/stats.js';
 
 /** Stats scan every paper once (papers per year); allow more than a lookup but still stop a runaway. */

@@ -7,7 +7,7 @@ import type { ViewContext, ViewHandle, ViewModule } from '../../app/view.js';
 import { fmt, h } from '../../components/dom.js';
 import { download } from '../../graph/export.js';
 import { computeLayout } from '../../graph/layout-core.js';
-import { graphColours } from '../paper/graph-theme.js';
+import { graphColours } from '../../graph/graph-theme.js';
 import type { GraphSchema } from './completion.js';
 import { toCsv } from './csv.js';
 import { type CypherOutcome, type CypherResult, fetchGraphSchema, runCypher } from './cypher-api.js';

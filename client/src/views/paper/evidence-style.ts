@@ -1,7 +1,7 @@
 // Cytoscape style of the evidence graph: one shape and colour per kind, labels legible on light and dark themes.
 import type cytoscape from 'cytoscape';
 import { PALETTE } from '../../graph/scales.js';
-import { graphColours } from './graph-theme.js';
+import { graphColours } from '../../graph/graph-theme.js';
 
 /** Kind colours, shared with the legend in paper.css (keep the two in step). */
 export const EVIDENCE_COLOURS = {

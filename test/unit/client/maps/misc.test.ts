@@ -93,6 +93,7 @@ describe('cypher links', () => {
     const state = parseUrlState(href);
     expect(state.view).toBe('console');
     expect(state.params.query).toContain("{id: 'name:b\\'c'}");
+    expect(state.params.run).toBe('1');
   });
 });
 
