@@ -3,6 +3,7 @@ import { Router } from 'express';
 import type { Graph } from '../../../db/graph.js';
 import { CoauthorGraphQuery, GraphResponse, PathQuery, PathResponse, TopicGraphQuery } from '../../../schema/graph.js';
 import { route } from '../../http/route.js';
+import { sharedResult } from '../../http/shared-result.js';
 import { coauthorGraph } from './coauthors.service.js';
 import { shortestPaths } from './path.service.js';
 import { topicGraph } from './topics.service.js';
@@ -11,6 +12,9 @@ const errors = { 404: 'Unknown author or topic id', 408: 'The graph query took t
 
 export function graphRouter(graph: Graph): Router {
   const router = Router();
+  // The topic map aggregates over the whole graph: identical requests arriving while one runs share its result
+  // (nothing is kept after it, so a new ingest shows at once).
+  const topics = sharedResult((query: TopicGraphQuery) => topicGraph(graph, query), { ttlMs: 0 });
   route(
     router,
     {
@@ -37,7 +41,7 @@ export function graphRouter(graph: Graph): Router {
       response: GraphResponse,
       errors,
     },
-    async ({ query }) => topicGraph(graph, query),
+    async ({ query }) => topics(query),
   );
   route(
     router,

@@ -3,11 +3,14 @@ import { Router } from 'express';
 import type { Graph } from '../../../db/graph.js';
 import { StatsQuery, StatsResponse } from '../../../schema/stats.js';
 import { route } from '../../http/route.js';
+import { sharedResult } from '../../http/shared-result.js';
 import { getStats } from './stats.service.js';
 
 /** The stats resource: one summary of the whole graph. */
 export function statsRouter(graph: Graph): Router {
   const router = Router();
+  // Whole-graph aggregates: identical requests arriving while one runs share its result (nothing is kept after it).
+  const stats = sharedResult((query: StatsQuery) => getStats(graph, query), { ttlMs: 0 });
   route(
     router,
     {
@@ -18,7 +21,7 @@ export function statsRouter(graph: Graph): Router {
       query: StatsQuery,
       response: StatsResponse,
     },
-    ({ query }) => getStats(graph, query),
+    ({ query }) => stats(query),
   );
   return router;
 }
