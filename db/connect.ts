@@ -22,7 +22,11 @@ export function localNeo4jDir(config: Pick<Config, 'dataDir'>): string {
  */
 export async function connect(config: Config, log: (line: string) => void = console.log): Promise<Connection> {
   if (config.NEO4J_URI) {
-    const driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD ?? ''), {
+    // Without a password we connect without credentials (a server with auth disabled); a secured one answers with an
+    // authentication error that /api/health reports as 503.
+    if (!config.NEO4J_PASSWORD) log(`NEO4J_PASSWORD is not set: connecting to ${config.NEO4J_URI} without credentials`);
+    const auth = config.NEO4J_PASSWORD ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD) : undefined;
+    const driver = neo4j.driver(config.NEO4J_URI, auth, {
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 10_000,

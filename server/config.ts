@@ -45,8 +45,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  if (parsed.data.NEO4J_URI && !parsed.data.NEO4J_PASSWORD) {
-    throw new ConfigError('Invalid configuration:\n  NEO4J_PASSWORD: required when NEO4J_URI is set');
-  }
   return { ...parsed.data, dataDir: path.resolve(cwd, parsed.data.DATA_DIR) };
 }

@@ -25,8 +25,10 @@ describe('loadConfig', () => {
     }
   });
 
-  it('requires a password with a remote URI', () => {
-    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD/);
+  it('accepts a remote URI with or without a password (a server may have auth off)', () => {
+    const noPassword = loadConfig({ NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(noPassword.NEO4J_URI).toBe('bolt://127.0.0.1:1');
+    expect(noPassword.NEO4J_PASSWORD).toBeUndefined();
     expect(loadConfig({ NEO4J_URI: 'neo4j+s://x.databases.neo4j.io', NEO4J_PASSWORD: 'pw' }).NEO4J_URI).toMatch(/^neo4j\+s/);
   });
 
