@@ -5,7 +5,7 @@
 //          appends {record, candidates} to a temporary JSON-lines spool;
 //   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies, and writes
 //          batches; preparing the next batch overlaps with the write of the current one (one write in flight).
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
@@ -108,10 +108,24 @@ interface SpoolLine {
   candidates: Candidate[];
 }
 
-async function* eventsOf(input: IngestInput, opts: IngestOptions): AsyncGenerator<ParseEvent> {
-  const parseOpts = { format: opts.format, listingDate: opts.listingDate };
+async function* eventsOf(input: IngestInput, opts: IngestOptions, onBytes: (n: number) => void): AsyncGenerator<ParseEvent> {
+  const parseOpts = { format: opts.format, listingDate: opts.listingDate, onBytes };
   if (input.path === '-') yield* parseStream(process.stdin, '<stdin>', parseOpts);
   else yield* parseFile(input.path, parseOpts);
+}
+
+/** Total size of the input files, or null when one is standard input (or cannot be read: parseFile reports that). */
+function totalSize(inputs: IngestInput[]): number | null {
+  let total = 0;
+  for (const input of inputs) {
+    if (input.path === '-') return null;
+    try {
+      total += statSync(input.path).size;
+    } catch {
+      return null;
+    }
+  }
+  return total;
 }
 
 /** The topics a paper gets: the source's own (OpenAlex) plus extracted ones scored against the corpus. */
@@ -141,7 +155,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
   const spoolDir = mkdtempSync(path.join(opts.tmpDir ?? os.tmpdir(), 'papergraph-ingest-'));
   const spoolPath = path.join(spoolDir, 'records.jsonl');
   const summary: IngestSummary = { records: 0, rejected: 0, warnings: 0, written: emptyCounts(), elapsedMs: 0, dryRun };
-  const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: null };
+  const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: totalSize(inputs) };
 
   try {
     // Pass 1: parse, extract candidates (on worker threads, in chunks), count document frequencies, spool in order.
@@ -169,7 +183,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     };
     try {
       for (const input of inputs) {
-        for await (const ev of eventsOf(input, opts)) {
+        for await (const ev of eventsOf(input, opts, (n) => (progress.bytesRead += n))) {
           if (ev.kind === 'record') {
             chunk.push(ev.record);
             if (chunk.length >= NLP_CHUNK) await submit();

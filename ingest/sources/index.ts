@@ -25,6 +25,16 @@ export interface ParseFileOptions {
   listingDate?: Date | string;
   /** Longest single line (in characters) accepted in line formats; longer lines are rejected and skipped. Default 64 Mi. */
   maxLineChars?: number;
+  /** Called with the size of every chunk read from the input, for progress (bytes read of the file size). */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Passes chunks through, reporting their byte length. */
+async function* counted(source: AsyncIterable<Chunk>, onBytes: (bytes: number) => void): AsyncGenerator<Chunk> {
+  for await (const chunk of source) {
+    onBytes(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length);
+    yield chunk;
+  }
 }
 
 /** How many bytes are sniffed for detection and the binary check. */
@@ -282,7 +292,8 @@ export async function* parseFile(path: string, opts: ParseFileOptions = {}): Asy
     if (code === 'EACCES') throw new Error(`input file is not readable (permission denied): ${path}`, { cause: e });
     throw e;
   }
-  yield* dispatch(createReadStream(path, { highWaterMark: 256 * 1024 }), path, opts, size);
+  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
+  yield* dispatch(opts.onBytes ? counted(stream, opts.onBytes) : stream, path, opts, size);
 }
 
 /**
@@ -290,5 +301,5 @@ export async function* parseFile(path: string, opts: ParseFileOptions = {}): Asy
  * "<stdin>"). Same checks and formats as parseFile; whole-document formats are buffered up to MAX_DOCUMENT_BYTES.
  */
 export async function* parseStream(stream: AsyncIterable<Chunk>, name: string, opts: ParseFileOptions = {}): AsyncGenerator<ParseEvent> {
-  yield* dispatch(stream, name, opts, null);
+  yield* dispatch(opts.onBytes ? counted(stream, opts.onBytes) : stream, name, opts, null);
 }
