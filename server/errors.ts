@@ -59,7 +59,7 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.
 export function fromNeo4jError(err: unknown, target: string, timeoutMs?: number): unknown {
   if (err instanceof AppError || !(err instanceof Neo4jError)) return err;
   const code = err.code;
-  if (UNAVAILABLE_CODES.has(code) || /ECONNREFUSED|connect|Could not perform discovery/i.test(err.message) && code === 'ServiceUnavailable') {
+  if (UNAVAILABLE_CODES.has(code)) {
     return new DatabaseUnavailableError(`Neo4j at ${target} is unreachable`);
   }
   if (code === 'Neo.ClientError.Security.Unauthorized' || code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
