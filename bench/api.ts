@@ -1,8 +1,13 @@
 // npm run bench:api : the 100k-paper synthetic graph in a local Neo4j, each endpoint under autocannon at concurrency
-// 1 and 16; p50/p95/p99 and throughput into docs/benchmarks.md. The loaded database is cached between runs.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// 1 and 16; p50/p95/p99 (from every response time), throughput and CPU per request into docs/benchmarks.md. The loaded
+// database is cached between runs. The API server runs in its own process (bench/api-server.ts), so autocannon does
+// not share its event loop; Neo4j, the server and autocannon still share the machine's cores.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
@@ -10,23 +15,143 @@ import { Graph } from '../db/graph.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { applySchema } from '../db/schema.js';
 import { ingest } from '../ingest/pipeline.js';
-import { createApp } from '../server/app.js';
+import { ms, rotation, summarize } from './latency.js';
 import { machine, writeBenchSection } from './report.js';
 import { writeSyntheticArxiv } from './synthetic.js';
 
 const { values } = parseArgs({
-  options: { papers: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' } },
+  options: {
+    papers: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '10' },
+    // Only the cells whose name contains one of these texts, `|`-separated (quick comparisons; docs are not updated).
+    only: { type: 'string' },
+    // Print the table without updating docs/benchmarks.md.
+    'print-only': { type: 'boolean', default: false },
+    // Distinct inputs per rotating cell.
+    distinct: { type: 'string', default: '200' },
+  },
 });
 const papers = Number(values.papers);
 const seconds = Number(values.seconds);
+const distinct = Number(values.distinct);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(os.tmpdir(), 'papergraph-bench');
 const dataDir = path.join(dir, `neo4j-api-${papers}`);
 const loadedMarker = path.join(dataDir, 'bench-loaded');
 mkdirSync(dir, { recursive: true });
 
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name), in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Starts bench/api-server.ts against `neo` in a child process; resolves with its base URL once /api/health is 200. */
+async function startServer(neo: { uri: string; user: string; password: string }): Promise<{ base: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'api-server.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NEO4J_URI: neo.uri,
+      NEO4J_USER: neo.user,
+      NEO4J_PASSWORD: neo.password,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOAD_SAMPLE: '0',
+      NODE_ENV: 'production',
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const m = /^PAPERGRAPH_BENCH_LISTENING (\d+)$/.exec(line);
+      if (m) resolve(Number(m[1]));
+      else console.error(`[api-server] ${line}`);
+    });
+    child.once('exit', (code, signal) => reject(new Error(`bench/api-server.ts exited (${signal ?? code}) before listening`)));
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    const res = await fetch(`${base}/api/health`).catch(() => null);
+    if (res?.status === 200) break;
+    if (i > 100) throw new Error(`${base}/api/health never answered 200`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { base, child };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface Cell {
+  name: string;
+  /** One path (fixed cell) or many, cycled through request by request (rotating cell). */
+  paths: string[];
+  /** Rotating cells only: a path outside `paths`, used to warm up and to check the endpoint answers. */
+  warm?: string;
+}
+
+interface Measured {
+  text: string;
+  log: string;
+}
+
+/** One autocannon run of `cell` at `connections`, with every response time recorded. */
+async function measure(base: string, cell: Cell, connections: number, pids: { server?: number; neo4j: number }): Promise<Measured> {
+  const times: number[] = [];
+  let failed = 0;
+  const next = rotation(cell.paths);
+  const cpu0 = { server: cpuMs(pids.server), neo4j: cpuMs(pids.neo4j), load: process.cpuUsage() };
+  let instance!: autocannon.Instance;
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: base,
+        connections,
+        duration: seconds,
+        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+    else failed++;
+  });
+  const r = await done;
+  const load = process.cpuUsage(cpu0.load);
+  const serverCpu = cpuMs(pids.server);
+  const neo4jCpu = cpuMs(pids.neo4j);
+  failed += r.errors + r.timeouts;
+  const s = summarize(times);
+  const throughput = s.count / r.duration;
+  const perReq = (after: number | null, before: number | null) =>
+    after !== null && before !== null && s.count > 0 ? ms((after - before) / s.count) : '?';
+  const cpu = `${perReq(serverCpu, cpu0.server)} + ${perReq(neo4jCpu, cpu0.neo4j)} + ${ms((load.user + load.system) / 1000 / Math.max(1, s.count))}`;
+  return {
+    text: `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.p99)} ms · ${Math.round(throughput)} req/s · CPU ${cpu} ms${failed ? ` · ${failed} failed` : ''}`,
+    log: `p50 ${ms(s.p50)} p95 ${ms(s.p95)} p99 ${ms(s.p99)} ms, ${Math.round(throughput)} req/s, CPU/req server+neo4j+autocannon ${cpu} ms${failed ? `, ${failed} failed` : ''}`,
+  };
+}
+
 const neo = await startLocalNeo4j({ dataDir, port: 0, heap: '2g', pageCache: '2g', transactionTimeout: '120s' });
 const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password));
 const graph = new Graph(driver, { uri: neo.uri, kind: 'local' });
+let server: ChildProcess | undefined;
 try {
   await applySchema(graph);
   if (!existsSync(loadedMarker)) {
@@ -41,69 +166,120 @@ try {
   // Pick realistic targets from the data itself.
   const pickOne = async (cypher: string) =>
     graph.transaction('READ', async (tx) => (await tx.run(cypher)).records[0]!.toObject() as Record<string, unknown>);
+  /** `n` + 1 values spread evenly over the (sorted) list the query collects as `all`; the first is the fixed target. */
+  const spread = async (cypher: string, n: number) => {
+    const { all } = await pickOne(cypher);
+    const list = all as string[];
+    return Array.from({ length: Math.min(n + 1, list.length) }, (_, i) => list[Math.floor((i * list.length) / (n + 1))]!);
+  };
   const hub = await pickOne(
     'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC LIMIT 1 RETURN a.id AS id, n',
   );
-  const typical = await pickOne(
-    'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 10 AND n <= 20 RETURN a.id AS id, n ORDER BY a.id LIMIT 1',
+  // Typical authors: 10-20 papers. The first (by id) is the fixed target, as in earlier runs.
+  const typicalAuthors = await spread(
+    'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 10 AND n <= 20 WITH a.id AS id ORDER BY id RETURN collect(id) AS all',
+    distinct,
   );
   const other = await pickOne(
     'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 10 AND n <= 20 RETURN a.id AS id ORDER BY a.id DESC LIMIT 1',
   );
   const paper = await pickOne(
-    "MATCH (p:Paper) WHERE p.authorCount >= 3 AND p.authorCount <= 8 RETURN p.id AS id ORDER BY p.id SKIP 5000 LIMIT 1",
+    'MATCH (p:Paper) WHERE p.authorCount >= 3 AND p.authorCount <= 8 RETURN p.id AS id ORDER BY p.id SKIP 5000 LIMIT 1',
   );
+  // Typical papers: 3-8 authors, spread over the id order.
+  const typicalPapers = (
+    await spread(
+      'MATCH (p:Paper) WHERE p.authorCount >= 3 AND p.authorCount <= 8 WITH p.id AS id ORDER BY id RETURN collect(id) AS all',
+      distinct,
+    )
+  ).filter((id) => id !== paper.id);
   const topic = await pickOne('MATCH (t:Topic) RETURN t.name AS name ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1');
+  // What people type into the search box: title words (broad: each matches thousands of papers) and author surnames
+  // (narrow), half and half, cut to 3, 4, 5 or 6 letters (or whole).
+  const wordList = async (cypher: string) => ((await pickOne(cypher)).all as string[]).filter((w) => /^[a-z]{4,}$/.test(w));
+  const prefixesOf = (words: string[]) => [...new Set(words.map((w, i) => w.slice(0, 3 + (i % 4))))];
+  const titlePrefixes = prefixesOf(
+    await wordList("MATCH (p:Paper) WITH p LIMIT 20000 UNWIND split(toLower(p.title), ' ') AS w WITH DISTINCT w ORDER BY w RETURN collect(w) AS all"),
+  );
+  const namePrefixes = prefixesOf(
+    await wordList(
+      "MATCH (a:Author) WITH a LIMIT 20000 WITH DISTINCT toLower(last(split(a.name, ' '))) AS w ORDER BY w RETURN collect(w) AS all",
+    ),
+  ).filter((w) => !titlePrefixes.includes(w));
+  const pick = (list: string[], n: number) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n) % list.length]!);
+  const half = Math.ceil((distinct + 1) / 2);
+  const searchInputs = [...new Set(pick(titlePrefixes, half).flatMap((t, i) => [t, pick(namePrefixes, half)[i]!]))];
   const e = encodeURIComponent;
-  const targets: [string, string][] = [
-    ['health', '/api/health'],
-    ['search (autocomplete "gra")', '/api/search?q=gra&limit=10'],
-    ['search (full word)', `/api/search?q=${e(String(topic.name).split(' ')[0]!)}&limit=10`],
-    ['paper', `/api/papers/${e(String(paper.id))}`],
-    ['related by=all', `/api/papers/${e(String(paper.id))}/related?by=all&limit=10`],
-    ['related by=authors', `/api/papers/${e(String(paper.id))}/related?by=authors&limit=10`],
-    ['author', `/api/authors/${e(String(typical.id))}`],
-    ['ego network depth 2', `/api/graph/coauthors?author=${e(String(typical.id))}&depth=2`],
-    [`hub ego network depth 2 (${hub.n} papers)`, `/api/graph/coauthors?author=${e(String(hub.id))}&depth=2`],
-    ['topic graph', '/api/graph/topics?limit=100'],
-    ['path (maxHops 4)', `/api/graph/path?from=${e(String(typical.id))}&to=${e(String(other.id))}&maxHops=4`],
-    ['stats', '/api/stats'],
-  ];
+  const fixed = (name: string, url: string): Cell => ({ name, paths: [url] });
+  const rotating = (name: string, urls: string[]): Cell => ({ name, paths: urls.slice(1), warm: urls[0] });
+  const egoUrl = (id: string) => `/api/graph/coauthors?author=${e(id)}&depth=2`;
+  const cells: Cell[] = [
+    fixed('health', '/api/health'),
+    fixed('search (autocomplete "gra")', '/api/search?q=gra&limit=10'),
+    fixed('search (full word)', `/api/search?q=${e(String(topic.name).split(' ')[0]!)}&limit=10`),
+    rotating(`search, ${searchInputs.length - 1} distinct prefixes (rotating)`, searchInputs.map((q) => `/api/search?q=${e(q)}&limit=10`)),
+    fixed('paper', `/api/papers/${e(String(paper.id))}`),
+    fixed('related by=all', `/api/papers/${e(String(paper.id))}/related?by=all&limit=10`),
+    fixed('related by=authors', `/api/papers/${e(String(paper.id))}/related?by=authors&limit=10`),
+    rotating(
+      `related by=all, ${distinct} distinct papers (rotating)`,
+      [String(paper.id), ...typicalPapers].map((id) => `/api/papers/${e(id)}/related?by=all&limit=10`),
+    ),
+    fixed('author', `/api/authors/${e(typicalAuthors[0]!)}`),
+    fixed('ego network depth 2', egoUrl(typicalAuthors[0]!)),
+    rotating(`ego network depth 2, ${distinct} distinct authors (rotating)`, typicalAuthors.map(egoUrl)),
+    fixed(`hub ego network depth 2 (${hub.n} papers)`, egoUrl(String(hub.id))),
+    fixed('topic graph', '/api/graph/topics?limit=100'),
+    fixed('path (maxHops 4)', `/api/graph/path?from=${e(typicalAuthors[0]!)}&to=${e(String(other.id))}&maxHops=4`),
+    fixed('stats', '/api/stats'),
+  ].filter((c) => !values.only || values.only.split('|').some((part) => c.name.includes(part)));
 
-  const app = createApp({ graph });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const started = await startServer(neo);
+  server = started.child;
+  const { base } = started;
   const rows: string[] = [];
-  for (const [name, url] of targets) {
-    const warm = await fetch(base + url);
-    if (warm.status !== 200) throw new Error(`${name}: ${url} answered ${warm.status}: ${await warm.text()}`);
-    const cells: string[] = [];
-    for (const connections of [1, 16]) {
-      const r = await autocannon({ url: base + url, connections, duration: seconds });
-      const non2xx = r.non2xx + r.errors + r.timeouts;
-      cells.push(
-        `${r.latency.p50} / ${r.latency.p97_5 ?? '?'} / ${r.latency.p99} ms · ${Math.round(r.requests.average)} req/s${non2xx ? ` · ${non2xx} failed` : ''}`,
-      );
-      console.error(`${name} c=${connections}: p50 ${r.latency.p50} p99 ${r.latency.p99} ${Math.round(r.requests.average)} req/s`);
+  for (const cell of cells) {
+    const warmPath = cell.warm ?? cell.paths[0]!;
+    const warm = await fetch(base + warmPath);
+    const warmBody = await warm.text();
+    if (warm.status !== 200) throw new Error(`${cell.name}: ${warmPath} answered ${warm.status}: ${warmBody}`);
+    if (cell.name.startsWith('hub ')) {
+      const g = JSON.parse(warmBody) as { nodes: unknown[]; edges: unknown[]; truncated?: { reasons?: string[] } };
+      console.error(`${cell.name}: ${g.nodes.length} nodes, ${g.edges.length} edges, ${g.truncated?.reasons?.length ?? 0} truncation reasons`);
     }
-    rows.push(`| ${name} | ${cells[0]} | ${cells[1]} |`);
+    // Warm-up, not recorded: the warm path for a few seconds, so the JIT of Neo4j and Node has seen this endpoint
+    // (otherwise the first cells after start-up pay for it).
+    await autocannon({ url: base + warmPath, connections: 2, duration: Math.min(3, seconds) });
+    const out: string[] = [];
+    for (const connections of [1, 16]) {
+      const m = await measure(base, cell, connections, { server: server.pid, neo4j: neo.pid });
+      out.push(m.text);
+      console.error(`${cell.name} c=${connections}: ${m.log}`);
+    }
+    rows.push(`| ${cell.name} | ${out[0]} | ${out[1]} |`);
   }
-  server.closeAllConnections();
-  server.close();
   const body = [
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} with \`npm run bench:api\`: ${papers.toLocaleString('en-US')}`,
-    `synthetic papers (bench/synthetic.ts) in a local Neo4j 5.26 (heap 2g, page cache 2g) on the same machine; autocannon,`,
-    `${seconds} s per cell. Cells: p50 / p97.5 / p99 latency and mean throughput. autocannon reports p97.5, not p95:`,
-    'p95 is at most the p97.5 shown. The load generator, the server and Neo4j share the 2 cores.',
+    'synthetic papers (bench/synthetic.ts) in a local Neo4j 5.26 (heap 2g, page cache 2g) on the same machine. The API',
+    'server runs in its own Node process (bench/api-server.ts); autocannon runs in the bench process, one connection',
+    `per concurrent client, ${seconds} s per cell. Cells: p50 / p95 / p99 latency computed from every response time,`,
+    'throughput (2xx responses per second), and CPU per request (ms) of the server process + Neo4j + autocannon,',
+    'from /proc. The three share the 2 cores, so at concurrency 16 latency ≈ 16 / throughput (requests queue for CPU).',
+    `Fixed cells repeat one URL; rotating cells cycle over ${distinct} distinct inputs (typical authors with 10–20`,
+    'papers, papers with 3–8 authors, search prefixes of 3–6 letters, half from titles, half from surnames). Before each',
+    'cell, 3 s of unrecorded warm-up on one URL (for rotating cells one outside the rotation).',
     '',
     '| endpoint | concurrency 1 | concurrency 16 |',
     '|---|---|---|',
     ...rows,
   ].join('\n');
-  writeBenchSection('API', body);
-  console.log(body);
+  if (values.only || values['print-only']) console.log(body);
+  else {
+    writeBenchSection('API', body);
+    console.log(body);
+  }
 } finally {
+  if (server) await stopServer(server);
   await driver.close();
   await neo.stop();
 }

@@ -59,6 +59,9 @@ function toPlainRecord(obj: Record<string, unknown>): Record<string, unknown> {
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Fast paths first: most values are strings, numbers and lists (ids, names); only objects can be driver types.
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
   if (neo4j.isInt(value)) {
     const i = value as ReturnType<typeof neo4j.int>;
     return i.inSafeRange() ? i.toNumber() : i.toString();
@@ -70,7 +73,6 @@ export function toPlain(value: unknown): unknown {
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isTime(value) || isLocalTime(value) || isDuration(value)) {
     return String(value);
   }
-  if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') return toPlainRecord(value as Record<string, unknown>);
   return value;
 }

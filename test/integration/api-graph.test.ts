@@ -334,6 +334,12 @@ describe('hubs never cause an error', () => {
     }
   });
 
+  it('reports a paper read only in part even when no co-author on it reaches minWeight', async () => {
+    const g = graphOf((await get('/api/graph/coauthors', { author: 'hub:a2', minWeight: 2 })).body);
+    expect(g.nodes.map((n) => n.data.id)).toEqual(['hub:a2']);
+    expect(g.truncated.reasons.join(' ')).toMatch(/1 paper has more than 30 authors: co-authors were looked for among 30 of them/);
+  });
+
   it('counts an edge to a sampled hub exactly from the other end; only edges between two sampled authors are estimated', async () => {
     const g = graphOf((await get('/api/graph/coauthors', { author: 'hub:c7', depth: 2 })).body);
     // hub:c7's one paper is with hub:a1 (541 papers, sampled): c7's side is read in full, so the count is exact.

@@ -2,7 +2,8 @@
 import type { Graph, Row } from '../../../db/graph.js';
 import type { CoauthorGraphQuery, GraphEdgeData, GraphNodeData, GraphResponse } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
-import { graphResponse, orderedPair, pairId } from './elements.js';
+import { pairEdges, rankLevel, type EdgePaper, type LevelPaper } from './coauthor-weights.js';
+import { graphResponse, pairId } from './elements.js';
 import { int, readTx, rows } from './queries.js';
 
 /** Paper ids listed on each edge (the edge's paperCount has them all). */
@@ -43,17 +44,14 @@ function weightWords(q: CoauthorGraphQuery): string {
   return q.weighting === 'count' ? 'joint papers' : 'fractional co-authorship weight';
 }
 
-interface Level {
-  found: number;
-  kept: { id: string; score: number }[];
+interface Expansion {
   sampled: string[];
-  crowded: string[];
+  papers: LevelPaper[];
 }
 
-interface EdgeRows {
-  crowded: number;
-  total: number;
-  edges: { source: string; target: string; weight: number; joint: number; papers: string[] }[];
+interface Subgraph {
+  nodes: { id: string; name: string | null; sampled: boolean; papers: number | null }[];
+  papers: EdgePaper[];
 }
 
 /**
@@ -106,15 +104,19 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
         const [level] = (await rows(tx, 'graph/coauthor-expand', {
           ...params,
           frontier,
-          visited: [...visited],
-          budget: int(budget),
-          fanout: int(fanout(budget, frontier.length)),
+          visited: Object.fromEntries([...visited].map((id) => [id, true])),
           authorsPerPaper: int(AUTHORS_PER_PAPER),
-        })) as unknown as Level[];
-        const found = level?.found ?? 0;
-        const kept = level?.kept ?? [];
+        })) as unknown as Expansion[];
+        const { found, kept, crowded } = rankLevel(level?.papers ?? [], {
+          weighting: q.weighting,
+          minWeight: q.minWeight,
+          fanout: fanout(budget, frontier.length),
+          budget,
+          authorsPerPaper: AUTHORS_PER_PAPER,
+          visited,
+        });
         for (const id of level?.sampled ?? []) sampledInExpansion.add(id);
-        for (const id of level?.crowded ?? []) crowdedPapers.add(id);
+        for (const id of crowded) crowdedPapers.add(id);
         totalNodes += found;
         if (kept.length < found) {
           reasons.push(
@@ -153,8 +155,16 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
     }
 
     const ids = order.map((o) => o.id);
-    const nodeRows = await rows(tx, 'graph/coauthor-nodes', { ...params, ids, countPapers: knownPapers === null });
-    const info = new Map(nodeRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers), sampled: r.sampled === true }]));
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    // One query for the nodes' details and the papers their pairs come from; the pairs are weighed here.
+    const [sub] = (await rows(tx, 'graph/coauthor-edges', {
+      ...params,
+      ids,
+      rankOf: Object.fromEntries(ids.map((id, i) => [id, int(i)])),
+      countPapers: knownPapers === null,
+      authorsPerPaper: int(AUTHORS_PER_PAPER),
+    })) as unknown as Subgraph[];
+    const info = new Map((sub?.nodes ?? []).map((r) => [r.id, { name: r.name ?? r.id, papers: Number(r.papers), sampled: r.sampled }]));
     const sampled = new Set([...sampledInExpansion, ...ids.filter((id) => info.get(id)?.sampled)]);
     if (sampled.size > 0) {
       reasons.push(
@@ -169,21 +179,16 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
           `co-authors were looked for among ${AUTHORS_PER_PAPER} of them`,
       );
     }
-    const [edgeResult] =
-      ids.length > 1
-        ? ((await rows(tx, 'graph/coauthor-edges', {
-            ...params,
-            ids,
-            rankOf: Object.fromEntries(ids.map((id, i) => [id, int(i)])),
-            authorsPerPaper: int(AUTHORS_PER_PAPER),
-            membersPerPaper: int(MEMBERS_PER_PAPER),
-            maxEdges: int(MAX_COAUTHOR_EDGES),
-            maxPaperIds: int(EDGE_PAPER_IDS),
-          })) as unknown as EdgeRows[])
-        : [];
-    const edgeRows = edgeResult?.edges ?? [];
-    const totalEdges = edgeResult?.total ?? 0;
-    if (edgeResult && edgeResult.crowded > 0) {
+    const edgeResult = pairEdges(sub?.papers ?? [], rank, {
+      weighting: q.weighting,
+      minWeight: q.minWeight,
+      membersPerPaper: MEMBERS_PER_PAPER,
+      maxEdges: MAX_COAUTHOR_EDGES,
+      maxPaperIds: EDGE_PAPER_IDS,
+    });
+    const edgeRows = edgeResult.edges;
+    const totalEdges = edgeResult.total;
+    if (edgeResult.crowded > 0) {
       reasons.push(
         `${edgeResult.crowded} paper${edgeResult.crowded === 1 ? ' has' : 's have'} more than ${MEMBERS_PER_PAPER} of the shown ` +
           `authors: only pairs among its ${MEMBERS_PER_PAPER} highest-ranked ones are drawn`,
@@ -203,15 +208,16 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
       ...(depth !== null ? { depth } : {}),
     }));
     const edges: GraphEdgeData[] = edgeRows.map((r) => {
-      const source = r.source;
-      const target = r.target;
+      // pairEdges gives each pair once with source < target.
+      const { source, target } = r;
       return {
         id: pairId(source, target),
-        ...orderedPair(source, target),
+        source,
+        target,
         kind: 'coauthor',
-        weight: roundWeight(Number(r.weight)),
-        paperCount: Number(r.joint),
-        papers: r.papers ?? [],
+        weight: roundWeight(r.weight),
+        paperCount: r.joint,
+        papers: r.papers,
         // One unsampled end is enough for an exact count (coauthor-edges reads that end's papers in full).
         ...(sampled.has(source) && sampled.has(target) ? { estimated: true } : {}),
       };
