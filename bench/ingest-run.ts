@@ -32,5 +32,6 @@ console.log(
     papersPerSec: Math.round(summary.records / (ms / 1000)),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     written: summary.written,
+    timings: summary.timings,
   }),
 );

@@ -21,14 +21,25 @@ export interface CategoryInfo {
   archive: string | null;
 }
 
+/**
+ * One paper row of the write query: its properties and all of its links, so the paper is looked up once and its
+ * relationships are created next to it (no second lookup of the paper per link).
+ */
+export interface PaperRow {
+  id: string;
+  props: Record<string, unknown>;
+  authored: { author: string; position: ReturnType<typeof neo4j.int>; asWritten: string }[];
+  inCategory: { code: string; primary: boolean }[];
+  hasTopic: { topic: string; score: number; source: string }[];
+}
+
 export interface BatchParams {
-  papers: { id: string; props: Record<string, unknown> }[];
+  papers: PaperRow[];
   authors: { id: string; name: string; key: string; looseKey: string; orcid: string | null; openalexId: string | null }[];
-  authored: { paper: string; author: string; position: ReturnType<typeof neo4j.int>; asWritten: string }[];
   categories: { code: string; name: string | null; archive: string | null }[];
-  inCategory: { paper: string; code: string; primary: boolean }[];
   topics: { id: string; name: string }[];
-  hasTopic: { paper: string; topic: string; score: number; source: string }[];
+  /** Relationship counts of the batch (what the write query creates). */
+  links: { authored: number; inCategory: number; hasTopic: number };
   cites: { from: string; to: string; openalexId: string | null }[];
   /** Papers that carry an OpenAlex id, for absorbing citation stubs. */
   openalexPapers: { id: string; openalexId: string }[];
@@ -64,11 +75,9 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
   const out: BatchParams = {
     papers: [],
     authors: [],
-    authored: [],
     categories: [],
-    inCategory: [],
     topics: [],
-    hasTopic: [],
+    links: { authored: 0, inCategory: 0, hasTopic: 0 },
     cites: [],
     openalexPapers: [],
   };
@@ -77,7 +86,8 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
   const topics = new Map<string, BatchParams['topics'][number]>();
 
   for (const { record: r, topics: paperTopics } of lastById.values()) {
-    out.papers.push({ id: r.id, props: paperProps(r) });
+    const row: PaperRow = { id: r.id, props: paperProps(r), authored: [], inCategory: [], hasTopic: [] };
+    out.papers.push(row);
     if (r.openalexId) out.openalexPapers.push({ id: r.id, openalexId: r.openalexId });
 
     r.authors.forEach((a, i) => {
@@ -92,7 +102,7 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
           openalexId: a.openalexId ?? null,
         });
       }
-      out.authored.push({ paper: r.id, author: id, position: neo4j.int(i + 1), asWritten: a.asWritten });
+      row.authored.push({ author: id, position: neo4j.int(i + 1), asWritten: a.asWritten });
     });
 
     const seenCodes = new Set<string>();
@@ -103,7 +113,7 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
         const info = describeCategory(code);
         categories.set(code, { code, name: info.name, archive: info.archive });
       }
-      out.inCategory.push({ paper: r.id, code, primary: i === 0 });
+      row.inCategory.push({ code, primary: i === 0 });
     });
 
     const seenTopics = new Set<string>();
@@ -111,8 +121,11 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
       if (seenTopics.has(t.id)) continue;
       seenTopics.add(t.id);
       if (!topics.has(t.id)) topics.set(t.id, { id: t.id, name: t.name });
-      out.hasTopic.push({ paper: r.id, topic: t.id, score: t.score, source: t.source });
+      row.hasTopic.push({ topic: t.id, score: t.score, source: t.source });
     }
+    out.links.authored += row.authored.length;
+    out.links.inCategory += row.inCategory.length;
+    out.links.hasTopic += row.hasTopic.length;
 
     for (const to of new Set(r.cites)) {
       if (to === r.id) continue;

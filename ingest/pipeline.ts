@@ -69,6 +69,8 @@ export interface IngestSummary {
   written: WriteCounts;
   elapsedMs: number;
   dryRun: boolean;
+  /** Where the time went, in ms: `pass 1` (parse, NLP, frequencies, spool), `pass 2` (score, write), write steps. */
+  timings: Record<string, number>;
 }
 
 /** The database failed during the write pass: whole batches before it are in the graph; a re-run completes the job. */
@@ -94,6 +96,17 @@ export class StrictModeError extends Error {
 }
 
 export const DEFAULT_BATCH_SIZE = 2_000;
+/**
+ * Relationships one write transaction creates at most, whatever the batch size: keeps a transaction well inside the
+ * local Neo4j's per-transaction memory cap (256 MiB; a 2,000-paper batch of arXiv-like papers makes ≈ 40k). A batch that
+ * still exceeds a server's cap is split in halves by the writer.
+ */
+export const MAX_LINKS_PER_BATCH = 50_000;
+
+function linksOf(p: WritablePaper): number {
+  return p.record.authors.length + p.record.categories.length + p.topics.length + p.record.cites.length;
+}
+
 /** Papers per NLP job sent to a worker: large enough to amortize messaging, small enough to keep memory flat. */
 const NLP_CHUNK = 250;
 
@@ -154,7 +167,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
   const dryRun = opts.dryRun === true || graph === null;
   const spoolDir = mkdtempSync(path.join(opts.tmpDir ?? os.tmpdir(), 'papergraph-ingest-'));
   const spoolPath = path.join(spoolDir, 'records.jsonl');
-  const summary: IngestSummary = { records: 0, rejected: 0, warnings: 0, written: emptyCounts(), elapsedMs: 0, dryRun };
+  const summary: IngestSummary = { records: 0, rejected: 0, warnings: 0, written: emptyCounts(), elapsedMs: 0, dryRun, timings: {} };
   const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: totalSize(inputs) };
 
   try {
@@ -211,6 +224,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     spool.end();
     await once(spool, 'close');
     opts.onProgress?.({ ...progress });
+    summary.timings['pass 1'] = Date.now() - started;
 
     // Pass 2: score topics against the whole corpus and write, one batch in flight while the next is prepared.
     progress.phase = 'write';
@@ -239,19 +253,31 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
       );
     };
     let batch: WritablePaper[] = [];
+    let batchLinks = 0;
     const lines = readline.createInterface({ input: createReadStream(spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const text of lines) {
       const line = JSON.parse(text) as SpoolLine;
       const paper: WritablePaper = { record: line.record, topics: topicsFor(line, df, topicsPerPaper) };
       if (dryRun) opts.onPaper?.(paper);
       batch.push(paper);
-      if (batch.length >= batchSize) {
+      batchLinks += linksOf(paper);
+      if (batch.length >= batchSize || batchLinks >= MAX_LINKS_PER_BATCH) {
         await flush(batch);
         batch = [];
+        batchLinks = 0;
       }
     }
     if (batch.length > 0) await flush(batch);
     await settle();
+    if (writer) {
+      try {
+        summary.written.suggestions = await writer.finish();
+      } catch (err) {
+        throw new IngestAbortedError(err, progress.written);
+      }
+    }
+    summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']!;
+    if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
   } finally {
     rmSync(spoolDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 // Writes batches into Neo4j: one managed write transaction per batch (all-or-nothing, transient errors retried).
-import neo4j from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
+import { AppError } from '../server/errors.js';
 import type { Graph } from '../db/graph.js';
 import { suggestionReason } from './authors/identity.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
@@ -53,43 +54,136 @@ export const MAX_SUGGESTION_GROUP = 25;
 /** Papers with more authors than this are no evidence of who knows whom (hyperauthorship). */
 export const MAX_EVIDENCE_AUTHORS = 50;
 
+/**
+ * A batch's transaction needed more memory than Neo4j allows one. Thrown from inside the transaction function instead of
+ * Neo4j's transient MemoryPoolOutOfMemoryError, which the driver would retry unchanged for 30 s.
+ */
+export class BatchTooLargeError extends Error {
+  override name = 'BatchTooLargeError';
+  constructor(
+    readonly papers: number,
+    readonly cause: unknown,
+  ) {
+    super(`a batch of ${papers} papers needs more memory than Neo4j allows one transaction (${(cause as Error).message})`);
+  }
+}
+
+function isMemoryPoolError(err: unknown): boolean {
+  return err instanceof Neo4jError && err.code.includes('MemoryPoolOutOfMemoryError');
+}
+
 export class GraphWriter {
   constructor(
     private readonly graph: Graph,
     private readonly describeCategory: (code: string) => CategoryInfo,
   ) {}
 
-  /** Writes one batch of whole papers in a single transaction and then refreshes merge suggestions for its names. */
+  /** Milliseconds spent per step over all batches so far (for the ingest benchmark's breakdown). */
+  readonly timings: Record<string, number> = {};
+
+  private async timed<T>(step: string, work: () => Promise<T>): Promise<T> {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      this.timings[step] = (this.timings[step] ?? 0) + (performance.now() - t0);
+    }
+  }
+
+  // Merge suggestions of the last written batch, computed while the next batch is written (they read committed data
+  // only and write MAYBE_SAME_AS edges in their own transaction). At most one such job is in flight.
+  private pendingSuggestions: Promise<void> = Promise.resolve();
+  private suggestionError: unknown = null;
+  private suggested = 0;
+
+  /**
+   * Writes one batch of whole papers in a single transaction, then starts refreshing merge suggestions for its new
+   * names in the background (after the previous batch's have finished). Their count arrives through finish(); a
+   * failure of theirs is thrown by the next writeBatch or by finish().
+   */
   async writeBatch(batch: WritablePaper[]): Promise<WriteCounts> {
+    if (this.suggestionError) throw this.suggestionError;
+    try {
+      return await this.writeWhole(batch);
+    } catch (err) {
+      // A batch too large for Neo4j's per-transaction memory cap (dbms.memory.transaction.max; e.g. a big
+      // --batch-size with long author lists) was rolled back whole: write it as two halves, each all-or-nothing.
+      // (The error surfaces from a query as BatchTooLargeError, or at commit as the mapped AppError.)
+      const tooLarge = err instanceof BatchTooLargeError || (err instanceof AppError && err.code === 'query_too_large');
+      if (!tooLarge || batch.length < 2) throw err;
+      this.splits++;
+      const half = Math.ceil(batch.length / 2);
+      const first = await this.writeBatch(batch.slice(0, half));
+      return addCounts(first, await this.writeBatch(batch.slice(half)));
+    }
+  }
+
+  /** Batches that were split in halves because their transaction needed more memory than Neo4j allows one. */
+  splits = 0;
+
+  private async writeWhole(batch: WritablePaper[]): Promise<WriteCounts> {
     const p = buildBatch(batch, this.describeCategory);
     const counts = emptyCounts();
     let newAuthorIds: string[] = [];
-    await this.graph.transaction(neo4j.session.WRITE, async (tx) => {
-      // The work function may be retried after a transient error: it recomputes every count from scratch.
-      const c = emptyCounts();
-      const created = async (name: string, params: Record<string, unknown>) =>
-        (await tx.run(cypher(name), params)).summary.counters.updates();
-      const papers = await created('ingest/merge-papers', { papers: p.papers });
-      c.papers = { created: papers.nodesCreated, matched: p.papers.length - papers.nodesCreated };
-      const authorsRun = await tx.run(cypher('ingest/merge-authors'), { authors: p.authors });
-      newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
-      const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
-      c.authors = { created: createdAuthors, matched: p.authors.length - createdAuthors };
-      c.authored = (await created('ingest/link-authors', { authored: p.authored })).relationshipsCreated;
-      const cats = await created('ingest/merge-categories', { categories: p.categories, inCategory: p.inCategory });
-      c.categories = { created: cats.nodesCreated, matched: p.categories.length - cats.nodesCreated };
-      const topics = await created('ingest/merge-topics', { topics: p.topics, hasTopic: p.hasTopic });
-      c.topics = { created: topics.nodesCreated, matched: p.topics.length - topics.nodesCreated };
-      if (p.openalexPapers.length > 0) await created('ingest/absorb-stubs', { papers: p.openalexPapers });
-      if (p.cites.length > 0) {
-        const cites = await created('ingest/link-citations', { cites: p.cites });
-        c.citations = cites.relationshipsCreated;
-        c.stubs = cites.nodesCreated;
-      }
-      Object.assign(counts, c);
-    });
-    counts.suggestions = await this.refreshSuggestions(newAuthorIds);
+    let workDone = 0;
+    await this.timed('transaction', () =>
+      this.graph.transaction(neo4j.session.WRITE, async (tx) => {
+        // The work function may be retried after a transient error: it recomputes every count from scratch.
+        const c = emptyCounts();
+        const run = (name: string, params: Record<string, unknown>) =>
+          this.timed(name, async () => {
+            try {
+              return await tx.run(cypher(name), params);
+            } catch (err) {
+              throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
+            }
+          });
+        const authorsRun = await run('ingest/merge-authors', { authors: p.authors });
+        newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
+        const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
+        c.authors = { created: createdAuthors, matched: p.authors.length - createdAuthors };
+        const cats = (await run('ingest/merge-categories', { categories: p.categories })).summary.counters.updates();
+        c.categories = { created: cats.nodesCreated, matched: p.categories.length - cats.nodesCreated };
+        const topics = (await run('ingest/merge-topics', { topics: p.topics })).summary.counters.updates();
+        c.topics = { created: topics.nodesCreated, matched: p.topics.length - topics.nodesCreated };
+        const papers = (await run('ingest/write-papers', { papers: p.papers })).summary.counters.updates();
+        c.papers = { created: papers.nodesCreated, matched: p.papers.length - papers.nodesCreated };
+        // Every link's far end was merged above, so each row creates exactly one relationship; anything else means a
+        // row was lost, and the batch is rolled back rather than written incomplete.
+        const links = p.links.authored + p.links.inCategory + p.links.hasTopic;
+        if (papers.relationshipsCreated !== links) {
+          throw new Error(`write-papers created ${papers.relationshipsCreated} relationships for ${links} links`);
+        }
+        c.authored = p.links.authored;
+        if (p.openalexPapers.length > 0) await run('ingest/absorb-stubs', { papers: p.openalexPapers });
+        if (p.cites.length > 0) {
+          const cites = (await run('ingest/link-citations', { cites: p.cites })).summary.counters.updates();
+          c.citations = cites.relationshipsCreated;
+          c.stubs = cites.nodesCreated;
+        }
+        Object.assign(counts, c);
+        workDone = performance.now();
+      }),
+    );
+    this.timings.commit = (this.timings.commit ?? 0) + (performance.now() - workDone);
+    await this.pendingSuggestions;
+    if (this.suggestionError) throw this.suggestionError;
+    this.pendingSuggestions = this.timed('suggestions', () => this.refreshSuggestions(newAuthorIds)).then(
+      (n) => {
+        this.suggested += n;
+      },
+      (err: unknown) => {
+        this.suggestionError = err;
+      },
+    );
     return counts;
+  }
+
+  /** Waits for the suggestions still being computed; returns how many pairs were (re)written in all, or throws. */
+  async finish(): Promise<number> {
+    await this.pendingSuggestions;
+    if (this.suggestionError) throw this.suggestionError;
+    return this.suggested;
   }
 
   /**

@@ -1,9 +1,4 @@
-// Upserts the batch's categories (arXiv taxonomy name and archive where known) and links papers to them.
+// Upserts the batch's categories (arXiv taxonomy name and archive where known); papers link to them in write-papers.
 UNWIND $categories AS row
 MERGE (c:Category {code: row.code})
 ON CREATE SET c.name = row.name, c.archive = row.archive
-WITH count(*) AS merged
-UNWIND $inCategory AS link
-MATCH (p:Paper {id: link.paper})
-MATCH (c:Category {code: link.code})
-CREATE (p)-[:IN_CATEGORY {primary: link.primary}]->(c)

@@ -32,24 +32,29 @@ describe('buildBatch', () => {
     const b = buildBatch([paper('p1', ['Hartmut Häntze', 'Lina Xu']), paper('p2', ['Lina Xu'])], describeCategory);
     expect(b.papers.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(b.authors.map((a) => a.id)).toEqual(['name:hartmut hantze', 'name:lina xu']);
-    expect(b.authored).toHaveLength(3);
-    expect(b.authored[0]).toMatchObject({ paper: 'p1', author: 'name:hartmut hantze', asWritten: 'Hartmut Häntze' });
-    expect(neo4j.integer.toNumber(b.authored[1]!.position)).toBe(2);
+    expect(b.papers.map((p) => p.authored.length)).toEqual([2, 1]);
+    expect(b.papers[0]!.authored[0]).toMatchObject({ author: 'name:hartmut hantze', asWritten: 'Hartmut Häntze' });
+    expect(neo4j.integer.toNumber(b.papers[0]!.authored[1]!.position)).toBe(2);
+    expect(b.papers[1]!.authored[0]).toMatchObject({ author: 'name:lina xu', asWritten: 'Lina Xu' });
     expect(b.categories.map((c) => c.code)).toEqual(['cs.CV', 'eess.IV']);
     // A category listed twice on one paper links once; the first is primary.
-    expect(b.inCategory.filter((l) => l.paper === 'p1')).toEqual([
-      { paper: 'p1', code: 'cs.CV', primary: true },
-      { paper: 'p1', code: 'eess.IV', primary: false },
+    expect(b.papers[0]!.inCategory).toEqual([
+      { code: 'cs.CV', primary: true },
+      { code: 'eess.IV', primary: false },
     ]);
     expect(b.topics).toEqual([{ id: 'segmentation', name: 'segmentation' }]);
-    expect(b.hasTopic).toHaveLength(2);
+    expect(b.papers.map((p) => p.hasTopic)).toEqual([
+      [{ topic: 'segmentation', score: 0.5, source: 'extracted' }],
+      [{ topic: 'segmentation', score: 0.5, source: 'extracted' }],
+    ]);
+    expect(b.links).toEqual({ authored: 3, inCategory: 4, hasTopic: 2 });
   });
 
   it('keeps the last version of a paper repeated in one batch', () => {
     const b = buildBatch([paper('p1', ['A B']), paper('p1', ['C D'], { title: 'New' })], describeCategory);
     expect(b.papers).toHaveLength(1);
     expect(b.papers[0]!.props.title).toBe('New');
-    expect(b.authored.map((a) => a.author)).toEqual(['name:c d']);
+    expect(b.papers[0]!.authored.map((a) => a.author)).toEqual(['name:c d']);
   });
 
   it('stores year as a Neo4j integer and clears absent optionals', () => {

@@ -1,0 +1,89 @@
+// The writer's answer to a batch too large for one Neo4j transaction: halves, each all-or-nothing. The database is
+// replaced by a recorder here on purpose (this tests the splitting logic only); the real write path is covered by the
+// ingest integration tests against Neo4j.
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import type { Graph } from '../../../db/graph.js';
+import type { WritablePaper } from '../../../ingest/batch.js';
+import { GraphWriter } from '../../../ingest/writer.js';
+
+function paper(id: string): WritablePaper {
+  return {
+    record: {
+      id,
+      title: `Title ${id}`,
+      abstract: 'Abstract.',
+      published: '2024-05-10',
+      year: 2024,
+      datePrecision: 'day',
+      hasCode: false,
+      source: 'listing',
+      authors: [{ asWritten: `Author ${id}`, name: `Author ${id}` }],
+      authorsTruncated: false,
+      categories: ['cs.CV'],
+      sourceTopics: [],
+      cites: [],
+    },
+    topics: [],
+  };
+}
+
+/** A stand-in for Graph that commits a transaction only when its batch has at most `maxPapers` papers. */
+function recordingGraph(maxPapers: number, failure: () => Error) {
+  const committed: string[][] = [];
+  const graph = {
+    async transaction(_mode: unknown, work: (tx: unknown) => Promise<unknown>) {
+      let papers: string[] = [];
+      const tx = {
+        async run(text: string, params: Record<string, unknown>) {
+          const rows = (params.papers ?? params.authors ?? params.categories ?? params.topics ?? []) as { id?: string }[];
+          if ('papers' in params) {
+            papers = rows.map((r) => r.id!);
+            if (papers.length > maxPapers) throw failure();
+          }
+          const links = 'papers' in params ? rows.length * 2 : 0; // one AUTHORED and one IN_CATEGORY per paper
+          return {
+            records: text.includes('newIds') ? [{ get: () => [] }] : [],
+            summary: { counters: { updates: () => ({ nodesCreated: rows.length, relationshipsCreated: links }) } },
+          };
+        },
+      };
+      const out = await work(tx);
+      committed.push(papers);
+      return out;
+    },
+    async read() {
+      return [];
+    },
+  };
+  return { graph: graph as unknown as Graph, committed };
+}
+
+const memoryError = () => new Neo4jError('too much', 'Neo.TransientError.General.MemoryPoolOutOfMemoryError', '', '');
+const describeCategory = () => ({ name: null, archive: null });
+
+describe('GraphWriter on a batch too large for one transaction', () => {
+  it('writes it as halves (recursively), every paper once and in order', async () => {
+    const { graph, committed } = recordingGraph(2, memoryError);
+    const writer = new GraphWriter(graph, describeCategory);
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const counts = await writer.writeBatch(ids.map(paper));
+    expect(committed).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f'], ['g']]);
+    expect(counts.papers.created).toBe(7);
+    expect(counts.authored).toBe(7);
+    expect(writer.splits).toBe(3);
+    expect(await writer.finish()).toBe(0);
+  });
+
+  it('does not split on other errors, and gives up on a single paper that is too large', async () => {
+    const other = recordingGraph(0, () => new Neo4jError('syntax', 'Neo.ClientError.Statement.SyntaxError', '', ''));
+    await expect(new GraphWriter(other.graph, describeCategory).writeBatch([paper('a'), paper('b')])).rejects.toThrow('syntax');
+    expect(other.committed).toEqual([]);
+
+    const single = recordingGraph(0, memoryError);
+    await expect(new GraphWriter(single.graph, describeCategory).writeBatch([paper('a')])).rejects.toThrow(
+      /a batch of 1 papers needs more memory/,
+    );
+    expect(single.committed).toEqual([]);
+  });
+});
