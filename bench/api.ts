@@ -3,7 +3,7 @@
 // database is cached between runs. The API server runs in its own process (bench/api-server.ts), so autocannon does
 // not share its event loop; Neo4j, the server and autocannon still share the machine's cores.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -16,7 +16,7 @@ import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { applySchema } from '../db/schema.js';
 import { ingest } from '../ingest/pipeline.js';
 import { ms, rotation, summarize } from './latency.js';
-import { machine, writeBenchSection } from './report.js';
+import { cpuMs, machine, writeBenchSection } from './report.js';
 import { writeSyntheticArxiv } from './synthetic.js';
 
 const { values } = parseArgs({
@@ -40,18 +40,6 @@ const dataDir = path.join(dir, `neo4j-api-${papers}`);
 const loadedMarker = path.join(dataDir, 'bench-loaded');
 mkdirSync(dir, { recursive: true });
 
-/** CPU time (user + system) of a process so far, in ms, from /proc (Linux); null elsewhere. */
-function cpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name), in clock ticks.
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
 
 /** Starts bench/api-server.ts against `neo` in a child process; resolves with its base URL once /api/health is 200. */
 async function startServer(neo: { uri: string; user: string; password: string }): Promise<{ base: string; child: ChildProcess }> {

@@ -22,3 +22,16 @@ export function writeBenchSection(title: string, body: string, file = 'docs/benc
   const next = text.indexOf('\n## ', start + heading.length + 1);
   writeFileSync(file, `${text.slice(0, start + 1)}${section}${next < 0 ? '' : text.slice(next)}`);
 }
+
+/** CPU time (user + system) of a process so far, in ms, from /proc (Linux); null elsewhere. */
+export function cpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of /proc/<pid>/stat (11 and 12 after the command name), in clock ticks.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}

@@ -2,25 +2,11 @@ import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { buildBatch, type WritablePaper } from '../../../ingest/batch.js';
 import type { PaperRecord } from '../../../ingest/record.js';
+import { paperRecord } from '../../support/records.js';
 
 function paper(id: string, authors: string[], extra: Partial<PaperRecord> = {}): WritablePaper {
   return {
-    record: {
-      id,
-      title: `Title ${id}`,
-      abstract: 'Abstract.',
-      published: '2024-05-10',
-      year: 2024,
-      datePrecision: 'day',
-      hasCode: false,
-      source: 'listing',
-      authors: authors.map((n) => ({ asWritten: n, name: n })),
-      authorsTruncated: false,
-      categories: ['cs.CV', 'eess.IV', 'cs.CV'],
-      sourceTopics: [],
-      cites: [],
-      ...extra,
-    },
+    record: paperRecord(id, authors, { categories: ['cs.CV', 'eess.IV', 'cs.CV'], ...extra }),
     topics: [{ id: 'segmentation', name: 'segmentation', score: 0.5, source: 'extracted' }],
   };
 }

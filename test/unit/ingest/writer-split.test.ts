@@ -6,26 +6,10 @@ import { describe, expect, it } from 'vitest';
 import type { Graph } from '../../../db/graph.js';
 import type { WritablePaper } from '../../../ingest/batch.js';
 import { GraphWriter } from '../../../ingest/writer.js';
+import { paperRecord } from '../../support/records.js';
 
 function paper(id: string): WritablePaper {
-  return {
-    record: {
-      id,
-      title: `Title ${id}`,
-      abstract: 'Abstract.',
-      published: '2024-05-10',
-      year: 2024,
-      datePrecision: 'day',
-      hasCode: false,
-      source: 'listing',
-      authors: [{ asWritten: `Author ${id}`, name: `Author ${id}` }],
-      authorsTruncated: false,
-      categories: ['cs.CV'],
-      sourceTopics: [],
-      cites: [],
-    },
-    topics: [],
-  };
+  return { record: paperRecord(id, [`Author ${id}`]), topics: [] };
 }
 
 /** A stand-in for Graph that commits a transaction only when its batch has at most `maxPapers` papers. */
