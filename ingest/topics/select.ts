@@ -73,6 +73,21 @@ interface Scored {
   score: number;
   /** Papers of the corpus that would carry this phrase, this one included. */
   shared: number;
+  /** The key between spaces, and its word pairs the same way, computed once for the overlap tests below. */
+  padded?: string;
+  bigrams?: string[];
+}
+
+function paddedKey(s: Scored): string {
+  return (s.padded ??= ` ${s.c.key} `);
+}
+
+function bigramsOf(s: Scored): string[] {
+  if (s.bigrams) return s.bigrams;
+  const w = s.c.key.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < w.length; i++) out.push(` ${w[i]} ${w[i + 1]} `);
+  return (s.bigrams = out);
 }
 
 /**
@@ -104,8 +119,8 @@ export function scoreCandidate(
   return { score, shared };
 }
 
-function contains(longer: string, shorter: string): boolean {
-  return longer.length > shorter.length && ` ${longer} `.includes(` ${shorter} `);
+function contains(longer: Scored, shorter: Scored): boolean {
+  return longer.c.key.length > shorter.c.key.length && paddedKey(longer).includes(paddedKey(shorter));
 }
 
 /** Factor applied to a candidate per already picked topic it contains or is contained in (unless it adds links). */
@@ -118,19 +133,19 @@ const OVERLAP_PENALTY = 0.4;
  * after "graph attention").
  */
 function overlaps(cand: Scored, picked: Scored): boolean {
-  if (contains(picked.c.key, cand.c.key)) {
+  if (contains(picked, cand)) {
     const linksMore = cand.shared >= 2 && cand.shared >= 2 * picked.shared;
     return !linksMore && cand.c.tf < 2 * picked.c.tf;
   }
-  return contains(cand.c.key, picked.c.key) || sharesBigram(cand.c.key, picked.c.key);
+  return contains(cand, picked) || sharesBigram(cand, picked);
 }
 
 /** "language model recommendation" vs "large language model": both say "language model". */
-function sharesBigram(a: string, b: string): boolean {
-  const wa = a.split(' ');
-  if (wa.length < 2 || b.indexOf(' ') < 0) return false;
-  const padded = ` ${b} `;
-  for (let i = 0; i + 1 < wa.length; i++) if (padded.includes(` ${wa[i]} ${wa[i + 1]} `)) return true;
+function sharesBigram(a: Scored, b: Scored): boolean {
+  const pairs = bigramsOf(a);
+  if (pairs.length === 0 || b.c.key.indexOf(' ') < 0) return false;
+  const padded = paddedKey(b);
+  for (const pair of pairs) if (padded.includes(pair)) return true;
   return false;
 }
 
