@@ -1,7 +1,7 @@
 // The toolbar over a map: fit, re-layout, and the export menu (PNG, SVG, JSON, GraphML, CSV).
 import { exportGraphUrl } from '../api.js';
 import { currentTheme } from '../app/theme.js';
-import { download, elementsJson, exportPng, exportSvg, fileStem, toCsv, toGraphML } from '../graph/export.js';
+import { download, elementsJson, exportPng, exportSvg, fileStem, mapCsv, mapGraphml } from '../graph/export.js';
 import type { GraphMap } from '../graph/map.js';
 import { DARK_GRAPH_THEME, LIGHT_GRAPH_THEME } from '../graph/styles.js';
 import { h } from './dom.js';
@@ -39,28 +39,17 @@ export function createMapTools(map: GraphMap, o: MapToolsOptions): HTMLElement {
     {
       label: 'GraphML',
       testid: 'export-graphml',
-      run: guard('GraphML', () => {
-        const { nodes, edges } = elementsJson(map.cy);
-        download(`${stem()}.graphml`, toGraphML(nodes, edges), 'application/graphml+xml');
-      }),
+      run: guard('GraphML', () => download(`${stem()}.graphml`, mapGraphml(map.cy, o.exportKind), 'application/graphml+xml')),
     },
     {
       label: 'Nodes table (CSV)',
       testid: 'export-csv',
-      run: guard('CSV', () => {
-        const { nodes } = elementsJson(map.cy);
-        const cols = ['id', 'label', ...new Set(nodes.flatMap((n) => Object.keys(n)).filter((k) => !['id', 'label'].includes(k)))];
-        download(`${stem()}-nodes.csv`, toCsv(nodes, cols), 'text/csv');
-      }),
+      run: guard('CSV', () => download(`${stem()}-nodes.csv`, mapCsv(map.cy, 'nodes'), 'text/csv')),
     },
     {
       label: 'Edges table (CSV)',
       testid: 'export-edges-csv',
-      run: guard('CSV', () => {
-        const { edges } = elementsJson(map.cy);
-        const cols = ['source', 'target', ...new Set(edges.flatMap((n) => Object.keys(n)).filter((k) => !['source', 'target', 'id'].includes(k)))];
-        download(`${stem()}-edges.csv`, toCsv(edges, cols), 'text/csv');
-      }),
+      run: guard('CSV', () => download(`${stem()}-edges.csv`, mapCsv(map.cy, 'edges'), 'text/csv')),
     },
     {
       label: 'Full query from server (GraphML)',

@@ -9,11 +9,11 @@ import {
   type PathQuery,
   type TopicGraphQuery,
 } from '../../../schema/graph.js';
+import { graphCsv, toGraphml } from '../../../shared/graph-formats.js';
 import { route } from '../../http/route.js';
 import { coauthorGraph } from '../graph/coauthors.service.js';
 import { shortestPaths } from '../graph/path.service.js';
 import { topicGraph } from '../graph/topics.service.js';
-import { toCsv, toGraphml } from './graph-formats.js';
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -69,7 +69,8 @@ export function exportRouter(graph: Graph): Router {
       description:
         '`kind` selects the graph (coauthors, topics, path) and takes the same parameters and defaults as ' +
         '/api/graph/<kind>. CSV is one table per download: `part=nodes` (default) or `part=edges`; list values are ' +
-        'joined with `;`, and text starting with = + - @ is prefixed with an apostrophe so spreadsheets do not run it.',
+        'written as JSON, and text starting with = + - @, tab or carriage return is prefixed with an apostrophe so ' +
+        'spreadsheets do not run it.',
       query: ExportGraphQuery,
       response: GraphResponse,
       produces: [CONTENT_TYPES.json, CONTENT_TYPES.graphml, CONTENT_TYPES.csv],
@@ -81,10 +82,10 @@ export function exportRouter(graph: Graph): Router {
       let body: string;
       let filename: string;
       if (query.format === 'graphml') {
-        body = toGraphml(result, query.kind);
+        body = toGraphml({ nodes: result.nodes.map((n) => n.data), edges: result.edges.map((e) => e.data) }, query.kind);
         filename = `${base}.graphml`;
       } else if (query.format === 'csv') {
-        body = toCsv(result, query.part);
+        body = graphCsv((query.part === 'nodes' ? result.nodes : result.edges).map((x) => x.data), query.part);
         filename = `${base}-${query.part}.csv`;
       } else {
         body = JSON.stringify(result);

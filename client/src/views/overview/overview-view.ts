@@ -1,12 +1,13 @@
 // The overview (default view): what the graph holds, papers per year and per category, top authors and topics.
 import type { StatsResponse } from '../../../../schema/stats.js';
+import { recordsCsv } from '../../../../shared/graph-formats.js';
 import { fetchStats } from '../../api.js';
 import { categoryCypher, consoleHref, yearCypher } from '../../app/cypher-links.js';
 import { formatUrlState } from '../../app/url-state.js';
 import type { ViewContext, ViewModule } from '../../app/view.js';
 import { fill, fmt, h } from '../../components/dom.js';
 import { binYears, renderHistogram } from '../../components/histogram.js';
-import { toCsv, download } from '../../graph/export.js';
+import { download } from '../../graph/export.js';
 
 /** A ranked list with proportional bars; every row a link. */
 function barList(rows: { label: string; value: number; href: string; title?: string }[], testid: string): HTMLElement {
@@ -27,7 +28,7 @@ function barList(rows: { label: string; value: number; href: string; title?: str
 }
 
 function csvButton(name: string, rows: Record<string, unknown>[], cols: string[]): HTMLElement {
-  return h('button', { type: 'button', class: 'btn', title: `Download ${name} as CSV`, 'data-testid': `csv-${name}`, onclick: () => download(`papergraph-${name}.csv`, toCsv(rows, cols), 'text/csv') }, 'CSV');
+  return h('button', { type: 'button', class: 'btn', title: `Download ${name} as CSV`, 'data-testid': `csv-${name}`, onclick: () => download(`papergraph-${name}.csv`, recordsCsv(rows, cols), 'text/csv') }, 'CSV');
 }
 
 function render(root: HTMLElement, s: StatsResponse, ctx: ViewContext): void {

@@ -1,9 +1,11 @@
-// Histogram bins, CSV and GraphML builders, path order, Cypher links, topic author ranking, synthetic graph.
+// Histogram bins, map GraphML/CSV exports, path order, Cypher links, topic author ranking, synthetic graph.
+import cytoscape from 'cytoscape';
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { consoleHref, cypherString, jointPapersCypher } from '../../../../client/src/app/cypher-links.js';
 import { parseUrlState } from '../../../../client/src/app/url-state.js';
 import { binYears } from '../../../../client/src/components/histogram.js';
-import { csvField, toCsv, toGraphML } from '../../../../client/src/graph/export.js';
+import { mapCsv, mapGraphml } from '../../../../client/src/graph/export.js';
 import { authorPath } from '../../../../client/src/graph/path.js';
 import { syntheticGraph } from '../../../../client/src/graph/synthetic.js';
 import { rankAuthors } from '../../../../client/src/views/topics/rank.js';
@@ -22,35 +24,28 @@ describe('binYears', () => {
   });
 });
 
-describe('CSV', () => {
-  it('quotes what needs quoting and neutralises formulas', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, "b"')).toBe('"a, ""b"""');
-    expect(csvField('line\nbreak')).toBe('"line\nbreak"');
-    expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
-    expect(csvField(-3)).toBe('-3');
-    expect(csvField(null)).toBe('');
-    expect(toCsv([{ id: 'x', n: 1 }, { id: 'y' }], ['id', 'n'])).toBe('id,n\r\nx,1\r\ny,\r\n');
+describe('map exports', () => {
+  // Thin: the formats themselves are pinned in test/unit/shared/graph-formats.test.ts.
+  const cy = cytoscape({
+    headless: true,
+    elements: [
+      { data: { id: 'a&b', label: 'A <1>', kind: 'author', papers: 2, colour: '#fff', size: 30 } },
+      { data: { id: 'c', label: '=C', kind: 'author', papers: 1, colour: '#000', size: 20 } },
+      { data: { id: 'e', source: 'a&b', target: 'c', kind: 'coauthor', weight: 1.5, width: 3 } },
+    ],
   });
-});
 
-describe('GraphML', () => {
-  it('declares typed keys, escapes XML and skips drawing encodings', () => {
-    const xml = toGraphML(
-      [
-        { id: 'a&b', label: 'A <1>', papers: 2, colour: '#fff' },
-        { id: 'c', label: 'C', papers: 1 },
-      ],
-      [{ id: 'e', source: 'a&b', target: 'c', weight: 1.5 }],
-    );
-    expect(xml).toContain('<key id="node_label" for="node" attr.name="label" attr.type="string"/>');
-    expect(xml).toContain('<key id="node_papers" for="node" attr.name="papers" attr.type="double"/>');
-    expect(xml).toContain('<key id="edge_weight" for="edge" attr.name="weight" attr.type="double"/>');
-    expect(xml).toContain('<node id="a&amp;b">');
-    expect(xml).toContain('<data key="node_label">A &lt;1&gt;</data>');
+  it('writes the API fields of the drawn map as GraphML, without drawing encodings', () => {
+    const xml = mapGraphml(cy, 'coauthors');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<key id="n_papers" for="node" attr.name="papers" attr.type="long"/>');
     expect(xml).toContain('<edge id="e" source="a&amp;b" target="c">');
-    expect(xml).not.toContain('colour');
-    expect(xml).toContain('edgedefault="undirected"');
+    expect(xml).not.toMatch(/colour|"size"|"width"/);
+  });
+
+  it('writes nodes and edges tables with the server export\'s columns, formulas protected', () => {
+    expect(mapCsv(cy, 'nodes')).toBe("id,label,kind,papers\r\na&b,A <1>,author,2\r\nc,'=C,author,1\r\n");
+    expect(mapCsv(cy, 'edges')).toBe('id,source,target,kind,weight\r\ne,a&b,c,coauthor,1.5\r\n');
   });
 });
 
