@@ -33,5 +33,7 @@ console.log(
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     written: summary.written,
     timings: summary.timings,
+    // CPU of this whole process (main thread and NLP workers), user + system.
+    cpuMs: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1000),
   }),
 );
