@@ -269,13 +269,6 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     }
     if (batch.length > 0) await flush(batch);
     await settle();
-    if (writer) {
-      try {
-        summary.written.suggestions = await writer.finish();
-      } catch (err) {
-        throw new IngestAbortedError(err, progress.written);
-      }
-    }
     summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']!;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
   } finally {
