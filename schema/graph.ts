@@ -44,6 +44,12 @@ export const GraphNodeData = z.object({
   /** Co-author ego networks: hops from the ego (0 for the ego). Paths: position along the path (0 = from). */
   depth: z.number().int().optional(),
   year: z.number().int().nullable().optional(),
+  /**
+   * Co-author graphs and paths: the author's main category, the primary category code (arXiv taxonomy, e.g. `eess.IV`)
+   * most frequent among the author's papers in scope that the graph reads (at most 30 per author: PAPERS_PER_AUTHOR in
+   * server/api/graph/coauthors.service.ts); ties go to the smaller code; null when none of them has a category.
+   */
+  category: z.string().nullable().optional(),
   /** Console: the Neo4j labels and properties of the node. */
   labels: z.array(z.string()).optional(),
   properties: z.record(z.string(), z.unknown()).optional(),

@@ -4,7 +4,10 @@
 //           paper count in scope (null when $countPapers is false: the caller has them; without filters a degree
 //           lookup, no scan of a hub's papers);
 //   papers: each paper in scope where at least two chosen authors were found, with those authors (`members`, possibly
-//           repeated), its id, year, and its true author count `n` for fractional weights (null when counting).
+//           repeated), its id, year, and its true author count `n` for fractional weights (null when counting);
+//   categories: per chosen author with a categorised paper among those it read, its main category: the primary
+//           category code most frequent among those papers (ties: the smaller code). Counted from the same reads, so a
+//           sampled author's category comes from its $papersPerAuthor papers read.
 // Bounded so that hubs never blow up:
 //   - each chosen author reads at most $papersPerAuthor of its papers in scope (authors with more are "sampled");
 //   - each paper is read once; when one of its readers is unsampled, the chosen authors on it are also looked for among
@@ -41,6 +44,21 @@ CALL (chosen) {
     LIMIT $papersPerAuthor
   }
   WITH p, collect(id) AS readers, min(CASE WHEN sampled THEN 1 ELSE 0 END) = 0 AS look
+  // Every paper read, also those no pair comes from: each counts towards its readers' main category.
+  RETURN collect({p: p, readers: readers, look: look, primary: [(p)-[:IN_CATEGORY {primary: true}]->(cat) | cat.code]}) AS reads
+}
+CALL (reads) {
+  UNWIND reads AS r
+  UNWIND r.readers AS id
+  UNWIND r.primary AS code
+  WITH id, code, count(DISTINCT r.p) AS n
+  ORDER BY n DESC, code
+  WITH id, collect(code)[0] AS category
+  RETURN collect({id: id, category: category}) AS categories
+}
+CALL (reads) {
+  UNWIND reads AS r
+  WITH r.p AS p, r.readers AS readers, r.look AS look
   WHERE look OR size(readers) > 1
   CALL (p, look) {
     UNWIND CASE WHEN look THEN [p] ELSE [] END AS q
@@ -60,4 +78,4 @@ CALL (chosen) {
     members: members
   }) AS papers
 }
-RETURN nodes, papers
+RETURN nodes, papers, categories

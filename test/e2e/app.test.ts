@@ -294,6 +294,30 @@ describe('PaperGraph in a browser', () => {
     await screenshots(page, 'topics');
   });
 
+  it('colours the co-author map by category from the graph response, without a request per author', async () => {
+    const truhn = 'name:daniel truhn';
+    await page.goto(`${base}/?view=coauthors&author=${encodeURIComponent(truhn)}&depth=2`);
+    await page.locator('[data-testid=graph][data-ready=true]').waitFor();
+    const authorRequests: string[] = [];
+    const count = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname.startsWith('/api/authors')) authorRequests.push(r.url());
+    };
+    page.on('request', count);
+    try {
+      await page.getByTestId('colour-by').locator('[data-value=category]').click();
+      await page.getByTestId('legend').filter({ hasText: 'Primary category' }).waitFor();
+      const legend = await page.getByTestId('legend').innerText();
+      expect(legend).toMatch(/cs\.CL/);
+      expect(legend).toMatch(/cs\.CV/);
+      expect(legend).not.toMatch(/no category/);
+      const categories = await page.evaluate(() => Object.fromEntries(window.__pg!.cy!.nodes().map((n) => [n.id(), n.data('category') as unknown])));
+      expect(categories).toMatchObject({ [truhn]: 'cs.CV', 'name:felix busch': 'cs.CL' });
+    } finally {
+      page.off('request', count);
+    }
+    expect(authorRequests).toEqual([]);
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(pageErrors).toEqual([]);
   });

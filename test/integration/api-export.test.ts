@@ -46,6 +46,15 @@ describe('GET /api/export/graph', () => {
     expect(xml).toContain('attr.name="papers" attr.type="long"');
   });
 
+  it("GraphML of a co-author map carries each author's category as a string key", async () => {
+    const truhn = await authorId('Daniel Truhn');
+    const xml = await (await fetch(url('/api/export/graph', { kind: 'coauthors', author: truhn, format: 'graphml' }))).text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<key id="n_category" for="node" attr.name="category" attr.type="string"/>');
+    expect(xml).toContain(`<node id="${truhn}">`);
+    expect(xml).toContain('<data key="n_category">cs.CV</data>');
+  });
+
   it('GraphML escapes titles with quotes and ampersands (bipartite papers)', async () => {
     const res = await fetch(url('/api/export/graph', { kind: 'topics', mode: 'bipartite', limit: 60, format: 'graphml' }));
     const xml = await res.text();
@@ -65,9 +74,13 @@ describe('GET /api/export/graph', () => {
     expect(nodesRes.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(nodesRes.headers.get('content-disposition')).toBe('attachment; filename="papergraph-coauthors-nodes.csv"');
     const nodeLines = (await nodesRes.text()).trimEnd().split('\r\n');
-    expect(nodeLines[0]).toBe('id,label,kind,ref,papers,ego,depth');
+    expect(nodeLines[0]).toBe('id,label,kind,ref,papers,category,ego,depth');
     expect(nodeLines.slice(1).sort()).toEqual(
-      [`${truhn},Daniel Truhn,author,${truhn},1,true,0`, 'name:felix busch,Felix Busch,author,name:felix busch,2,false,1', 'name:lisa c adams,Lisa C. Adams,author,name:lisa c adams,2,false,1'].sort(),
+      [
+        `${truhn},Daniel Truhn,author,${truhn},1,cs.CV,true,0`,
+        'name:felix busch,Felix Busch,author,name:felix busch,2,cs.CL,false,1',
+        'name:lisa c adams,Lisa C. Adams,author,name:lisa c adams,2,cs.CL,false,1',
+      ].sort(),
     );
     const edgesRes = await fetch(url('/api/export/graph', { kind: 'coauthors', author: truhn, format: 'csv', part: 'edges' }));
     expect(edgesRes.headers.get('content-disposition')).toBe('attachment; filename="papergraph-coauthors-edges.csv"');

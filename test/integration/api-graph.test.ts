@@ -102,6 +102,35 @@ describe('GET /api/graph/coauthors', () => {
     expect(none.nodes.map((n) => n.data.papers)).toEqual([0]);
   });
 
+  it("gives each author's main category: the primary category on most of its papers in scope, ties by code", async () => {
+    const categories = (g: GraphResponse) => Object.fromEntries(g.nodes.map((n) => [n.data.label, n.data.category]));
+    const bressem = await authorId('Keno K. Bressem');
+    // Bressem: one cs.CL paper (MEDBERT.de) and one eess.IV paper (3D U-Net): a tie, so the smaller code.
+    expect(categories(graphOf((await get('/api/graph/coauthors', { author: bressem })).body))).toEqual({
+      'Keno K. Bressem': 'cs.CL',
+      'Jens-Michalis Papaioannou': 'cs.CL',
+      'Paul Grundmann': 'cs.CL',
+      'Stefan M. Niehues': 'eess.IV',
+      'Bernd Hamm': 'eess.IV',
+    });
+    // In scope only: with the eess.IV filter, Bressem's one paper in scope decides.
+    const iv = graphOf((await get('/api/graph/coauthors', { author: bressem, category: 'eess.IV' })).body);
+    expect(categories(iv)).toEqual({ 'Keno K. Bressem': 'eess.IV', 'Stefan M. Niehues': 'eess.IV', 'Bernd Hamm': 'eess.IV' });
+    const truhn = graphOf((await get('/api/graph/coauthors', { author: await authorId('Daniel Truhn') })).body);
+    expect(categories(truhn)).toEqual({ 'Daniel Truhn': 'cs.CV', 'Felix Busch': 'cs.CL', 'Lisa C. Adams': 'cs.CL' });
+    // The whole network's top authors carry it too; ground truth from all their papers (none has more than 30).
+    const top = graphOf((await get('/api/graph/coauthors', { limit: 40 })).body);
+    expect(top.nodes.length).toBeGreaterThan(20);
+    for (const { data } of top.nodes) {
+      const [row] = await cypherRows(
+        `MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper)-[:IN_CATEGORY {primary: true}]->(c:Category)
+         WITH c.code AS code, count(DISTINCT p) AS n ORDER BY n DESC, code RETURN collect(code)[0] AS code`,
+        { id: data.id },
+      );
+      expect(data.category, data.label).toBe(row!.code);
+    }
+  });
+
   it('without an author: the top authors by papers and the pairs among them', async () => {
     const g = graphOf((await get('/api/graph/coauthors', { limit: 5 })).body);
     const [count] = await cypherRows('MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper) } RETURN count(a) AS n');
@@ -249,10 +278,10 @@ describe('GET /api/graph/path', () => {
     ]);
     expect(res.message).toBeUndefined();
     // The drawing: three authors in path order, two co-author edges.
-    expect(res.graph.nodes.map((n) => [n.data.label, n.data.depth])).toEqual([
-      ['Daniel Truhn', 0],
-      ['Felix Busch', 1],
-      ['Felix J. Dorfner', 2],
+    expect(res.graph.nodes.map((n) => [n.data.label, n.data.depth, n.data.category])).toEqual([
+      ['Daniel Truhn', 0, 'cs.CV'],
+      ['Felix Busch', 1, 'cs.CL'],
+      ['Felix J. Dorfner', 2, 'cs.CL'],
     ]);
     expect(res.graph.edges.map((e) => e.data.id).sort()).toEqual([[busch, dorfner].sort().join('|'), [busch, truhn].sort().join('|')].sort());
   });
@@ -337,6 +366,8 @@ describe('hubs never cause an error', () => {
   it('reports a paper read only in part even when no co-author on it reaches minWeight', async () => {
     const g = graphOf((await get('/api/graph/coauthors', { author: 'hub:a2', minWeight: 2 })).body);
     expect(g.nodes.map((n) => n.data.id)).toEqual(['hub:a2']);
+    // The hub papers have no category: the author's category is unknown.
+    expect(g.nodes[0]!.data.category).toBeNull();
     expect(g.truncated.reasons.join(' ')).toMatch(/1 paper has more than 30 authors: co-authors were looked for among 30 of them/);
   });
 

@@ -52,6 +52,8 @@ interface Expansion {
 interface Subgraph {
   nodes: { id: string; name: string | null; sampled: boolean; papers: number | null }[];
   papers: EdgePaper[];
+  /** Main category per author that has one (see coauthor-edges.cypher). */
+  categories: { id: string; category: string }[];
 }
 
 /**
@@ -156,7 +158,8 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
 
     const ids = order.map((o) => o.id);
     const rank = new Map(ids.map((id, i) => [id, i]));
-    // One query for the nodes' details and the papers their pairs come from; the pairs are weighed here.
+    // One query for the nodes' details, their main categories and the papers their pairs come from; the pairs are
+    // weighed here.
     const [sub] = (await rows(tx, 'graph/coauthor-edges', {
       ...params,
       ids,
@@ -165,6 +168,7 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
       authorsPerPaper: int(AUTHORS_PER_PAPER),
     })) as unknown as Subgraph[];
     const info = new Map((sub?.nodes ?? []).map((r) => [r.id, { name: r.name ?? r.id, papers: Number(r.papers), sampled: r.sampled }]));
+    const categoryOf = new Map((sub?.categories ?? []).map((r) => [r.id, r.category]));
     const sampled = new Set([...sampledInExpansion, ...ids.filter((id) => info.get(id)?.sampled)]);
     if (sampled.size > 0) {
       reasons.push(
@@ -204,6 +208,7 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
       kind: 'author',
       ref: id,
       papers: knownPapers?.get(id) ?? info.get(id)?.papers ?? 0,
+      category: categoryOf.get(id) ?? null,
       ego: depth === 0,
       ...(depth !== null ? { depth } : {}),
     }));

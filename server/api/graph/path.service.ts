@@ -71,7 +71,9 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
       countPapers: true,
       papersPerAuthor: int(PAPERS_PER_AUTHOR),
     });
-    const authors = new Map(authorRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers) }]));
+    const authors = new Map(
+      authorRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers), category: (r.category as string | null) ?? null }]),
+    );
     const ref = (id: string) => ({ id, name: authors.get(id)?.name ?? id });
 
     const pairs = new Map<string, [string, string]>();
@@ -96,6 +98,7 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
       kind: 'author',
       ref: id,
       papers: authors.get(id)?.papers ?? 0,
+      category: authors.get(id)?.category ?? null,
       ...(depth.has(id) ? { depth: depth.get(id)! } : {}),
     }));
     const edgeMap = new Map<string, GraphEdgeData>();

@@ -9,15 +9,12 @@ import { createAutocomplete } from '../../components/autocomplete.js';
 import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
 import { binYears, createYearRange, renderHistogram } from '../../components/histogram.js';
-import { buildElements, mergePayloads, nodeCategory, type GraphPayload } from '../../graph/elements.js';
+import { buildElements, mergePayloads, type GraphPayload } from '../../graph/elements.js';
 import { GraphMap, setPanelOpen } from '../../graph/map.js';
 import { authorPath } from '../../graph/path.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { renderAuthorPanel } from './author-panel.js';
 import { decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
-
-/** Most authors whose primary category is looked up one by one for category colouring. */
-const CATEGORY_LOOKUP_MAX = 200;
 
 /** The API's cap on nodes per graph request (schema/graph.ts MAX_GRAPH_NODES). */
 const MAX_LIMIT = 1000;
@@ -37,7 +34,6 @@ export const coauthorsView: ViewModule = {
     let panelAbort: AbortController | null = null;
     let destroyed = false;
     const cache = new Map<string, Promise<GraphPayloadResponse>>();
-    const primaryCategory = new Map<string, string | null>();
 
     const go = (patch: Partial<CoauthorParams>, opts: { replace?: boolean } = {}) =>
       ctx.navigate({ view: 'coauthors', params: encodeCoauthorParams({ ...state, ...patch }) }, opts);
@@ -263,35 +259,9 @@ export const coauthorsView: ViewModule = {
       }
     }
 
-    /**
-     * Primary categories for category colouring. The graph API does not send an author's category yet, so they are
-     * read from /api/authors/:id (the most frequent category first), six requests at a time, at most
-     * CATEGORY_LOOKUP_MAX authors, cached for the view's life. Remove once GraphNodeData carries `category`.
-     */
-    async function ensureCategories(): Promise<void> {
-      if (!payload || state.colour !== 'category') return;
-      const missing = payload.nodes.filter((n) => nodeCategory(n.data) === undefined && !primaryCategory.has(n.data.id));
-      if (missing.length > CATEGORY_LOOKUP_MAX) {
-        ctx.notify(`Category colours need one lookup per author; only the first ${CATEGORY_LOOKUP_MAX} are coloured.`, 'info');
-      }
-      const queue = missing.slice(0, CATEGORY_LOOKUP_MAX).map((n) => n.data.id);
-      const worker = async () => {
-        for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-          const a = await fetchAuthor(id).catch(() => null);
-          primaryCategory.set(id, a?.categories[0]?.code ?? null);
-        }
-      };
-      if (queue.length) await ctx.withLoading(Promise.all(Array.from({ length: 6 }, worker)));
-      for (const n of payload.nodes) {
-        const c = primaryCategory.get(n.data.id);
-        if (c && nodeCategory(n.data) === undefined) n.data.category = c;
-      }
-    }
-
     async function draw(opts: { fit?: boolean; relayout?: boolean } = {}): Promise<void> {
       if (!payload) return;
-      await ensureCategories();
-      if (destroyed || !payload) return;
+      // Category colours come with the nodes (GraphNodeData.category): no request per author.
       const built = buildElements(payload, { colourBy: state.colour, focus: state.author ? [state.author] : [] });
       colourShown = state.colour;
       const hasCoauthors = payload.nodes.length > 1;
