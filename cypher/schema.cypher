@@ -2,7 +2,7 @@
 //
 // Graph model
 //   (:Paper {id, title, abstract, published, year, datePrecision, hasCode, url, doi, arxivId, openalexId, source,
-//            authorsTruncated})
+//            authorsTruncated, authorCount, primaryCategory})   primaryCategory = the code of its IN_CATEGORY {primary}
 //   (:Author {id, name, key, orcid?, openalexId?})-[:AUTHORED {position, asWritten}]->(:Paper)
 //   (:Paper)-[:IN_CATEGORY {primary}]->(:Category {code, name, archive})
 //   (:Paper)-[:HAS_TOPIC {score, source}]->(:Topic {id, name})
@@ -26,3 +26,11 @@ CREATE INDEX author_openalex IF NOT EXISTS FOR (a:Author) ON (a.openalexId);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
 CREATE FULLTEXT INDEX author_name IF NOT EXISTS FOR (a:Author) ON EACH [a.name];
 CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (t:Topic) ON EACH [t.name];
+
+// Backfill for graphs ingested before papers carried primaryCategory (ingest writes it since). Once done it only scans
+// the papers without a category (each an expand of nothing): ≈ 0.1 s per 100k papers at start.
+MATCH (p:Paper)-[:IN_CATEGORY {primary: true}]->(c:Category)
+WHERE p.primaryCategory IS NULL
+CALL (p, c) {
+  SET p.primaryCategory = c.code
+} IN TRANSACTIONS OF 10000 ROWS;

@@ -61,6 +61,9 @@ function paperProps(r: PaperRecord): Record<string, unknown> {
     source: r.source,
     authorsTruncated: r.authorsTruncated,
     authorCount: neo4j.int(r.authors.length),
+    // Also stored as the IN_CATEGORY {primary: true} edge; kept on the paper so graph queries read one property
+    // instead of expanding the edge for every paper they touch.
+    primaryCategory: r.categories[0] ?? null,
   };
 }
 

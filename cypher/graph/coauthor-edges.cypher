@@ -6,7 +6,7 @@
 //   papers: each paper in scope where at least two chosen authors were found, with those authors (`members`, possibly
 //           repeated), its id, year, and its true author count `n` for fractional weights (null when counting);
 //   categories: per chosen author with a categorised paper among those it read, its main category: the primary
-//           category code most frequent among those papers (ties: the smaller code). Counted from the same reads, so a
+//           category code (Paper.primaryCategory) most frequent among those papers (ties: the smaller code). Counted from the same reads, so a
 //           sampled author's category comes from its $papersPerAuthor papers read.
 // Bounded so that hubs never blow up:
 //   - each chosen author reads at most $papersPerAuthor of its papers in scope (authors with more are "sampled");
@@ -45,13 +45,15 @@ CALL (chosen) {
   }
   WITH p, collect(id) AS readers, min(CASE WHEN sampled THEN 1 ELSE 0 END) = 0 AS look
   // Every paper read, also those no pair comes from: each counts towards its readers' main category.
-  RETURN collect({p: p, readers: readers, look: look, primary: [(p)-[:IN_CATEGORY {primary: true}]->(cat) | cat.code]}) AS reads
+  RETURN collect({p: p, readers: readers, look: look, primary: p.primaryCategory}) AS reads
 }
 CALL (reads) {
   UNWIND reads AS r
+  WITH r
+  WHERE r.primary IS NOT NULL
+  // Each entry of `reads` is one paper with distinct readers, so a count of rows counts papers.
   UNWIND r.readers AS id
-  UNWIND r.primary AS code
-  WITH id, code, count(DISTINCT r.p) AS n
+  WITH id, r.primary AS code, count(*) AS n
   ORDER BY n DESC, code
   WITH id, collect(code)[0] AS category
   RETURN collect({id: id, category: category}) AS categories

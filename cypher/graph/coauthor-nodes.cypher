@@ -13,8 +13,9 @@ CALL (a) {
     AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $category}) })
   WITH p
   LIMIT $papersPerAuthor
-  MATCH (p)-[:IN_CATEGORY {primary: true}]->(cat)
-  WITH cat.code AS code, count(DISTINCT p) AS n
+  WITH p.primaryCategory AS code
+  WHERE code IS NOT NULL
+  WITH code, count(*) AS n
   ORDER BY n DESC, code
   RETURN collect(code)[0] AS category
 }

@@ -59,4 +59,26 @@ describe('cypher/ files', () => {
     );
     expect(fulltext).toEqual(expect.arrayContaining(['paper_text', 'author_name', 'topic_name']));
   });
+
+  it('backfills primaryCategory on papers written before it existed, and leaves the rest alone', async () => {
+    await graph.transaction('WRITE', async (tx) => {
+      await tx.run(
+        `CREATE (old:Paper {id: 'bf-old'})-[:IN_CATEGORY {primary: true}]->(:Category {code: 'bf.A'}),
+                (old)-[:IN_CATEGORY {primary: false}]->(:Category {code: 'bf.B'}),
+                (:Paper {id: 'bf-none'}),
+                (kept:Paper {id: 'bf-kept', primaryCategory: 'bf.C'})-[:IN_CATEGORY {primary: true}]->(:Category {code: 'bf.D'})`,
+      );
+    });
+    await applySchema(graph);
+    const rows = await graph.transaction('READ', async (tx) =>
+      (await tx.run("MATCH (p:Paper) WHERE p.id STARTS WITH 'bf-' RETURN p.id AS id, p.primaryCategory AS c ORDER BY id")).records.map(
+        (r) => [r.get('id'), r.get('c')],
+      ),
+    );
+    expect(rows).toEqual([
+      ['bf-kept', 'bf.C'],
+      ['bf-none', null],
+      ['bf-old', 'bf.A'],
+    ]);
+  });
 });
