@@ -26,11 +26,3 @@ CREATE INDEX author_openalex IF NOT EXISTS FOR (a:Author) ON (a.openalexId);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
 CREATE FULLTEXT INDEX author_name IF NOT EXISTS FOR (a:Author) ON EACH [a.name];
 CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (t:Topic) ON EACH [t.name];
-
-// Backfill for graphs ingested before papers carried primaryCategory (ingest writes it since). Once done it only scans
-// the papers without a category (each an expand of nothing): ≈ 0.1 s per 100k papers at start.
-MATCH (p:Paper)-[:IN_CATEGORY {primary: true}]->(c:Category)
-WHERE p.primaryCategory IS NULL
-CALL (p, c) {
-  SET p.primaryCategory = c.code
-} IN TRANSACTIONS OF 10000 ROWS;

@@ -1,11 +1,26 @@
-// Applies cypher/schema.cypher (constraints and indexes) idempotently and waits for the indexes to come online.
-import { schemaStatements } from '../cypher/index.js';
+// Applies cypher/schema.cypher (constraints and indexes) idempotently, waits for the indexes to come online, then runs
+// the data migrations this database has not had yet.
+import { cypher, schemaStatements } from '../cypher/index.js';
 import type { Graph } from './graph.js';
 
-/** Runs every schema statement; safe to call on each start. */
+/**
+ * Data migrations in order, by query name (cypher/migrations/); the name is also the id recorded once it ran, so
+ * each runs once per database and so a start does not rescan a large graph for work that is done.
+ */
+export const MIGRATIONS = ['migrations/paper-primary-category'] as const;
+
+/** Runs every schema statement and the pending migrations; safe to call on each start. */
 export async function applySchema(graph: Graph): Promise<void> {
   for (const statement of schemaStatements()) await graph.runAutoCommit(statement);
   await graph.runAutoCommit('CALL db.awaitIndexes(120)');
+  const [row] = await graph.read('migrations/applied');
+  const applied = new Set((row?.ids as string[] | undefined) ?? []);
+  for (const id of MIGRATIONS) {
+    if (applied.has(id)) continue;
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction.
+    await graph.runAutoCommit(cypher(id));
+    await graph.write('migrations/record', { id });
+  }
 }
 
 /**
