@@ -6,11 +6,58 @@ export const MAX_QUERY_LENGTH = 20_000;
 export const DEFAULT_TIMEOUT_MS = 5_000;
 export const MAX_TIMEOUT_MS = 30_000;
 export const MAX_ROWS = 1_000;
+/** Deepest nesting of lists and maps inside one parameter (a parameter itself is depth 1). */
+export const MAX_PARAM_DEPTH = 32;
+/** Most values (scalars, lists and maps, counted together) in all parameters of one request. */
+export const MAX_PARAM_VALUES = 10_000;
+
+/**
+ * The first parameter that is nested too deeply or makes the parameters too many values: its path (parameter name
+ * first) and why. Iterative, so that no nesting depth can overflow the stack while checking.
+ */
+export function paramProblem(params: Record<string, unknown>): { path: (string | number)[]; message: string } | null {
+  interface Item {
+    value: unknown;
+    key: string | number;
+    parent: Item | null;
+    depth: number;
+  }
+  const pathOf = (item: Item) => {
+    const out: (string | number)[] = [];
+    for (let it: Item | null = item; it; it = it.parent) out.unshift(it.key);
+    return out;
+  };
+  const stack: Item[] = Object.entries(params).map(([key, value]) => ({ value, key, parent: null, depth: 1 }));
+  stack.reverse();
+  let count = 0;
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (++count > MAX_PARAM_VALUES) {
+      return { path: pathOf(item), message: `The parameters hold more than ${MAX_PARAM_VALUES} values` };
+    }
+    const { value } = item;
+    if (value === null || typeof value !== 'object') continue;
+    if (item.depth > MAX_PARAM_DEPTH) {
+      return { path: pathOf(item), message: `Parameter nested deeper than ${MAX_PARAM_DEPTH} levels of lists and maps` };
+    }
+    const children: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ value: children[i]![1], key: children[i]![0], parent: item, depth: item.depth + 1 });
+    }
+  }
+  return null;
+}
 
 export const CypherRequest = z.object({
   query: z.string().min(1).max(MAX_QUERY_LENGTH),
   /** Query parameters ($name). Whole JSON numbers are sent as Cypher integers, others as floats. */
-  params: z.record(z.string(), z.unknown()).default({}),
+  params: z
+    .record(z.string(), z.unknown())
+    .superRefine((params, ctx) => {
+      const problem = paramProblem(params);
+      if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    })
+    .default({}),
   timeoutMs: z.number().int().min(100).max(MAX_TIMEOUT_MS).default(DEFAULT_TIMEOUT_MS),
   /** Most rows returned (the query stops being consumed after that). */
   maxRows: z.number().int().min(1).max(MAX_ROWS).default(MAX_ROWS),
