@@ -396,7 +396,7 @@ export function checkQuery(query: string): GuardResult {
 
 /** Deepest bracket nesting (`(`, `[`, `{` together) a console query may have. Neo4j's parser recurses per level. */
 export const MAX_NESTING = 64;
-/** Most elements a `range()` with literal bounds may produce (about 24 bytes each once materialised). */
+/** Most elements a `range()` with literal bounds may produce outside UNWIND (about 24 bytes each once materialised). */
 export const MAX_RANGE_ELEMENTS = 1_000_000;
 
 const OPEN = new Set(['(', '[', '{']);
@@ -513,10 +513,16 @@ function literalInt(tokens: Token[]): bigint | null {
   return neg ? -n : n;
 }
 
-/** `range(a, b[, step])` with literal bounds that would produce more than {@link MAX_RANGE_ELEMENTS} elements. */
+/**
+ * `range(a, b[, step])` with literal bounds that would produce more than {@link MAX_RANGE_ELEMENTS} elements, anywhere
+ * but directly under UNWIND (in a list comprehension, reduce(), collect… it is materialised whole).
+ */
 function checkRange(body: Token[], at: number): ResourceRefusal | null {
   const open = at + 1;
   const close = closingIndex(body, open);
+  // `UNWIND range(…) AS x` streams the range one row at a time without building it: any size is only a matter of time,
+  // which the timeout bounds.
+  if (isKeyword(body[at - 1], 'UNWIND') && isKeyword(body[close + 1], 'AS')) return null;
   const args: Token[][] = [[]];
   let depth = 0;
   for (let j = open + 1; j < close; j++) {

@@ -246,7 +246,8 @@ describe('checkQuery: resource rules', () => {
     ["RETURN reduce(`s` = 'x', j IN range(1, 29) | `s` + `s`) AS s", 'unbounded-growth'],
     ["RETURN reduce(a = 'x', i IN range(1, 29) | reduce(b = a, j IN [1] | b + a)) AS s", 'unbounded-growth'],
     ['RETURN size([x IN range(1, 1000000000) | x]) AS n', 'range-too-large'],
-    ['UNWIND range(0, 2000000, 1) AS x RETURN count(x) AS n', 'range-too-large'],
+    ['UNWIND [x IN range(0, 2000000, 1) | x] AS x RETURN count(x) AS n', 'range-too-large'],
+    ['WITH range(1, 5000000) AS r UNWIND r AS x RETURN count(x) AS n', 'range-too-large'],
     ['RETURN range(-1000000, 1000000) AS r', 'range-too-large'],
     ['RETURN RANGE(1, 0x7fffffff) AS r', 'range-too-large'],
   ])('%s → %s', (query, rule) => {
@@ -260,6 +261,7 @@ describe('checkQuery: resource rules', () => {
     "RETURN reduce(s = '', x IN ['a', 'b'] | s + CASE WHEN s = '' THEN '' ELSE ',' END + x) AS s",
     'RETURN reduce(m = {total: 0}, x IN [1, 2] | {total: m.total + x}) AS m',
     'RETURN range(1, 1000000) AS r',
+    'UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*)',
     'RETURN range(1, 10000000, 10) AS r',
     'UNWIND range(1, $n) AS x RETURN x',
     'RETURN range(0, size([1, 2, 3])) AS r',
