@@ -104,8 +104,9 @@ const CONNECTION_LOST_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
  * it answers, the query lost its own connection (Neo4j closes it, e.g., when it cannot allocate network buffers) → 502.
  * Whatever else Neo4j reports about the query is a 422 with its code, never a bare 500.
  */
-async function consoleError(err: unknown, graph: Graph, timeoutMs: number): Promise<unknown> {
-  if (err instanceof Neo4jError && CONNECTION_LOST_CODES.has(err.code) && (await databaseAnswers(graph))) {
+async function consoleError(err: unknown, graph: Graph, timeoutMs: number, answered: boolean): Promise<unknown> {
+  // Once the HTTP answer went out (the deadline passed), nobody reads this error: no probe for it.
+  if (err instanceof Neo4jError && CONNECTION_LOST_CODES.has(err.code) && !answered && (await databaseAnswers(graph))) {
     return new AppError(
       502,
       'query_connection_lost',
@@ -192,7 +193,8 @@ export async function runConsoleQuery(graph: Graph, req: CypherRequest, opts: Co
   });
   let connection: unknown = null;
   let settled = false;
-  const run = execute(graph, session, req, mode, params, opts.maxResultBytes ?? MAX_RESULT_BYTES, (c) => {
+  const state = { answered: false };
+  const run = execute(graph, session, req, mode, params, opts.maxResultBytes ?? MAX_RESULT_BYTES, state, (c) => {
     connection = c;
   }).finally(() => {
     settled = true;
@@ -205,6 +207,7 @@ export async function runConsoleQuery(graph: Graph, req: CypherRequest, opts: Co
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      state.answered = true;
       reject(new QueryTimeoutError(req.timeoutMs));
       setTimeout(() => {
         if (!settled && connection) abandonConnection(connection);
@@ -225,13 +228,17 @@ async function execute(
   mode: QueryMode,
   params: Record<string, unknown>,
   maxResultBytes: number,
+  state: { answered: boolean },
   onConnection: (connection: unknown) => void,
 ): Promise<CypherResponse> {
   const started = performance.now();
   let tx: Awaited<ReturnType<typeof session.beginTransaction>> | null = null;
   try {
-    tx = await session.beginTransaction({ timeout: req.timeoutMs, metadata: { app: 'papergraph', source: 'console' } });
-    onConnection(await connectionOf(session));
+    const begin = session.beginTransaction({ timeout: req.timeoutMs, metadata: { app: 'papergraph', source: 'console' } });
+    // Taken as soon as the pool hands it out, before BEGIN is answered: a server that never answers BEGIN must not keep
+    // the connection either.
+    void connectionOf(session).then(onConnection);
+    tx = await begin;
     const result = tx.run(req.query, params);
     const columns = await result.keys();
     const rows: Record<string, unknown>[] = [];
@@ -282,7 +289,7 @@ async function execute(
       truncated,
     };
   } catch (err) {
-    throw await consoleError(err, graph, req.timeoutMs);
+    throw await consoleError(err, graph, req.timeoutMs, state.answered);
   } finally {
     // Read-only work: rolling back just releases the transaction (it is already gone after a timeout or error).
     if (tx?.isOpen()) await tx.rollback().catch(() => undefined);
