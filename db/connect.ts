@@ -3,6 +3,7 @@
 // database sits behind a DriverGate, so requests fail fast while the database is down.
 import path from 'node:path';
 import neo4j, { type AuthToken, type Config as DriverConfig, type Driver } from 'neo4j-driver';
+import { cypher } from '../cypher/index.js';
 import type { Config } from '../server/config.js';
 import { DriverGate, type Availability } from './driver-gate.js';
 import { Graph } from './graph.js';
@@ -108,20 +109,26 @@ async function connectSupervised(
   let gate: DriverGate | undefined;
   let graph: Graph | undefined;
   let supervised: SupervisedLocalNeo4j | undefined;
+  let raw: Driver | undefined;
   supervised = await superviseLocalNeo4j(localOptions, {
     onDown: (exit) => gate?.markDown(`the built-in Neo4j stopped: ${exit.reason}; restarting it`, { recover: false }),
     onUp: (instance) => {
       if (!gate || !graph) return;
       if (instance.uri !== graph.target.uri) {
-        gate.replace(localDriver(instance.uri, neo4j.auth.basic(instance.user, instance.password)), instance.uri);
+        raw = localDriver(instance.uri, neo4j.auth.basic(instance.user, instance.password));
+        gate.replace(raw, instance.uri);
         graph.target.uri = instance.uri;
       }
-      gate.markUp();
+      // A fresh JVM answers its first queries slowly (planning, JIT, cold page cache): requests keep failing fast
+      // until it has answered the health queries once, instead of each waiting for that.
+      const g = gate;
+      void warmUp(raw!, log).then(() => g.markUp());
     },
     onGiveUp: (status) => gate?.markDown(`the built-in Neo4j did not stay up after restarts: ${status.lastExit?.reason}`, { recover: false }),
   });
   const first = supervised.current()!;
-  gate = new DriverGate(localDriver(first.uri, neo4j.auth.basic(first.user, first.password)), {
+  raw = localDriver(first.uri, neo4j.auth.basic(first.user, first.password));
+  gate = new DriverGate(raw, {
     uri: first.uri,
     log,
     describe: () => {
@@ -143,4 +150,21 @@ async function connectSupervised(
       await supervised!.stop();
     },
   };
+}
+
+/** Runs the health queries once (each bounded to 30 s; a failure is only logged). */
+async function warmUp(driver: Driver, log: (line: string) => void): Promise<void> {
+  for (const name of ['health/components', 'health/counts']) {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        driver.executeQuery(cypher(name), {}, { routing: neo4j.routing.READ }),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 30 s')), 30_000))),
+      ]);
+    } catch (err) {
+      log(`Warm-up query ${name} on the restarted Neo4j failed: ${(err as Error).message.split('\n')[0]}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }

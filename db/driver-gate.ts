@@ -78,9 +78,11 @@ export class DriverGate {
     gates.set(this.driver, this);
   }
 
-  /** Whether queries go through now. */
+  /** Whether queries go through now: reachable, and not held down by the supervisor (restarting, failed). */
   isUp(): boolean {
-    return this.state === 'up';
+    if (this.state !== 'up') return false;
+    const held = this.opts.describe?.().state;
+    return held === undefined || held === 'up';
   }
 
   availability(): Availability {
@@ -180,7 +182,7 @@ export class DriverGate {
 
   /** Races a managed transaction against the gate: it fails as soon as the database is known to be down. */
   private guard<T>(run: () => Promise<T>): Promise<T> {
-    if (this.state !== 'up') return Promise.reject(this.unavailable());
+    if (!this.isUp()) return Promise.reject(this.unavailable());
     const real = run();
     return new Promise<T>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -224,7 +226,7 @@ export class DriverGate {
           // While down, closing may wait on a connection attempt that is bound to fail: do not hold the answer for it.
           return () => {
             const closing = target.close();
-            if (gate.state === 'up') return closing;
+            if (gate.isUp()) return closing;
             closing.catch(() => {});
             return Promise.resolve();
           };

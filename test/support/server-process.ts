@@ -87,12 +87,12 @@ export async function timedGet(url: string): Promise<{ status: number; retryAfte
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body, ms };
 }
 
-/** Polls `probe` every 250 ms until it returns true or `timeoutMs` passes; returns whether it did. */
+/** Polls `probe` every 50 ms until it returns true or `timeoutMs` passes; returns whether it did. */
 export async function waitFor(probe: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe().catch(() => false)) return true;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 50));
   }
   return false;
 }
