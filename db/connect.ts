@@ -111,7 +111,7 @@ async function connectSupervised(
   let supervised: SupervisedLocalNeo4j | undefined;
   let raw: Driver | undefined;
   supervised = await superviseLocalNeo4j(localOptions, {
-    onDown: (exit) => gate?.markDown(`the built-in Neo4j stopped: ${exit.reason}; restarting it`, { recover: false }),
+    onDown: (exit) => gate?.markDown(`the built-in Neo4j stopped: ${exit.reason}; restarting it`),
     onUp: (instance) => {
       if (!gate || !graph) return;
       if (instance.uri !== graph.target.uri) {
@@ -124,7 +124,7 @@ async function connectSupervised(
       const g = gate;
       void warmUp(raw!, log).then(() => g.markUp());
     },
-    onGiveUp: (status) => gate?.markDown(`the built-in Neo4j did not stay up after restarts: ${status.lastExit?.reason}`, { recover: false }),
+    onGiveUp: (status) => gate?.markDown(`the built-in Neo4j did not stay up after restarts: ${status.lastExit?.reason}`),
   });
   const first = supervised.current()!;
   raw = localDriver(first.uri, neo4j.auth.basic(first.user, first.password));

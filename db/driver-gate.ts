@@ -56,6 +56,8 @@ export class DriverGate {
   private probe: Promise<boolean> | undefined;
   private lastProbeOk = 0;
   private recovering = false;
+  /** Counts markUp calls, so a transaction that started before an outage cannot mark the database down after it. */
+  private upEpoch = 0;
   private closed = false;
   private readonly log: (line: string) => void;
 
@@ -99,10 +101,10 @@ export class DriverGate {
   }
 
   /**
-   * Marks the database down: transactions waiting on it fail now, new ones fail at once. With `recover` (default) a
-   * probe every second marks it up again once it answers; without, whoever marked it down marks it up.
+   * Marks the database down: transactions waiting on it fail now, new ones fail at once. A probe every second marks
+   * it up again once it answers Bolt; while a supervisor reports it restarting, isUp() stays false regardless.
    */
-  markDown(reason: string, opts: { recover?: boolean } = {}): void {
+  markDown(reason: string): void {
     if (this.closed) return;
     if (this.state === 'up') {
       this.state = 'down';
@@ -111,13 +113,14 @@ export class DriverGate {
       this.log(`Neo4j at ${this.uri} is down (${reason}); requests fail fast until it is back`);
       for (const listener of [...this.downListeners]) listener();
     }
-    if (opts.recover ?? true) void this.recover();
+    void this.recover();
   }
 
   /** Marks the database up again. */
   markUp(): void {
     if (this.state === 'up' || this.closed) return;
     this.state = 'up';
+    this.upEpoch++;
     this.since = new Date().toISOString();
     this.log(`Neo4j at ${this.uri} answers again`);
   }
@@ -180,9 +183,14 @@ export class DriverGate {
     );
   }
 
-  /** Races a managed transaction against the gate: it fails as soon as the database is known to be down. */
-  private guard<T>(run: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `run` (work on the database) unless the database is known to be down, and fails it (ServiceUnavailable) as
+   * soon as it becomes known down; a run that takes long triggers a reachability probe. Managed transactions of the
+   * gated driver go through here; other callers (health) may too.
+   */
+  guard<T>(run: () => Promise<T>): Promise<T> {
     if (!this.isUp()) return Promise.reject(this.unavailable());
+    const epoch = this.upEpoch;
     const real = run();
     return new Promise<T>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
@@ -207,7 +215,7 @@ export class DriverGate {
         },
         (err: unknown) => {
           done();
-          if (err instanceof Neo4jError && UNAVAILABLE.has(err.code)) this.markDown(err.message.split('\n')[0]!.slice(0, 200));
+          if (err instanceof Neo4jError && UNAVAILABLE.has(err.code) && epoch === this.upEpoch) this.markDown(err.message.split('\n')[0]!.slice(0, 200));
           reject(err);
         },
       );
@@ -261,11 +269,17 @@ async function tcpReachable(uri: string, timeoutMs: number): Promise<{ ok: true 
   const { host, port } = boltAddress(uri);
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
+    let settled = false;
     const finish = (result: { ok: true } | { ok: false; reason: string }) => {
+      if (settled) return;
+      settled = true;
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(timeoutMs, () => finish({ ok: false, reason: `no TCP connection to ${host}:${port} within ${timeoutMs} ms` }));
+    socket.setTimeout(timeoutMs, () =>
+      // A busy event loop runs timers before it looks at I/O: let a connect that already happened be seen first.
+      setImmediate(() => finish({ ok: false, reason: `no TCP connection to ${host}:${port} within ${timeoutMs} ms` })),
+    );
     socket.once('connect', () => finish({ ok: true }));
     socket.once('error', (err: NodeJS.ErrnoException) =>
       finish({ ok: false, reason: `${host}:${port}: ${err.code ?? err.message}` }),

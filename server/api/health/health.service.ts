@@ -30,13 +30,20 @@ export async function getHealth(graph: Graph): Promise<HealthAnswer> {
     retryAfterSeconds: gate?.availability().retryAfterSeconds ?? 5,
   });
 
-  if (gate && !gate.isUp()) {
-    const a = gate.availability();
+  const knownDown = () => {
+    const a = gate!.availability();
     return unavailable(`Neo4j at ${uri} is ${a.state}${a.reason ? `: ${a.reason}` : ''}`);
-  }
-  try {
+  };
+
+  if (gate && !gate.isUp()) return knownDown();
+  const check = async () => {
     const [components] = await graph.read('health/components', {}, { timeoutMs: 5_000, noRetry: true });
     const [counts] = await graph.read('health/counts', {}, { timeoutMs: 5_000, noRetry: true });
+    return { components, counts };
+  };
+  try {
+    // Through the gate: the check stops waiting as soon as the database is known down (e.g. its JVM just died).
+    const { components, counts } = await (gate ? gate.guard(check) : check());
     return {
       status: 200,
       body: {
@@ -55,6 +62,7 @@ export async function getHealth(graph: Graph): Promise<HealthAnswer> {
     // A failed check may be the first sign of an outage: the gate probes the address and, if nothing answers there,
     // makes the following requests fail fast.
     await gate?.checkReachable();
+    if (gate && !gate.isUp()) return knownDown();
     const message = err instanceof AppError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
     return unavailable(message);
   }
