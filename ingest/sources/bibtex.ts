@@ -185,7 +185,7 @@ export async function* parseBibtex(text: string, opts: BibtexOptions): AsyncGene
     const pos = err.input ? text.indexOf(err.input) : -1;
     const m = /at line (\d+)/.exec(err.error);
     const line = pos >= 0 ? text.slice(0, pos).split('\n').length : m ? Number(m[1]) : 1;
-    broken.push({ from: pos, to: pos >= 0 ? pos + err.input.length : -1, line, error: err.error, claimed: false });
+    broken.push({ from: pos, to: pos >= 0 ? pos + (err.input ?? '').length : -1, line, error: err.error, claimed: false });
   }
   const brokenAt = (offset: number | undefined) =>
     offset === undefined ? undefined : broken.find((b) => b.from >= 0 && offset >= b.from && offset < b.to);
