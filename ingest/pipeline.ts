@@ -5,10 +5,8 @@
 //          appends {record, candidates} to a temporary JSON-lines spool;
 //   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies, and writes
 //          batches; preparing the next batch overlaps with the write of the current one (one write in flight).
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import type { Graph } from '../db/graph.js';
 import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
@@ -17,6 +15,7 @@ import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
 import { DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
 import { CandidatePool } from './topics/pool.js';
+import { createSpool, sweepStaleSpools } from './spool.js';
 import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
 
 export interface IngestInput {
@@ -40,7 +39,11 @@ export interface IngestOptions {
   onPaper?: (paper: WritablePaper) => void;
   /** Progress: records parsed/written so far, bytes read of `bytesTotal` (when the input sizes are known). */
   onProgress?: (p: IngestProgress) => void;
-  /** Overrides for tests: where the spool lives. */
+  /**
+   * Where the spool folder is made (default os.tmpdir(), i.e. $TMPDIR or /tmp): `papergraph-ingest-<pid>-<random>/`.
+   * It is removed when the ingest ends, fails or is stopped by a signal; spools of killed ingests are removed by the
+   * next ingest that uses the same place.
+   */
   tmpDir?: string;
   /** NLP worker threads (default: one per core; 0 = on the main thread). */
   nlpWorkers?: number;
@@ -165,15 +168,16 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const topicsPerPaper = opts.topicsPerPaper ?? 8;
   const dryRun = opts.dryRun === true || graph === null;
-  const spoolDir = mkdtempSync(path.join(opts.tmpDir ?? os.tmpdir(), 'papergraph-ingest-'));
-  const spoolPath = path.join(spoolDir, 'records.jsonl');
+  for (const dir of sweepStaleSpools(opts.tmpDir)) opts.log?.(`removed the spool of an ingest that was killed: ${dir}`);
+  const spool = createSpool(opts.tmpDir);
+  const spoolPath = spool.file;
   const summary: IngestSummary = { records: 0, rejected: 0, warnings: 0, written: emptyCounts(), elapsedMs: 0, dryRun, timings: {} };
   const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: totalSize(inputs) };
 
   try {
     // Pass 1: parse, extract candidates (on worker threads, in chunks), count document frequencies, spool in order.
     const df = new DocumentFrequencies();
-    const spool = createWriteStream(spoolPath, { encoding: 'utf8' });
+    const spoolOut = createWriteStream(spoolPath, { encoding: 'utf8' });
     const { pool, fellBack } = await CandidatePool.start(opts.nlpWorkers ?? CandidatePool.defaultSize());
     if (fellBack) opts.log?.(`NLP runs on the main thread (workers unavailable: ${fellBack})`);
     const maxInFlight = Math.max(2, pool.size * 2);
@@ -184,8 +188,8 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
       const candidates = await head.candidates;
       for (let i = 0; i < head.records.length; i++) {
         df.add(candidates[i]!);
-        const ok = spool.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
-        if (!ok) await once(spool, 'drain');
+        const ok = spoolOut.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
+        if (!ok) await once(spoolOut, 'drain');
       }
     };
     const submit = async () => {
@@ -221,8 +225,8 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     } finally {
       await pool.close();
     }
-    spool.end();
-    await once(spool, 'close');
+    spoolOut.end();
+    await once(spoolOut, 'close');
     opts.onProgress?.({ ...progress });
     summary.timings['pass 1'] = Date.now() - started;
 
@@ -272,7 +276,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']!;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
   } finally {
-    rmSync(spoolDir, { recursive: true, force: true });
+    spool.remove();
   }
   summary.elapsedMs = Date.now() - started;
   return summary;
