@@ -13,7 +13,8 @@ import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
 import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './record.js';
 import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
-import { DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
+import { contributionOf, DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
+import { loadScoringFrequencies } from './topic-frequencies.js';
 import { CandidatePool } from './topics/pool.js';
 import { createSpool, sweepStaleSpools } from './spool.js';
 import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
@@ -176,7 +177,13 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
 
   try {
     // Pass 1: parse, extract candidates (on worker threads, in chunks), count document frequencies, spool in order.
-    const df = new DocumentFrequencies();
+    // When writing, also note which phrases, acronyms and papers the input has: pass 2 scores against the graph's
+    // stored frequencies of those plus the input's own (see topic-frequencies.ts).
+    const inputDf = new DocumentFrequencies();
+    const writing = graph !== null && !dryRun;
+    const inputKeys = new Set<string>();
+    const inputAcronyms = new Set<string>();
+    const inputIds = new Set<string>();
     const spoolOut = createWriteStream(spoolPath, { encoding: 'utf8' });
     const { pool, fellBack } = await CandidatePool.start(opts.nlpWorkers ?? CandidatePool.defaultSize());
     if (fellBack) opts.log?.(`NLP runs on the main thread (workers unavailable: ${fellBack})`);
@@ -187,7 +194,15 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
       const head = queue.shift()!;
       const candidates = await head.candidates;
       for (let i = 0; i < head.records.length; i++) {
-        df.add(candidates[i]!);
+        inputDf.add(candidates[i]!);
+        if (writing) {
+          inputIds.add(head.records[i]!.id);
+          for (const c of candidates[i]!) {
+            inputKeys.add(c.key);
+            if (c.acronym !== undefined) inputAcronyms.add(c.acronym);
+            if (c.aliases) for (const a of c.aliases) inputAcronyms.add(a);
+          }
+        }
         const ok = spoolOut.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
         if (!ok) await once(spoolOut, 'drain');
       }
@@ -230,8 +245,13 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     opts.onProgress?.({ ...progress });
     summary.timings['pass 1'] = Date.now() - started;
 
-    // Pass 2: score topics against the whole corpus and write, one batch in flight while the next is prepared.
+    // Pass 2: score topics against the whole corpus (the graph's papers and the input) and write, one batch in flight
+    // while the next is prepared.
     progress.phase = 'write';
+    const df = writing
+      ? await loadScoringFrequencies(graph, { df: inputDf, keys: inputKeys, acronyms: inputAcronyms, paperIds: inputIds })
+      : inputDf;
+    summary.timings['graph frequencies'] = Date.now() - started - summary.timings['pass 1']!;
     const writer = graph && !dryRun ? new GraphWriter(graph, describeCategory) : null;
     // The write in flight settles into `writeError` instead of rejecting, so a failure while the next batch is being
     // prepared is never an unhandled rejection; it is rethrown before the next write starts.
@@ -261,7 +281,11 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     const lines = readline.createInterface({ input: createReadStream(spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const text of lines) {
       const line = JSON.parse(text) as SpoolLine;
-      const paper: WritablePaper = { record: line.record, topics: topicsFor(line, df, topicsPerPaper) };
+      const paper: WritablePaper = {
+        record: line.record,
+        topics: topicsFor(line, df, topicsPerPaper),
+        contribution: contributionOf(line.candidates),
+      };
       if (dryRun) opts.onPaper?.(paper);
       batch.push(paper);
       batchLinks += linksOf(paper);
@@ -273,7 +297,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     }
     if (batch.length > 0) await flush(batch);
     await settle();
-    summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']!;
+    summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']! - summary.timings['graph frequencies']!;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
   } finally {
     spool.remove();

@@ -43,8 +43,10 @@ import { selectTopics, type SelectOptions, type Topic } from './select.js';
 
 export { extractCandidates, MAX_PHRASE_UNITS, nominalize, type Candidate } from './extract.js';
 export {
+  contributionOf,
   DEFAULT_MAX_ENTRIES,
   DocumentFrequencies,
+  type DfContribution,
   type DocumentFrequenciesJSON,
   type DocumentFrequenciesOptions,
 } from './frequencies.js';
