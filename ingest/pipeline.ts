@@ -14,6 +14,7 @@ import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './re
 import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
 import { contributionOf, DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
+import { applyIngestMigrations } from './migrations.js';
 import { loadScoringFrequencies } from './topic-frequencies.js';
 import { CandidatePool } from './topics/pool.js';
 import { createSpool, sweepStaleSpools } from './spool.js';
@@ -169,6 +170,9 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const topicsPerPaper = opts.topicsPerPaper ?? 8;
   const dryRun = opts.dryRun === true || graph === null;
+  const writing = graph !== null && !dryRun;
+  // Identities and stored frequencies in the form this code writes, before anything is written or scored.
+  if (writing) for (const line of await applyIngestMigrations(graph, { nlpWorkers: opts.nlpWorkers })) opts.log?.(line);
   for (const dir of sweepStaleSpools(opts.tmpDir)) opts.log?.(`removed the spool of an ingest that was killed: ${dir}`);
   const spool = createSpool(opts.tmpDir);
   const spoolPath = spool.file;
@@ -180,7 +184,6 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     // When writing, also note which phrases, acronyms and papers the input has: pass 2 scores against the graph's
     // stored frequencies of those plus the input's own (see topic-frequencies.ts).
     const inputDf = new DocumentFrequencies();
-    const writing = graph !== null && !dryRun;
     const inputKeys = new Set<string>();
     const inputAcronyms = new Set<string>();
     const inputIds = new Set<string>();
