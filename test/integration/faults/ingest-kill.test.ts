@@ -29,6 +29,8 @@ async function graphState() {
     CALL () { MATCH ()-[r:AUTHORED]->() RETURN count(r) AS authored }
     CALL () { MATCH (p:Paper) WHERE NOT p:Stub AND COUNT { (p)<-[:AUTHORED]-() } <> p.authorCount RETURN count(p) AS partial }
     CALL () { MATCH (t:Topic) WHERE NOT (t)<-[:HAS_TOPIC]-() RETURN count(t) AS orphanTopics }
+    CALL () { OPTIONAL MATCH (c:TopicCorpus {id: 'papers'}) RETURN coalesce(c.papers, 0) AS countedForTopics }
+    CALL () { MATCH (p:Paper) WHERE p.topicTerms IS NOT NULL RETURN count(p) AS withTopicTerms }
     RETURN *`);
   return row!;
 }
@@ -98,6 +100,9 @@ describe('fault: an ingest killed mid-run', () => {
     expect(partial.papers).toBeGreaterThanOrEqual(500);
     expect(partial.papers).toBeLessThan(PAPERS);
     expect(partial.partial).toBe(0);
+    // The stored topic frequencies count exactly the papers of the committed batches.
+    expect(partial.countedForTopics).toBe(partial.papers);
+    expect(partial.withTopicTerms).toBe(partial.papers);
     // A SIGKILL cannot clean up: its spool (records.jsonl and the owner's pid) is still there.
     const stale = spoolsIn(tmp);
     expect(stale).toHaveLength(1);
@@ -108,7 +113,7 @@ describe('fault: an ingest killed mid-run', () => {
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(spoolsIn(tmp)).toEqual([]);
     const done = await graphState();
-    expect(done).toMatchObject({ papers: PAPERS, paperIds: PAPERS, partial: 0, orphanTopics: 0 });
+    expect(done).toMatchObject({ papers: PAPERS, paperIds: PAPERS, partial: 0, orphanTopics: 0, countedForTopics: PAPERS });
     expect(done.authorIds).toBe(done.authors);
 
     // The same input once more changes no count: the re-run did not write anything twice.
