@@ -78,6 +78,18 @@ export interface LocalNeo4j {
   pid: number;
   /** Shuts Neo4j down cleanly (SIGTERM), escalating to SIGKILL after 30 s; safe to call twice. */
   stop(): Promise<void>;
+  /** Calls `listener` once if the JVM ends without stop() having been called (crash, kill -9, out of memory). */
+  onUnexpectedExit(listener: (exit: LocalNeo4jExit) => void): void;
+}
+
+/** How a local Neo4j's JVM ended on its own. */
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** For people: "killed by SIGKILL", "out of memory (…)", "exit code 1: <last stderr line>". */
+  reason: string;
+  /** ISO time of the exit. */
+  at: string;
 }
 
 /** Connection details of a local Neo4j found running for a data dir. */
@@ -270,9 +282,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   log(`Neo4j ready at ${uri} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid})`);
 
   let stopping: Promise<void> | undefined;
-  child.once('exit', (code, signal) => {
-    if (!stopping) log(`Neo4j (pid ${pid}) exited unexpectedly (${signal ?? `exit code ${code}`})`);
+  let unexpectedExit: LocalNeo4jExit | undefined;
+  const exitListeners: ((exit: LocalNeo4jExit) => void)[] = [];
+  // 'close' fires after stderr is drained, so an out-of-memory line the JVM printed last is in stderrTail.
+  child.once('close', (code, signal) => {
     void removeRuntimeFile(dataDir, pid);
+    if (stopping) return;
+    unexpectedExit = { code, signal, reason: exitReason(code, signal, stderrTail), at: new Date().toISOString() };
+    log(`Neo4j (pid ${pid}) exited unexpectedly: ${unexpectedExit.reason}`);
+    for (const listener of exitListeners.splice(0)) listener(unexpectedExit);
   });
 
   return {
@@ -287,7 +305,20 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       })();
       return stopping;
     },
+    onUnexpectedExit: (listener) => {
+      if (unexpectedExit) listener(unexpectedExit);
+      else exitListeners.push(listener);
+    },
   };
+}
+
+/** A readable reason for a JVM exit: the signal, an OutOfMemoryError the JVM reported, or the code and last line. */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null, stderrTail: readonly string[]): string {
+  const oom = [...stderrTail].reverse().find((l) => /OutOfMemoryError/.test(l));
+  if (oom) return `out of memory (${oom.trim().slice(0, 200)})`;
+  if (signal) return `killed by ${signal}`;
+  const last = [...stderrTail].reverse().find((l) => l.trim());
+  return last ? `exit code ${code}: ${last.trim().slice(0, 200)}` : `exit code ${code}`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { AppError } from '../server/errors.js';
 import type { Graph } from '../db/graph.js';
 import { suggestionReason } from './authors/identity.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
+import { frequencyDeltas, storedPaperTopics } from './topic-frequencies.js';
 
 export interface CreatedMatched {
   created: number;
@@ -16,6 +17,8 @@ export interface WriteCounts {
   authors: CreatedMatched;
   categories: CreatedMatched;
   topics: CreatedMatched;
+  /** Topics removed because no paper links to them any more after their papers' re-ingest. */
+  topicsRemoved: number;
   authored: number;
   citations: number;
   stubs: number;
@@ -29,6 +32,7 @@ export function emptyCounts(): WriteCounts {
     authors: { created: 0, matched: 0 },
     categories: { created: 0, matched: 0 },
     topics: { created: 0, matched: 0 },
+    topicsRemoved: 0,
     authored: 0,
     citations: 0,
     stubs: 0,
@@ -42,6 +46,7 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
     a[k].created += b[k].created;
     a[k].matched += b[k].matched;
   }
+  a.topicsRemoved += b.topicsRemoved;
   a.authored += b.authored;
   a.citations += b.citations;
   a.stubs += b.stubs;
@@ -127,6 +132,9 @@ export class GraphWriter {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
           });
+        // What the graph holds for these papers before they are replaced: their counted topic document frequencies
+        // and their topics (those left without any paper are removed below).
+        const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
         const authorsRun = await run('ingest/merge-authors', { authors: p.authors });
         newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
         const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
@@ -144,6 +152,19 @@ export class GraphWriter {
           throw new Error(`write-papers created ${papers.relationshipsCreated} relationships for ${links} links`);
         }
         c.authored = p.links.authored;
+        const deltas = frequencyDeltas(
+          [...p.contributions].map(([id, after]) => ({ before: before.get(id)?.contribution ?? null, after })),
+        );
+        await run('ingest/update-topic-frequencies', {
+          terms: deltas.terms.map((t) => ({ ...t, delta: neo4j.int(t.delta) })),
+          acronyms: deltas.acronyms.map((a) => ({ ...a, delta: neo4j.int(a.delta) })),
+          paperDelta: neo4j.int(deltas.papers),
+        });
+        const kept = new Set(p.topics.map((t) => t.id));
+        const former = [...new Set([...before.values()].flatMap((b) => b.topics))].filter((id) => !kept.has(id));
+        if (former.length > 0) {
+          c.topicsRemoved = (await run('ingest/remove-orphan-topics', { ids: former })).summary.counters.updates().nodesDeleted;
+        }
         if (p.openalexPapers.length > 0) await run('ingest/absorb-stubs', { papers: p.openalexPapers });
         if (p.cites.length > 0) {
           const cites = (await run('ingest/link-citations', { cites: p.cites })).summary.counters.updates();

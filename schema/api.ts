@@ -25,6 +25,14 @@ export const HealthResponse = z.object({
     version: z.string().optional(),
     edition: z.string().optional(),
     message: z.string().optional(),
+    /** up, down (unreachable), restarting / failed (the built-in Neo4j's supervisor); absent without a gate. */
+    state: z.enum(['up', 'down', 'restarting', 'failed']).optional(),
+    /** When the state last changed (ISO time). */
+    since: z.string().optional(),
+    /** Restarts of the built-in Neo4j since the server started. */
+    restarts: z.number().int().nonnegative().optional(),
+    /** The built-in Neo4j's last unexpected exit. */
+    lastExit: z.object({ reason: z.string(), at: z.string() }).optional(),
   }),
   counts: Counts.optional(),
 });

@@ -1,4 +1,7 @@
 // Entry point: configuration, database (local or remote), schema, sample data, client build, then listen.
+// The database connection is resilient: a built-in Neo4j whose JVM dies is restarted, and while the database is down
+// requests fail fast with 503 and Retry-After.
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '../db/connect.js';
@@ -15,7 +18,7 @@ const log = (msg: string) => console.log(`[papergraph] ${msg}`);
 async function main(): Promise<void> {
   const config = loadConfig();
   await ensureClientBuilt(root, clientDir, log);
-  const connection = await connect(config, log);
+  const connection = await connect(config, log, { resilient: true });
   const { graph } = connection;
 
   // When Neo4j answers now, the schema and (on an empty database) the sample are in place before the first request;
@@ -35,7 +38,12 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN });
-  const server = app.listen(config.PORT, config.HOST);
+  const retryAfter = () => connection.availability?.().retryAfterSeconds ?? 5;
+  const server = http.createServer((req, res) => {
+    retryAfterOn503(res, retryAfter);
+    void app(req, res);
+  });
+  server.listen(config.PORT, config.HOST);
   server.on('error', async (err: NodeJS.ErrnoException) => {
     log(
       err.code === 'EADDRINUSE'
@@ -61,6 +69,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** Every 503 (the database is down) tells the client when to try again, whichever handler produced it. */
+function retryAfterOn503(res: http.ServerResponse, seconds: () => number): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: http.ServerResponse, ...args: Parameters<typeof writeHead>) {
+    if (args[0] === 503 && !this.hasHeader('Retry-After')) this.setHeader('Retry-After', String(seconds()));
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
 }
 
 main().catch((err) => {

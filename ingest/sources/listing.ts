@@ -188,7 +188,7 @@ interface Block {
  * Parse a listing, line by line in constant memory (one block at a time). Each block is a header, a title+authors
  * line and one or more abstract lines; a malformed block (impossible date, missing part, unsplittable title line)
  * becomes one `reject` at its header line and the next block is parsed normally. Unknown category codes are kept as
- * printed with a `warning`. Ids use the title scheme (listings carry no arXiv id or DOI).
+ * printed with a `warning`. Ids use the title scheme (listings carry no arXiv id or DOI), with the year only when printed.
  */
 export async function* parseListing(input: LineInput, opts: ListingOptions): AsyncGenerator<ParseEvent> {
   const ref = referenceDay(opts.listingDate);
@@ -267,7 +267,9 @@ function buildBlock(b: Block, endReason: string, ref: { y: number; m: number; d:
   const title = normalizeSpace(split.title);
   const authors: AuthorRecord[] = split.authors.map((n) => ({ asWritten: n, name: normalizeSpace(n) }));
   const record: Partial<PaperRecord> = {
-    id: paperIdFromTitle(title, year),
+    // An inferred year depends on the day of the ingest, so it is not part of the identity (the year stays a property,
+    // with its precision).
+    id: paperIdFromTitle(title, precision === 'day' ? year : null),
     title,
     abstract: normalizeSpace(b.abstract.join(' ')),
     published: `${iso(year, h.month, h.day)}`,

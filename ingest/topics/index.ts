@@ -33,6 +33,10 @@
 //    extractCandidates → df.add → selectTopics. No spool; early papers are scored against the seed only. Scores
 //    drift as the DF grows, so the same paper can get different topics in different runs; fine for incremental
 //    updates, not for the reproducible bulk load.
+//  - Appends into a graph (what the pipeline does when it writes): the DF of pass 2 is the graph's stored counts for
+//    the phrases the input uses, minus the stored contributions (contributionOf) of input papers already in the
+//    graph, plus the input's own DF (ingest/topic-frequencies.ts). That is the DF a one-shot load of everything the
+//    graph will hold would use, so a paper's topics do not depend on the run or batch that brings it.
 //  - Small inputs, dry runs and tests: extractTopicsForCorpus() does both passes in memory.
 // Determinism: candidates are sorted by key and ties in selection break by key, so equal input (and an equal DF)
 // always gives equal topics. The DF itself is order-independent until it prunes; after pruning, which rare phrases
@@ -43,8 +47,10 @@ import { selectTopics, type SelectOptions, type Topic } from './select.js';
 
 export { extractCandidates, MAX_PHRASE_UNITS, nominalize, type Candidate } from './extract.js';
 export {
+  contributionOf,
   DEFAULT_MAX_ENTRIES,
   DocumentFrequencies,
+  type DfContribution,
   type DocumentFrequenciesJSON,
   type DocumentFrequenciesOptions,
 } from './frequencies.js';

@@ -98,13 +98,31 @@ describe('parseBibtex on other input', () => {
     expect(p.authors[2]).toMatchObject({ suffix: 'Jr.', asWritten: 'Smith, Jr., John' });
   });
 
-  it('turns a parser error into a reject at the broken entry line; the other entries survive', async () => {
+  it('rejects an entry the parser could not read completely, whole, at its line; the other entries survive', async () => {
     const bib = '@article{a, title={Ok}, author={Lee, Ann}, year=2020}\n\n@article{b, title={Broken, year=2020\n\n@article{c, title = {Fine}, year = {2021}}\n';
     const r = await run(parseBibtex(bib, { file: 'b.bib' }));
-    expect(r.records.map((p) => p.title)).toEqual(expect.arrayContaining(['Ok', 'Fine']));
-    const parseErr = r.rejects.find((e) => e.reason.startsWith('BibTeX parse error'));
-    expect(parseErr).toBeDefined();
-    expect(parseErr!.at.line).toBe(3);
+    expect(r.records.map((p) => p.title)).toEqual(['Ok', 'Fine']);
+    expect(r.rejects).toHaveLength(1);
+    expect(r.rejects[0]!.at.line).toBe(3);
+    expect(r.rejects[0]!.reason).toMatch(/^entry b: not read completely, .*BibTeX parse error: /);
+  });
+
+  it('keeps nothing of an entry whose unclosed brace swallowed its other fields', async () => {
+    const bib = [
+      '@article{good1, title = {First}, author = {Lee, Ann}, doi = {10.1000/g1}, year = {2020}}',
+      '',
+      '@article{broken,',
+      '  title = {Broken with unclosed brace,',
+      '  author = {Kim, Bo},',
+      '  doi = {10.1000/broken},',
+      '  year = {2021}',
+      '}',
+      '',
+      '@article{good2, title = {Second}, author = {Lee, Ann}, doi = {10.1000/g2}, year = {2022}}',
+    ].join('\n');
+    const r = await run(parseBibtex(bib, { file: 'u.bib' }));
+    expect(r.records.map((p) => p.id)).toEqual(['doi:10.1000/g1', 'doi:10.1000/g2']);
+    expect(r.rejects.map((e) => [e.at.line, e.reason.slice(0, 16)])).toEqual([[3, 'entry broken: no']]);
   });
 
   it('rejects an entry without a title, naming the entry and the field', async () => {

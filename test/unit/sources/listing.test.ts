@@ -74,7 +74,8 @@ describe('parseListing on the real group listing', () => {
 
   it('uses title ids and locates each record at its header line', async () => {
     const r = await realListing();
-    for (const p of r.records) expect(p.id).toBe(paperIdFromTitle(p.title, p.year));
+    // The year is part of the id only where the listing printed it.
+    for (const p of r.records) expect(p.id).toBe(paperIdFromTitle(p.title, p.datePrecision === 'day' ? p.year : null));
     expect(new Set(r.records.map((p) => p.id)).size).toBe(11);
     expect(r.recordEvents.map((e) => e.at.line)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31]);
     expect(r.recordEvents[0]!.at.file).toBe(FILE);
@@ -177,6 +178,17 @@ describe('listing dates', () => {
     expect(inferYear(5, 5, { y: 2025, m: 5, d: 4 })).toBe(2024);
     expect(inferYear(2, 29, { y: 2025, m: 6, d: 1 })).toBe(2024);
     expect(inferYear(2, 30, { y: 2025, m: 6, d: 1 })).toBeNull();
+  });
+
+  it('gives the same ids whatever day the listing is read on; the inferred year stays a property with its precision', async () => {
+    const text = (await readFile(FILE, 'utf8')).split('\n');
+    const on = async (day: string | Date) => (await run(parseListing(text, { file: FILE, listingDate: day }))).records;
+    const june2025 = await on('2025-06-01');
+    const march2027 = await on(new Date(2027, 2, 1));
+    expect(march2027.map((p) => p.id)).toEqual(june2025.map((p) => p.id));
+    const inferred = (rs: typeof june2025) => rs.filter((p) => p.datePrecision === 'inferred-year').map((p) => [p.year, p.published]);
+    expect(inferred(june2025)).toEqual([[2025, '2025-05-05']]);
+    expect(inferred(march2027)).toEqual([[2026, '2026-05-05']]);
   });
 
   it('accepts a Date and rejects a malformed listingDate string', async () => {
