@@ -1,7 +1,7 @@
 // Opens the graph: a remote Neo4j when NEO4J_URI is set, else the local Neo4j under DATA_DIR (reused if already running).
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { Config } from '../server/config.js';
+import type { Config } from '../core/config.js';
 import { Graph } from './graph.js';
 import { findRunningLocalNeo4j, startLocalNeo4j } from './local-neo4j.js';
 

@@ -1,7 +1,7 @@
 // Graph access for server and ingest: named Cypher queries through managed transactions, results as plain JSON.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionMode } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
-import { fromNeo4jError } from '../server/errors.js';
+import { fromNeo4jError } from './neo4j-errors.js';
 import { toPlain } from './plain.js';
 
 export type Row = Record<string, unknown>;
@@ -30,13 +30,23 @@ function rowsOf(result: QueryResult): Row[] {
 
 /** A driver plus the database name, with reads and writes always going through executeRead/executeWrite. */
 export class Graph {
+  /**
+   * `queries` looks up the text of a named query: the cypher/ files, unless a test substitutes one (for example a
+   * deliberately broken query, to check how our own query bugs are reported).
+   */
   constructor(
     readonly driver: Driver,
     readonly target: GraphTarget,
+    readonly queries: (name: string) => string = cypher,
   ) {}
 
   /** Runs work in a managed transaction of the given mode; the session is closed whatever happens. */
-  async transaction<T>(mode: SessionMode, work: (tx: ManagedTransaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
+  async transaction<T>(
+    mode: SessionMode,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    opts: QueryOptions = {},
+    query?: string,
+  ): Promise<T> {
     const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode });
     const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
     try {
@@ -55,7 +65,7 @@ export class Graph {
         ? await session.executeRead(work, txConfig)
         : await session.executeWrite(work, txConfig);
     } catch (err) {
-      throw fromNeo4jError(err, this.target.uri, opts.timeoutMs);
+      throw fromNeo4jError(err, { target: this.target.uri, timeoutMs: opts.timeoutMs, origin: { kind: 'own', query } });
     } finally {
       await session.close();
     }
@@ -63,14 +73,14 @@ export class Graph {
 
   /** Runs the named read query (cypher/<name>.cypher) and returns plain rows. */
   read(name: string, params: Row = {}, opts: QueryOptions = {}): Promise<Row[]> {
-    const text = cypher(name);
-    return this.transaction(neo4j.session.READ, async (tx) => rowsOf(await tx.run(text, params)), opts);
+    const text = this.queries(name);
+    return this.transaction(neo4j.session.READ, async (tx) => rowsOf(await tx.run(text, params)), opts, name);
   }
 
   /** Runs the named write query in one transaction and returns plain rows. */
   write(name: string, params: Row = {}, opts: QueryOptions = {}): Promise<Row[]> {
-    const text = cypher(name);
-    return this.transaction(neo4j.session.WRITE, async (tx) => rowsOf(await tx.run(text, params)), opts);
+    const text = this.queries(name);
+    return this.transaction(neo4j.session.WRITE, async (tx) => rowsOf(await tx.run(text, params)), opts, name);
   }
 
   /**
@@ -82,7 +92,7 @@ export class Graph {
     try {
       await session.run(statement, params);
     } catch (err) {
-      throw fromNeo4jError(err, this.target.uri);
+      throw fromNeo4jError(err, { target: this.target.uri, origin: { kind: 'own' } });
     } finally {
       await session.close();
     }

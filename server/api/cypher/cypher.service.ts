@@ -4,7 +4,7 @@ import neo4j, { Neo4jError, type ResultSummary } from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
 import { toPlain } from '../../../db/plain.js';
 import type { CypherRequest, CypherResponse } from '../../../schema/cypher.js';
-import { CypherError, ForbiddenQueryError, fromNeo4jError, QueryTimeoutError, ValidationError } from '../../errors.js';
+import { CypherError, ForbiddenQueryError, QueryTimeoutError, userQueryError, ValidationError } from '../../errors.js';
 import { checkQuery, lineColumn, type QueryMode } from './cypher-guard.js';
 import { consoleGraph } from './console-elements.js';
 
@@ -90,7 +90,7 @@ export function notificationsOf(summary: ResultSummary): CypherResponse['summary
 
 /** Maps driver errors to AppErrors; every other client error of the user's query is a 400 naming Neo4j's code. */
 function consoleError(err: unknown, graph: Graph, timeoutMs: number): unknown {
-  const mapped = fromNeo4jError(err, graph.target.uri, timeoutMs);
+  const mapped = userQueryError(err, graph.target.uri, timeoutMs);
   if (mapped instanceof Neo4jError && mapped.code.startsWith('Neo.ClientError.')) {
     return new CypherError(mapped.message, { neo4jCode: mapped.code });
   }

@@ -1,7 +1,7 @@
 // Health: is Neo4j reachable, which version, and how much is in it.
 import type { Graph } from '../../../db/graph.js';
 import type { HealthResponse } from '../../../schema/api.js';
-import { AppError } from '../../errors.js';
+import { DomainError } from '../../errors.js';
 
 /** Asks Neo4j for its version and counts; never throws: an unreachable database is a 503-shaped answer. */
 export async function getHealth(graph: Graph): Promise<{ status: number; body: HealthResponse }> {
@@ -18,7 +18,7 @@ export async function getHealth(graph: Graph): Promise<{ status: number; body: H
       },
     };
   } catch (err) {
-    const message = err instanceof AppError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
+    const message = err instanceof DomainError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
     return { status: 503, body: { status: 'unavailable', neo4j: { connected: false, uri, message } } };
   }
 }
