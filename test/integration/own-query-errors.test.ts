@@ -50,3 +50,20 @@ describe('errors of our own queries', () => {
     expect(body.error.details.neo4jCode).toBe('Neo.ClientError.Statement.SyntaxError');
   });
 });
+
+describe('rows of our own queries are parsed', () => {
+  const base = testGraph();
+  // authors/profile with the `name` column renamed: the author page must fail naming the column, not render a nameless author.
+  const renamed = cypher('authors/profile').replace('a.name AS name', 'a.name AS fullName');
+  const graph = new Graph(base.driver, base.target, (name) => (name === 'authors/profile' ? renamed : cypher(name)));
+  afterAll(() => base.close());
+
+  it('a changed column fails with the file and column named', async () => {
+    expect(renamed).not.toBe(cypher('authors/profile'));
+    await base.runAutoCommit("MERGE (a:Author {id: 'name:row test'}) SET a.name = 'Row Test'");
+    await expect(graph.read('authors/profile', { id: 'name:row test' })).rejects.toThrow(
+      /cypher\/authors\/profile\.cypher row 0: column 'name'/,
+    );
+    await base.runAutoCommit("MATCH (a:Author {id: 'name:row test'}) DETACH DELETE a");
+  });
+});
