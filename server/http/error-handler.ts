@@ -39,7 +39,7 @@ export function notFoundHandler(): RequestHandler {
 
 export function errorHandler(log: (msg: string) => void = console.error): ErrorRequestHandler {
   return (raw, _req, res, _next) => {
-    const err: unknown = raw instanceof Neo4jError ? fromNeo4jError(raw, { target: 'Neo4j', origin: { kind: 'own' } }) : raw;
+    const err: unknown = raw instanceof Neo4jError ? fromNeo4jError(raw, { target: 'the configured address', origin: { kind: 'own' } }) : raw;
     if (err instanceof DomainError) {
       const status = httpStatus(err);
       if (status === 500) {
