@@ -4,7 +4,7 @@
 import path from 'node:path';
 import neo4j, { type AuthToken, type Config as DriverConfig, type Driver } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
-import type { Config } from '../server/config.js';
+import type { Config } from '../core/config.js';
 import { DriverGate, type Availability } from './driver-gate.js';
 import { Graph } from './graph.js';
 import { superviseLocalNeo4j, type SupervisedLocalNeo4j } from './local-neo4j-supervisor.js';

@@ -1,7 +1,7 @@
 // Writes batches into Neo4j: one managed write transaction per batch (all-or-nothing, transient errors retried).
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
-import { AppError } from '../server/errors.js';
+import { QueryTooLargeError } from '../core/errors.js';
 import type { Graph } from '../db/graph.js';
 import { suggestionReason } from './authors/identity.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
@@ -105,8 +105,8 @@ export class GraphWriter {
     } catch (err) {
       // A batch too large for Neo4j's per-transaction memory cap (dbms.memory.transaction.max; e.g. a big
       // --batch-size with long author lists) was rolled back whole: write it as two halves, each all-or-nothing.
-      // (The error surfaces from a query as BatchTooLargeError, or at commit as the mapped AppError.)
-      const tooLarge = err instanceof BatchTooLargeError || (err instanceof AppError && err.code === 'query_too_large');
+      // (The error surfaces from a query as BatchTooLargeError, or at commit as a QueryTooLargeError.)
+      const tooLarge = err instanceof BatchTooLargeError || err instanceof QueryTooLargeError;
       if (!tooLarge || batch.length < 2) throw err;
       this.splits++;
       const half = Math.ceil(batch.length / 2);

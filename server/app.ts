@@ -1,11 +1,11 @@
 // createApp(deps) builds the Express app without listening, so tests drive it directly.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Graph } from '../db/graph.js';
 import { apiRouter } from './api/routes.js';
-import { cors } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 
 export interface AppDeps {
@@ -17,12 +17,22 @@ export interface AppDeps {
   corsOrigin?: string;
 }
 
+/**
+ * Cross-origin access: none unless CORS_ORIGIN names one origin; then only that origin may call the API from a browser
+ * (GET/POST with a JSON body), and its preflight is answered.
+ */
+export function corsPolicy(origin: string | undefined): RequestHandler {
+  if (!origin) return (_req, _res, next) => next();
+  // A list (not a string) makes the cors package echo the origin only when it matches.
+  return cors({ origin: [origin], methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
   app.use(express.json({ limit: '100kb' }));
-  app.use('/api', cors(deps.corsOrigin));
+  app.use('/api', corsPolicy(deps.corsOrigin));
 
   const api = apiRouter({ graph: deps.graph });
   api.use(notFoundHandler());

@@ -8,8 +8,8 @@ import { connect } from '../db/connect.js';
 import { applySchema, applySchemaWhenReachable } from '../db/schema.js';
 import { createApp } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
-import { ConfigError, loadConfig } from './config.js';
-import { loadSampleIfEmpty } from './sample-data.js';
+import { ConfigError, loadConfig } from '../core/config.js';
+import { loadSampleIfEmpty } from '../ingest/sample.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = path.join(root, 'dist', 'client');

@@ -4,7 +4,7 @@ import neo4j, { Neo4jError, type ResultSummary, type Session } from 'neo4j-drive
 import type { Graph } from '../../../db/graph.js';
 import { toPlain } from '../../../db/plain.js';
 import type { CypherRequest, CypherResponse } from '../../../schema/cypher.js';
-import { AppError, CypherError, ForbiddenQueryError, fromNeo4jError, QueryTimeoutError, ValidationError } from '../../errors.js';
+import { AppError, CypherError, ForbiddenQueryError, QueryTimeoutError, userQueryError, ValidationError } from '../../errors.js';
 import { abandonConnection, connectionOf } from './abandon-connection.js';
 import { checkQuery, lineColumn, type QueryMode } from './cypher-guard.js';
 import { consoleGraph } from './console-elements.js';
@@ -124,7 +124,7 @@ async function consoleError(err: unknown, graph: Graph, timeoutMs: number, answe
       { neo4jCode: err.code },
     );
   }
-  const mapped = fromNeo4jError(err, graph.target.uri, timeoutMs);
+  const mapped = userQueryError(err, graph.target.uri, timeoutMs);
   if (mapped instanceof Neo4jError && mapped.code.startsWith('Neo.ClientError.')) {
     return new CypherError(mapped.message, { neo4jCode: mapped.code });
   }

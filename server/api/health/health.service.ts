@@ -3,7 +3,7 @@
 import { gateOf } from '../../../db/driver-gate.js';
 import type { Graph } from '../../../db/graph.js';
 import type { HealthResponse } from '../../../schema/api.js';
-import { AppError } from '../../errors.js';
+import { DomainError } from '../../errors.js';
 
 export interface HealthAnswer {
   status: number;
@@ -63,7 +63,7 @@ export async function getHealth(graph: Graph): Promise<HealthAnswer> {
     // makes the following requests fail fast.
     await gate?.checkReachable();
     if (gate && !gate.isUp()) return knownDown();
-    const message = err instanceof AppError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
+    const message = err instanceof DomainError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
     return unavailable(message);
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkQuery, CypherLexError, decodeUnicodeEscapes, lineColumn, MAX_NESTING, tokenize } from '../../../server/api/cypher/cypher-guard.js';
 import { assertAllowed } from '../../../server/api/cypher/cypher.service.js';
 import { ForbiddenQueryError, ValidationError } from '../../../server/errors.js';
+import { httpStatus } from '../../../server/http/error-handler.js';
 
 const allowed = (q: string) => {
   const r = checkQuery(q);
@@ -217,7 +218,7 @@ describe('assertAllowed (the guard as errors)', () => {
       throw new Error('not refused');
     } catch (err) {
       expect(err).toBeInstanceOf(ForbiddenQueryError);
-      expect((err as ForbiddenQueryError).status).toBe(403);
+      expect(httpStatus(err as ForbiddenQueryError)).toBe(403);
       expect((err as ForbiddenQueryError).details).toEqual({ rule: 'load-csv', offset: 10, line: 2, column: 1 });
     }
   });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../../ingest/sources/index.js';
 import { extractTopicsForCorpus, topicId, type CorpusDoc, type Topic } from '../../../ingest/topics/index.js';
 
-/** Byte-identical copy of /work/shared/data/listing/group-listing.txt (see test/fixtures/listing/PROVENANCE.md). */
+/** Byte-identical to data/samples/group-listing.txt, the sample `npm start` loads (see test/fixtures/listing/PROVENANCE.md). */
 const FILE = fileURLToPath(new URL('../../fixtures/listing/group-listing.txt', import.meta.url));
 
 let docs: CorpusDoc[] = [];

@@ -1,7 +1,7 @@
-// On first start (empty database) the bundled sample listing is ingested, so a fresh clone shows something real.
+// Start-up step: on an empty database the bundled sample listing is ingested, so a fresh clone shows something real.
+// The ingest pipeline (NLP model, worker pool) is imported only when the sample is actually loaded.
 import path from 'node:path';
 import type { Graph } from '../db/graph.js';
-import { ingest } from '../ingest/pipeline.js';
 
 export const SAMPLE_FILES = ['data/samples/group-listing.txt'];
 /**
@@ -15,6 +15,7 @@ export async function loadSampleIfEmpty(graph: Graph, root: string, log: (msg: s
   const [counts] = await graph.read('health/counts');
   if (Number(counts?.papers ?? 0) > 0) return false;
   log('Empty database: loading the sample listing');
+  const { ingest } = await import('./pipeline.js');
   const summary = await ingest(
     SAMPLE_FILES.map((f) => ({ path: path.join(root, f) })),
     graph,
