@@ -1,6 +1,5 @@
 // The toolbar over a map: fit, re-layout, and the export menu (PNG, SVG, JSON, GraphML, CSV).
-import { exportGraphUrl } from '../api.js';
-import { currentTheme } from '../app/theme.js';
+import { currentTheme } from '../core/theme.js';
 import { download, elementsJson, exportPng, exportSvg, fileStem, mapCsv, mapGraphml } from '../graph/export.js';
 import type { GraphMap } from '../graph/map.js';
 import { DARK_GRAPH_THEME, LIGHT_GRAPH_THEME } from '../graph/styles.js';
@@ -10,7 +9,8 @@ import { createMenu } from './export-menu.js';
 export interface MapToolsOptions {
   name(): string;
   exportKind: 'coauthors' | 'topics';
-  exportParams(): Record<string, string | number | undefined>;
+  /** Where the server exports the same query as GraphML (the view knows its endpoint and parameters). */
+  serverExportUrl(): string;
   relayout(): void;
   notify(message: string, kind?: 'info' | 'error'): void;
 }
@@ -56,7 +56,7 @@ export function createMapTools(map: GraphMap, o: MapToolsOptions): HTMLElement {
       testid: 'export-server',
       run: () => {
         // The server re-runs the same query without the client's limits on drawing.
-        const a = h('a', { href: exportGraphUrl(o.exportKind, 'graphml', o.exportParams()), download: `${stem()}-server.graphml` });
+        const a = h('a', { href: o.serverExportUrl(), download: `${stem()}-server.graphml` });
         document.body.append(a);
         a.click();
         a.remove();

@@ -1,4 +1,4 @@
-// Colours for Cytoscape canvases taken from the page's CSS variables, so graphs follow the light/dark theme (app/theme.ts).
+// Colours for Cytoscape canvases taken from the page's CSS variables, so graphs follow the light/dark theme (core/theme.ts).
 
 export interface GraphColours {
   bg: string;

@@ -1,7 +1,7 @@
 // A Cytoscape map that keeps node positions across updates, lays out off the main thread and follows the theme.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { currentTheme, onThemeChange } from '../app/theme.js';
-import { pgHooks } from '../app/test-hooks.js';
+import { currentTheme, onThemeChange } from '../core/theme.js';
+import { pgHooks } from '../core/test-hooks.js';
 import type { BuiltElements } from './elements.js';
 import { declutterLabels, estimateLabelWidth, labelZoomThreshold } from './labels.js';
 import { runLayout, warmLayoutWorker } from './layout.js';

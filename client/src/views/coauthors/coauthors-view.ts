@@ -2,9 +2,9 @@
 import type { AuthorResponse } from '../../../../schema/authors.js';
 import type { StatsResponse } from '../../../../schema/stats.js';
 import type { PathResponse } from '../../../../schema/graph.js';
-import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, searchSuggestions, type GraphPayloadResponse } from '../../api.js';
-import { consoleHref, jointPapersCypher, pathCypher } from '../../app/cypher-links.js';
-import type { ViewContext, ViewModule } from '../../app/view.js';
+import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, exportGraphUrl, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
+import { consoleHref, jointPapersCypher, pathCypher } from '../../core/cypher-links.js';
+import type { ViewContext, ViewModule } from '../view.js';
 import { createAutocomplete } from '../../components/autocomplete.js';
 import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
@@ -60,16 +60,17 @@ export const coauthorsView: ViewModule = {
       createMapTools(map, {
         name: () => authorDetail?.author.name ?? 'coauthors',
         exportKind: 'coauthors',
-        exportParams: () => ({
-          author: state.author,
-          depth: state.depth,
-          minWeight: state.minWeight,
-          yearFrom: state.yearFrom,
-          yearTo: state.yearTo,
-          category: state.category,
-          weighting: state.weighting,
-          limit: state.limit,
-        }),
+        serverExportUrl: () =>
+          exportGraphUrl('coauthors', 'graphml', {
+            author: state.author,
+            depth: state.depth,
+            minWeight: state.minWeight,
+            yearFrom: state.yearFrom,
+            yearTo: state.yearTo,
+            category: state.category,
+            weighting: state.weighting,
+            limit: state.limit,
+          }),
         relayout: () => void draw({ relayout: true }),
         notify: ctx.notify,
       }),

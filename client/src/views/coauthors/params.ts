@@ -1,5 +1,5 @@
 // The co-authorship map's URL parameters: decode (tolerant of hand-edited links) and encode (defaults omitted).
-import { encodeParams, enumParam, intParam, listParam } from '../../app/codec.js';
+import { encodeParams, enumParam, intParam, listParam } from '../../core/codec.js';
 
 export interface CoauthorParams {
   /** The author at the centre (id). */

@@ -1,9 +1,9 @@
 // The Cypher console: editor with schema completion, JSON parameters, results as graph/table/JSON, history and examples.
 /// <reference types="vite/client" />
 import cytoscape from 'cytoscape';
-import { onThemeChange } from '../../app/theme.js';
-import { pgHooks } from '../../app/test-hooks.js';
-import type { ViewContext, ViewHandle, ViewModule } from '../../app/view.js';
+import { onThemeChange } from '../../core/theme.js';
+import { pgHooks } from '../../core/test-hooks.js';
+import type { ViewContext, ViewHandle, ViewModule } from '../view.js';
 import { fmt, h } from '../../components/dom.js';
 import { download } from '../../graph/export.js';
 import { computeLayout } from '../../graph/layout-core.js';

@@ -2,10 +2,10 @@
 /// <reference types="vite/client" />
 import cytoscape from 'cytoscape';
 import { PaperResponse, type PaperRef, type RelatedBy, type RelatedPaper, RelatedResponse } from '../../../../schema/papers.js';
-import { ApiError, getJson } from '../../api.js';
-import { onThemeChange } from '../../app/theme.js';
-import { formatUrlState } from '../../app/url-state.js';
-import type { ViewContext, ViewHandle, ViewModule } from '../../app/view.js';
+import { ApiError, getJson } from '../../api/api.js';
+import { onThemeChange } from '../../core/theme.js';
+import { formatUrlState } from '../../core/url-state.js';
+import type { ViewContext, ViewHandle, ViewModule } from '../view.js';
 import { fmt, h, link } from '../../components/dom.js';
 import { evidenceElements } from './evidence-graph.js';
 import { evidenceStyle } from './evidence-style.js';

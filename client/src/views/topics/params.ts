@@ -1,5 +1,5 @@
 // The topic map's URL parameters: decode (tolerant) and encode (defaults omitted).
-import { encodeParams, enumParam, intParam } from '../../app/codec.js';
+import { encodeParams, enumParam, intParam } from '../../core/codec.js';
 
 export interface TopicParams {
   /** Centre topic (id); without it the map shows the strongest co-occurrences overall. */

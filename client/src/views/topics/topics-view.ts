@@ -1,9 +1,9 @@
 // The topic map: topics linked by co-occurrence on papers (or topics and papers, bipartite); a topic opens a panel.
 import { PaperResponse } from '../../../../schema/papers.js';
-import { fetchTopicGraph, getJson, searchSuggestions, type GraphPayloadResponse } from '../../api.js';
-import { consoleHref, topicCypher } from '../../app/cypher-links.js';
-import { formatUrlState } from '../../app/url-state.js';
-import type { ViewContext, ViewModule } from '../../app/view.js';
+import { exportGraphUrl, fetchTopicGraph, getJson, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
+import { consoleHref, topicCypher } from '../../core/cypher-links.js';
+import { formatUrlState } from '../../core/url-state.js';
+import type { ViewContext, ViewModule } from '../view.js';
 import { createAutocomplete } from '../../components/autocomplete.js';
 import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
@@ -48,7 +48,8 @@ export const topicsView: ViewModule = {
       createMapTools(map, {
         name: () => state.topic ?? 'all',
         exportKind: 'topics',
-        exportParams: () => ({ topic: state.topic, minCooccurrence: state.minCooccurrence, limit: state.limit, mode: state.mode }),
+        serverExportUrl: () =>
+          exportGraphUrl('topics', 'graphml', { topic: state.topic, minCooccurrence: state.minCooccurrence, limit: state.limit, mode: state.mode }),
         relayout: () => void draw(true),
         notify: ctx.notify,
       }),
