@@ -8,6 +8,7 @@ import type { ViewContext, ViewModule } from '../view.js';
 import { createAutocomplete } from '../../components/autocomplete.js';
 import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
+import { createSegmented } from '../../components/segmented.js';
 import { binYears, createYearRange, renderHistogram } from '../../components/histogram.js';
 import { buildElements, mergePayloads, type GraphPayload } from '../../graph/elements.js';
 import { GraphMap, setPanelOpen } from '../../graph/map.js';
@@ -41,7 +42,7 @@ export const coauthorsView: ViewModule = {
     // ---- layout ---------------------------------------------------------------------------------------------------
     const filters = h('aside', { class: 'filters', 'aria-label': 'Co-author map filters', 'data-testid': 'filters' });
     const graphEl = h('div', { class: 'graph', 'aria-label': 'Co-authorship map' });
-    const legend = h('div', { class: 'legend', hidden: true });
+    const legend = h('div', { class: 'legend', hidden: true, 'data-testid': 'legend' });
     const notice = h('div', { class: 'overlay notice', hidden: true, 'data-testid': 'truncation-notice' });
     const empty = h('div', { class: 'empty-state', hidden: true, 'data-testid': 'empty-state' });
     const pathInfo = h('div', { class: 'overlay path-info', 'data-testid': 'path-info', hidden: true });
@@ -85,20 +86,13 @@ export const coauthorsView: ViewModule = {
       onSelect: (s) => go({ author: s.id, sel: undefined, expand: [], pathTo: undefined, limit: undefined }),
       notify: ctx.notify,
     });
-    const segmented = <T extends string | number>(label: string, testid: string, values: readonly [T, string][], get: () => T, set: (v: T) => void) => {
-      const group = h('div', { class: 'segmented', role: 'group', 'aria-label': label, 'data-testid': testid });
-      const paint = () => {
-        for (const b of group.children) b.setAttribute('aria-pressed', String((b as HTMLElement).dataset.value === String(get())));
-      };
-      for (const [v, text] of values) {
-        group.append(h('button', { type: 'button', 'data-value': String(v), onclick: () => set(v) }, text));
-      }
-      paint();
-      return { el: h('div', { class: 'field' }, h('span', { class: 'label' }, label), group), paint };
+    const segmented = <T extends string | number>(label: string, testid: string, options: readonly (readonly [T, string])[], value: T, onChange: (v: T) => void) => {
+      const control = createSegmented({ label, testid, options, value, onChange });
+      return { el: h('div', { class: 'field' }, h('span', { class: 'label' }, label), control.el), set: control.set };
     };
-    const depth = segmented('Depth', 'depth', [[1, '1'], [2, '2'], [3, '3']] as const, () => state.depth, (v) => go({ depth: v }));
-    const counting = segmented('Counting', 'weighting', [['count', 'Full'], ['fractional', 'Fractional']] as const, () => state.weighting, (v) => go({ weighting: v }));
-    const colour = segmented('Colour by', 'colour-by', [['community', 'Community'], ['category', 'Category']] as const, () => state.colour, (v) => go({ colour: v }, { replace: true }));
+    const depth = segmented('Depth', 'depth', [[1, '1'], [2, '2'], [3, '3']] as const, state.depth, (v) => go({ depth: v }));
+    const counting = segmented('Counting', 'weighting', [['count', 'Full'], ['fractional', 'Fractional']] as const, state.weighting, (v) => go({ weighting: v }));
+    const colour = segmented('Colour by', 'colour-by', [['community', 'Community'], ['category', 'Category']] as const, state.colour, (v) => go({ colour: v }, { replace: true }));
     const minWeight = h('input', { type: 'number', min: 1, max: 100, step: 1, value: state.minWeight, 'data-testid': 'min-weight', id: 'co-minw' });
     minWeight.addEventListener('change', () => {
       const v = Math.max(1, Math.min(100, Math.round(Number(minWeight.value) || 1)));
@@ -180,9 +174,9 @@ export const coauthorsView: ViewModule = {
     };
 
     const paintControls = () => {
-      depth.paint();
-      counting.paint();
-      colour.paint();
+      depth.set(state.depth);
+      counting.set(state.weighting);
+      colour.set(state.colour);
       minWeight.value = String(state.minWeight);
       paintCategories();
       paintYears();
@@ -282,10 +276,11 @@ export const coauthorsView: ViewModule = {
       await map.setElements(built, { fit: opts.fit && map.cy.nodes().length === 0, relayout: opts.relayout });
       if (opts.relayout) map.fit();
       map.select(state.sel ?? null);
-      renderLegend(legend, state.colour === 'community' ? 'Communities (Louvain)' : 'Primary category', built.legend, [
-        'Node size = papers',
-        `Edge width = joint papers${state.weighting === 'fractional' ? ' (fractional)' : ''}`,
-      ]);
+      renderLegend(legend, {
+        title: state.colour === 'community' ? 'Communities (Louvain)' : 'Primary category',
+        items: built.legend,
+        notes: ['Node size = papers', `Edge width = joint papers${state.weighting === 'fractional' ? ' (fractional)' : ''}`],
+      });
       if (!hasCoauthors) legend.hidden = true;
     }
 
