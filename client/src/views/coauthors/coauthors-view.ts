@@ -1,7 +1,7 @@
 // The co-authorship map: an author's ego network with filters, expansion, communities, shortest paths and a side panel.
 import type { AuthorResponse } from '../../../../schema/authors.js';
 import type { StatsResponse } from '../../../../schema/stats.js';
-import type { PathResponse } from '../../../../schema/graph.js';
+import { MAX_GRAPH_NODES, type PathResponse } from '../../../../schema/graph.js';
 import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, exportGraphUrl, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
 import { consoleHref, jointPapersCypher, pathCypher } from '../../core/cypher-links.js';
 import type { ViewContext, ViewModule } from '../view.js';
@@ -15,10 +15,8 @@ import { GraphMap, setPanelOpen } from '../../graph/map.js';
 import { authorPath } from '../../graph/path.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { renderAuthorPanel } from './author-panel.js';
-import { decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
+import { coauthorGraphQuery, decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
 
-/** The API's cap on nodes per graph request (schema/graph.ts MAX_GRAPH_NODES). */
-const MAX_LIMIT = 1000;
 
 export const coauthorsView: ViewModule = {
   title: 'Co-authors',
@@ -201,16 +199,8 @@ export const coauthorsView: ViewModule = {
       }
       return p;
     };
-    const query = (author: string | undefined, depthN: number, limit: number | undefined) => ({
-      author,
-      depth: depthN,
-      minWeight: state.minWeight > 1 ? state.minWeight : undefined,
-      yearFrom: state.yearFrom,
-      yearTo: state.yearTo,
-      category: state.category,
-      limit,
-      weighting: state.weighting === 'fractional' ? ('fractional' as const) : undefined,
-    });
+    const query = (author: string | undefined, depthN: number, limit: number | undefined) =>
+      coauthorGraphQuery(state, { author, depth: depthN, limit });
 
     const showEmpty = (title: string, body: string, actions: HTMLElement[] = []) => {
       empty.hidden = false;
@@ -291,7 +281,7 @@ export const coauthorsView: ViewModule = {
       if (!state.author) parts.push(h('span', {}, 'The most published authors and their co-authorships. Search an author to centre the map.'));
       if (t && more > 0) {
         const name = state.author ? (authorDetail?.author.name ?? 'this author') : 'the network';
-        const next = Math.min(t.nodes.total, Math.max(t.nodes.shown * 2, t.nodes.shown + 50), MAX_LIMIT);
+        const next = Math.min(t.nodes.total, Math.max(t.nodes.shown * 2, t.nodes.shown + 50), MAX_GRAPH_NODES);
         parts.push(
           h('span', { title: t.reasons.join('\n') }, `+${more.toLocaleString('en')} more ${state.author ? `co-authors of ${name}` : 'authors'} (showing top ${t.nodes.shown} by ${state.author ? 'joint papers' : 'papers'})`),
         );

@@ -1,4 +1,5 @@
 // The topic map: topics linked by co-occurrence on papers (or topics and papers, bipartite); a topic opens a panel.
+import { MAX_GRAPH_NODES } from '../../../../schema/graph.js';
 import { PaperResponse } from '../../../../schema/papers.js';
 import { exportGraphUrl, fetchTopicGraph, getJson, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
 import { consoleHref, topicCypher } from '../../core/cypher-links.js';
@@ -11,7 +12,7 @@ import { createSegmented } from '../../components/segmented.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { buildElements, edgeWeight, nodeKind, nodeWeight, type GraphPayload } from '../../graph/elements.js';
 import { GraphMap, setPanelOpen } from '../../graph/map.js';
-import { decodeTopicParams, encodeTopicParams, type TopicParams } from './params.js';
+import { decodeTopicParams, encodeTopicParams, topicGraphQuery, type TopicParams } from './params.js';
 import { rankAuthors } from './rank.js';
 
 /** Papers whose authors are fetched to rank a topic's most active authors (bounded: one request per paper). */
@@ -100,15 +101,7 @@ export const topicsView: ViewModule = {
       loadedKey = key(state);
       try {
         const res = await ctx.withLoading(
-          fetchTopicGraph(
-            {
-              topic: state.topic,
-              minCooccurrence: state.minCooccurrence > 1 ? state.minCooccurrence : undefined,
-              limit: state.limit,
-              mode: state.mode === 'bipartite' ? 'bipartite' : undefined,
-            },
-            abort.signal,
-          ),
+          fetchTopicGraph(topicGraphQuery(state), abort.signal),
         );
         if (abort.signal.aborted || destroyed) return;
         payload = res;
@@ -150,7 +143,7 @@ export const topicsView: ViewModule = {
         notice.hidden = true;
         return;
       }
-      const next = Math.min(t.nodes.total, t.nodes.shown * 2, 5000);
+      const next = Math.min(t.nodes.total, t.nodes.shown * 2, MAX_GRAPH_NODES);
       notice.hidden = false;
       fill(notice, 
         h('span', {}, `+${more.toLocaleString('en')} more (showing top ${t.nodes.shown})`),
