@@ -4,7 +4,8 @@
 import { h } from '../../components/dom.js';
 import type { ViewContext, ViewHandle, ViewModule } from '../view.js';
 import type { GraphSchema } from './completion.js';
-import { type CypherOutcome, type CypherResult, fetchGraphSchema, runCypher } from './cypher-api.js';
+import type { CypherResponse } from '../../../../schema/cypher.js';
+import { type CypherOutcome, fetchGraphSchema, runCypher } from './cypher-api.js';
 import { type HistoryEntry, loadHistory, pushHistory, saveHistory } from './history.js';
 import { createQueryPanel, type QueryPanel } from './query-panel.js';
 import { type CypherFailure, ResultsPanel, type Tab } from './results-panel.js';
@@ -44,7 +45,7 @@ class ConsolePage implements ViewHandle {
   private readonly results: ResultsPanel;
   private readonly side: SidePanel;
   private schema: GraphSchema | null = null;
-  private result: CypherResult | null = null;
+  private result: CypherResponse | null = null;
   private error: CypherFailure | null = null;
   private lastRun: string | null = null;
   private abort: AbortController | null = null;

@@ -1,32 +1,15 @@
 // Pure: console result values → short table text, and the result graph → Cytoscape elements coloured by label.
 import type { ElementDefinition } from 'cytoscape';
+import { PlainNode, PlainPath, PlainRelationship } from '../../../../schema/cypher.js';
 import type { GraphResponse } from '../../../../schema/graph.js';
 import { labelsText, nodeCaption } from '../../../../shared/node-caption.js';
 import { shortLabel } from '../../graph/labels.js';
 
-interface PlainNode {
-  kind: 'node';
-  labels: string[];
-  properties: Record<string, unknown>;
-  elementId: string;
-}
-interface PlainRel {
-  kind: 'relationship';
-  type: string;
-  properties: Record<string, unknown>;
-  startElementId: string;
-  endElementId: string;
-}
-interface PlainPath {
-  kind: 'path';
-  nodes: PlainNode[];
-  relationships: PlainRel[];
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isNode = (v: unknown): v is PlainNode => isObj(v) && v.kind === 'node' && Array.isArray(v.labels) && isObj(v.properties);
-const isRel = (v: unknown): v is PlainRel => isObj(v) && v.kind === 'relationship' && typeof v.type === 'string';
-const isPath = (v: unknown): v is PlainPath => isObj(v) && v.kind === 'path' && Array.isArray(v.nodes) && Array.isArray(v.relationships);
+// The tag is checked first: most cells are plain values and maps, and only tagged ones are worth a full parse.
+const isNode = (v: unknown): v is PlainNode => isObj(v) && v.kind === 'node' && PlainNode.safeParse(v).success;
+const isRel = (v: unknown): v is PlainRelationship => isObj(v) && v.kind === 'relationship' && PlainRelationship.safeParse(v).success;
+const isPath = (v: unknown): v is PlainPath => isObj(v) && v.kind === 'path' && PlainPath.safeParse(v).success;
 
 /** A node's caption in the console: its caption property, else its labels (`:Label`). */
 const consoleCaption = (labels: readonly string[], properties: Record<string, unknown>) => nodeCaption(labels, properties, labelsText);

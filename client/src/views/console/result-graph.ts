@@ -5,7 +5,7 @@ import { createInspector } from '../../components/inspector.js';
 import { renderLegend, type LegendItem } from '../../components/legend.js';
 import { GraphCanvas } from '../../graph/canvas.js';
 import type { GraphTheme } from '../../graph/theme.js';
-import type { CypherResult } from './cypher-api.js';
+import type { CypherResponse } from '../../../../schema/cypher.js';
 import { consoleElements, displayCell, fitAspect } from './result-format.js';
 
 /** The result graph's stylesheet in theme `c`: nodes coloured by label, relationships labelled by type when zoomed in. */
@@ -73,7 +73,7 @@ export function labelLegend(elements: ReturnType<typeof consoleElements>): Legen
  * Draws `r.graph` into `panel` (an empty-state message when it has no nodes) and returns the canvas to destroy later.
  * The layout is seeded, so the same result is drawn the same way each time it runs.
  */
-export function renderResultGraph(panel: HTMLElement, r: CypherResult): GraphCanvas | null {
+export function renderResultGraph(panel: HTMLElement, r: CypherResponse): GraphCanvas | null {
   if (r.graph.nodes.length === 0) {
     panel.append(
       h(

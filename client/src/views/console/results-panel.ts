@@ -3,7 +3,8 @@ import { fmt, h } from '../../components/dom.js';
 import { download } from '../../graph/export.js';
 import type { GraphCanvas } from '../../graph/canvas.js';
 import { toCsv } from './csv.js';
-import type { CypherOutcome, CypherResult } from './cypher-api.js';
+import type { CypherResponse } from '../../../../schema/cypher.js';
+import type { CypherOutcome } from './cypher-api.js';
 import { renderResultGraph } from './result-graph.js';
 import { displayCell, rowsAsArrays, rowsAsObjects } from './result-format.js';
 
@@ -24,7 +25,7 @@ const ERROR_HEADING: Record<string, string> = {
 export type CypherFailure = Extract<CypherOutcome, { ok: false }>;
 
 export interface ResultsState {
-  result: CypherResult | null;
+  result: CypherResponse | null;
   error: CypherFailure | null;
   running: boolean;
   /** The tab asked for in the URL, if any. */
@@ -217,7 +218,7 @@ export class ResultsPanel {
   }
 }
 
-function table(r: CypherResult): HTMLElement {
+function table(r: CypherResponse): HTMLElement {
   if (r.columns.length === 0) return h('p', { class: 'console-empty muted' }, 'The query returned no columns.');
   const rows = rowsAsArrays(r.columns, r.rows);
   const body = h('tbody');
@@ -242,7 +243,7 @@ function table(r: CypherResult): HTMLElement {
   );
 }
 
-function plan(r: CypherResult): HTMLElement {
+function plan(r: CypherResponse): HTMLElement {
   const profiled = r.summary.mode === 'profile';
   return h(
     'table',
