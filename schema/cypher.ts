@@ -100,6 +100,34 @@ export const CypherSummary = z.object({
   notifications: z.array(CypherNotification),
 });
 
+/** A node in a console row, as the server's toPlain writes it (db/plain.ts). */
+export const PlainNode = z.object({
+  kind: z.literal('node'),
+  elementId: z.string(),
+  labels: z.array(z.string()),
+  properties: z.record(z.string(), z.unknown()),
+});
+export type PlainNode = z.infer<typeof PlainNode>;
+
+/** A relationship in a console row. */
+export const PlainRelationship = z.object({
+  kind: z.literal('relationship'),
+  elementId: z.string(),
+  type: z.string(),
+  startElementId: z.string(),
+  endElementId: z.string(),
+  properties: z.record(z.string(), z.unknown()),
+});
+export type PlainRelationship = z.infer<typeof PlainRelationship>;
+
+/** A path in a console row: its nodes in order and the relationship between each pair (in either direction). */
+export const PlainPath = z.object({
+  kind: z.literal('path'),
+  nodes: z.array(PlainNode),
+  relationships: z.array(PlainRelationship),
+});
+export type PlainPath = z.infer<typeof PlainPath>;
+
 export const CypherResponse = z.object({
   columns: z.array(z.string()),
   /** Rows as plain JSON (driver types converted by toPlain: nodes/relationships/paths are tagged objects). */

@@ -1,6 +1,6 @@
 // Client entry: theme, then the app shell (or the synthetic bench page when the URL asks for it).
 import { startShell } from './app/shell.js';
-import { initTheme } from './app/theme.js';
+import { initTheme } from './core/theme.js';
 import { viewLoaders } from './views/registry.js';
 
 initTheme();

@@ -1,12 +1,12 @@
-// A Cytoscape map that keeps node positions across updates, lays out off the main thread and follows the theme.
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { currentTheme, onThemeChange } from '../app/theme.js';
-import { pgHooks } from '../app/test-hooks.js';
+// The co-author and topic maps: a graph canvas that keeps node positions across updates and lays out in the worker.
+import type cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { BuiltElements } from './elements.js';
+import { GraphCanvas } from './canvas.js';
 import { declutterLabels, estimateLabelWidth, labelZoomThreshold } from './labels.js';
 import { runLayout, warmLayoutWorker } from './layout.js';
 import { carryOverPositions, fitViewport, type Point } from './positions.js';
-import { DARK_GRAPH_THEME, graphStyle, LIGHT_GRAPH_THEME } from './styles.js';
+import { graphStyle } from './styles.js';
 
 /** Past this many elements the viewport optimisations switch on (hide edges and use a texture while panning). */
 export const LARGE_GRAPH_ELEMENTS = 1500;
@@ -27,12 +27,12 @@ export interface SetOptions {
   relayout?: boolean;
 }
 
-/** Wraps a Cytoscape core with the app's update, layout, highlight and export behaviour. */
+/** The map behaviour (incremental layout, pins, label declutter, path highlight) on a GraphCanvas. */
 export class GraphMap {
+  readonly canvas: GraphCanvas;
   readonly cy: Core;
   private large = false;
   private seq = 0;
-  private unTheme: () => void;
   /** Pinned nodes: fixed in every layout and kept across filter changes (dragging a node pins it). */
   readonly pinned = new Set<string>();
   /** Milliseconds per phase of the last setElements (layout, add, first frame), for the bench. */
@@ -44,27 +44,29 @@ export class GraphMap {
     opts: { large?: boolean; webgl?: boolean } = {},
   ) {
     this.large = !!opts.large;
-    container.dataset.testid = 'graph';
-    container.dataset.ready = 'false';
-    this.cy = cytoscape({
-      container,
-      style: graphStyle(this.theme(), { large: this.large }),
-      minZoom: 0.05,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      // Viewport optimisations: these only cost quality while moving, and only matter for big graphs.
-      hideEdgesOnViewport: this.large,
-      textureOnViewport: this.large,
-      pixelRatio: this.large ? 1 : 'auto',
-      motionBlur: false,
-      ...(opts.webgl ? { webgl: true } : {}),
+    this.canvas = new GraphCanvas(container, {
+      style: (t) => graphStyle(t, { large: this.large }),
+      testid: 'graph',
+      publish: true,
+      events: {
+        onNodeTap: (id, node) => events.onNodeTap?.(id, node),
+        onEdgeTap: (edge) => events.onEdgeTap?.(edge.source().id(), edge.target().id()),
+        onBackgroundTap: () => events.onBackgroundTap?.(),
+      },
+      cytoscape: {
+        minZoom: 0.05,
+        maxZoom: 4,
+        boxSelectionEnabled: false,
+        selectionType: 'single',
+        // Viewport optimisations: these only cost quality while moving, and only matter for big graphs.
+        hideEdgesOnViewport: this.large,
+        textureOnViewport: this.large,
+        pixelRatio: this.large ? 1 : 'auto',
+        motionBlur: false,
+        ...(opts.webgl ? ({ webgl: true } as object) : {}),
+      },
     });
-    this.cy.on('tap', 'node', (e) => events.onNodeTap?.(e.target.id(), e.target as NodeSingular));
-    this.cy.on('tap', 'edge', (e) => events.onEdgeTap?.(e.target.source().id(), e.target.target().id()));
-    this.cy.on('tap', (e) => {
-      if (e.target === this.cy) events.onBackgroundTap?.();
-    });
+    this.cy = this.canvas.cy;
     // Hover shows a node's neighbourhood; skipped on big graphs where restyling thousands of edges costs frames.
     this.cy.on('mouseover', 'node', (e) => {
       const n = e.target as NodeSingular;
@@ -88,11 +90,7 @@ export class GraphMap {
         events.onPinChange?.(id, true);
       }
     });
-    this.unTheme = onThemeChange(() => this.cy.style(graphStyle(this.theme(), { large: this.large })));
     warmLayoutWorker();
-    const hooks = pgHooks();
-    hooks.cy = this.cy;
-    hooks.ready = false;
   }
 
   /**
@@ -106,12 +104,8 @@ export class GraphMap {
     r.hideEdgesOnViewport = large;
     r.textureOnViewport = large;
     r.forcedPixelRatio = large ? 1 : null;
-    this.cy.style(graphStyle(this.theme(), { large }));
+    this.canvas.restyle();
     this.cy.resize();
-  }
-
-  private theme() {
-    return currentTheme() === 'dark' ? DARK_GRAPH_THEME : LIGHT_GRAPH_THEME;
   }
 
   /** Current positions of every node. */
@@ -132,8 +126,7 @@ export class GraphMap {
     const seq = ++this.seq;
     const t0 = performance.now();
     this.setLarge(built.nodes.length + built.edges.length > LARGE_GRAPH_ELEMENTS);
-    this.container.dataset.ready = 'false';
-    pgHooks().ready = false;
+    this.canvas.setReady(false);
     const nodeIds = built.nodes.map((n) => n.data.id as string);
     const edges = built.edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string }));
     const pinned = this.pinned;
@@ -243,9 +236,8 @@ export class GraphMap {
     await nextFrame();
     if (seq !== this.seq) return null;
     this.lastPhases = { layoutRoundTrip: t1 - t0, layoutInWorker: layout.ms, add: tAdd - t1, fit: t2 - tAdd, firstFrame: performance.now() - t2 };
-    this.container.dataset.ready = 'true';
     this.container.dataset.nodes = String(this.cy.nodes().length);
-    pgHooks().ready = true;
+    this.canvas.setReady(true);
     if (this.labelsDeferred) this.enableLabelsInChunks(seq);
     return { added: carry.added.length, layoutMs: layout.ms };
   }
@@ -383,13 +375,7 @@ export class GraphMap {
 
   destroy(): void {
     this.seq++;
-    this.unTheme();
-    const hooks = pgHooks();
-    if (hooks.cy === this.cy) {
-      hooks.cy = null;
-      hooks.ready = false;
-    }
-    this.cy.destroy();
+    this.canvas.destroy();
   }
 }
 

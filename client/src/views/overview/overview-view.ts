@@ -1,10 +1,10 @@
 // The overview (default view): what the graph holds, papers per year and per category, top authors and topics.
 import type { StatsResponse } from '../../../../schema/stats.js';
 import { recordsCsv } from '../../../../shared/graph-formats.js';
-import { fetchStats } from '../../api.js';
-import { categoryCypher, consoleHref, yearCypher } from '../../app/cypher-links.js';
-import { formatUrlState } from '../../app/url-state.js';
-import type { ViewContext, ViewModule } from '../../app/view.js';
+import { fetchStats } from '../../api/api.js';
+import { categoryCypher, consoleHref, yearCypher } from '../../core/cypher-links.js';
+import { formatUrlState } from '../../core/url-state.js';
+import type { ViewContext, ViewModule } from '../view.js';
 import { fill, fmt, h } from '../../components/dom.js';
 import { binYears, renderHistogram } from '../../components/histogram.js';
 import { download } from '../../graph/export.js';

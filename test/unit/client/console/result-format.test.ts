@@ -7,10 +7,10 @@ import {
   displayCell,
   LABEL_COLOURS,
   labelColour,
-  nodeCaption,
   rowsAsArrays,
   rowsAsObjects,
 } from '../../../../client/src/views/console/result-format.js';
+import { labelsText, nodeCaption } from '../../../../shared/node-caption.js';
 
 const author = { kind: 'node', elementId: '4:a:1', labels: ['Author'], properties: { name: 'Moritz Knolle', id: 'name:moritz knolle' } };
 const paper = { kind: 'node', elementId: '4:a:2', labels: ['Paper'], properties: { title: 'NeuralDP', year: 2021 } };
@@ -54,7 +54,9 @@ describe('nodeCaption', () => {
     expect(nodeCaption(['Category'], { code: 'cs.LG', name: 'Machine Learning' })).toBe('Machine Learning');
     expect(nodeCaption(['Category'], { code: 'cs.LG' })).toBe('cs.LG');
     expect(nodeCaption(['Paper', 'Stub'], { id: 'W1' })).toBe('W1');
-    expect(nodeCaption(['X'], {})).toBe(':X');
+    expect(nodeCaption(['X'], {}, labelsText)).toBe(':X');
+    expect(nodeCaption([], {}, labelsText)).toBe('(node)');
+    expect(displayCell({ kind: 'node', elementId: '4:x:1', labels: ['X'], properties: {} })).toBe('(:X ":X")');
   });
 });
 

@@ -1,4 +1,31 @@
 // Helpers for view parameter codecs: URL strings ↔ typed values, invalid input falling back to defaults.
+import { z } from 'zod';
+
+export interface NumberBounds {
+  min: number;
+  max: number;
+  int: boolean;
+}
+
+/**
+ * The [min, max] of a numeric query-string field of a `schema/` query schema (through its preprocess, default and
+ * optional wrappers), so the client accepts in its URL exactly what the server accepts. Throws for a field that is not
+ * a bounded number: a schema change then fails the client's tests instead of silently unbounding the URL.
+ */
+export function numberBounds(schema: z.ZodType): NumberBounds {
+  let s: z.ZodType = schema;
+  for (let i = 0; i < 10; i++) {
+    if (s instanceof z.ZodPipe) s = s.out as z.ZodType;
+    else if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap() as z.ZodType;
+    else break;
+  }
+  if (!(s instanceof z.ZodNumber)) throw new Error(`numberBounds: not a number schema (${s.constructor.name})`);
+  const { minValue, maxValue } = s;
+  if (minValue === null || maxValue === null || !Number.isFinite(minValue) || !Number.isFinite(maxValue)) {
+    throw new Error('numberBounds: the number schema has no finite min and max');
+  }
+  return { min: minValue, max: maxValue, int: !!s.isInt };
+}
 
 /** An integer in [min, max], or `fallback` when missing or invalid (a hand-edited URL must not break the view). */
 export function intParam(params: Record<string, string>, key: string, min: number, max: number, fallback: number): number;
@@ -8,6 +35,12 @@ export function intParam(params: Record<string, string>, key: string, min: numbe
   if (raw === undefined || !/^-?\d+$/.test(raw.trim())) return fallback;
   const n = Number(raw);
   return n < min || n > max ? fallback : n;
+}
+
+/** A text value that `schema` (the server's check of that parameter) accepts, trimmed; otherwise undefined. */
+export function textParam(params: Record<string, string>, key: string, schema: z.ZodType): string | undefined {
+  const raw = params[key]?.trim();
+  return raw && schema.safeParse(raw).success ? raw : undefined;
 }
 
 /** One of `values`, or `fallback`. */

@@ -1,12 +1,11 @@
 // Typed fetch helpers: responses are validated with the same zod schemas the server uses.
 import type { z } from 'zod';
-import { ErrorBody, HealthResponse } from '../../schema/api.js';
-import { AuthorResponse } from '../../schema/authors.js';
-import { GraphResponse, PathResponse } from '../../schema/graph.js';
-import { SearchResponse, type SearchHit } from '../../schema/search.js';
-import { StatsResponse } from '../../schema/stats.js';
-import type { Suggestion } from './components/autocomplete.js';
-import { formatUrlState } from './app/url-state.js';
+import { ErrorBody, HealthResponse } from '../../../schema/api.js';
+import { AuthorResponse } from '../../../schema/authors.js';
+import { GraphResponse, PathResponse } from '../../../schema/graph.js';
+import { SearchResponse, type SearchHit } from '../../../schema/search.js';
+import { StatsResponse } from '../../../schema/stats.js';
+import { formatUrlState } from '../core/url-state.js';
 
 /** An API error with the server's code and message. */
 export class ApiError extends Error {
@@ -61,14 +60,22 @@ export function search(q: string, types: string, limit: number, signal?: AbortSi
   return getJson(`/api/search${queryString({ q, types, limit })}`, SearchResponse, { signal });
 }
 
+/** A search hit as the search boxes list it (the autocomplete widget's suggestion shape). */
+export interface SearchSuggestion {
+  id: string;
+  label: string;
+  type: string;
+  detail?: string;
+}
+
 /** Search hits as autocomplete suggestions, authors first (the usual way into the maps). */
-export async function searchSuggestions(q: string, signal: AbortSignal, types = 'author,topic,paper'): Promise<Suggestion[]> {
+export async function searchSuggestions(q: string, signal: AbortSignal, types = 'author,topic,paper'): Promise<SearchSuggestion[]> {
   const res = await search(q, types, 6, signal);
   return res.results.map((r: SearchHit) => ({ id: r.id, label: r.label, type: r.type, detail: r.sublabel }));
 }
 
 /** Where a search hit leads: an author's co-author map, a topic's map, a paper's page. */
-export function suggestionHref(s: Pick<Suggestion, 'id' | 'type'>): string {
+export function suggestionHref(s: { id: string; type?: string }): string {
   if (s.type === 'author') return formatUrlState({ view: 'coauthors', params: { author: s.id } });
   if (s.type === 'topic') return formatUrlState({ view: 'topics', params: { topic: s.id } });
   return formatUrlState({ view: 'paper', params: { id: s.id } });

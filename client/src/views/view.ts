@@ -1,5 +1,5 @@
 // The contract between the app shell and its views: the shell owns the URL, views render into an element.
-import type { UrlState, View } from './url-state.js';
+import type { UrlState, View } from '../core/url-state.js';
 
 export interface ViewContext {
   /** Changes the URL (push by default, replace for continuous changes such as dragging a slider) and re-renders. */
