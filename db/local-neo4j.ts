@@ -34,8 +34,9 @@ export const JVM_FLAGS: readonly string[] = [
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   // Netty may then use direct buffers without the JDK cleaner, as in Neo4j's own neo4j.conf.
   '-Dio.netty.tryReflectionSetAccessible=true',
-  // An out-of-memory JVM is a broken database; exiting lets the parent report it instead of hanging.
-  '-XX:+ExitOnOutOfMemoryError',
+  // No -XX:+ExitOnOutOfMemoryError: Neo4j fails a query whose allocation does not fit with
+  // Neo.TransientError.General.OutOfMemoryError and keeps serving (as with Neo4j's own neo4j.conf, where the flag is
+  // off), so one console query cannot take the database down; a JVM that dies anyway is the supervisor's to restart.
   '-XX:-OmitStackTraceInFastThrow',
   '-Dlog4j2.disable.jmx=true',
   '-Dfile.encoding=UTF-8',

@@ -99,11 +99,11 @@ export function jsonBytesWithin(value: unknown, budget: number): number {
     else if (v === null || v === undefined) total += 4;
     else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') total += String(v).length;
     else if (Array.isArray(v)) {
-      total += 1 + v.length;
+      total += 2 + v.length;
       for (const x of v) stack.push(x);
     } else if (typeof v === 'object') {
       const entries = Object.entries(v);
-      total += 1 + entries.length;
+      total += 2 + entries.length;
       for (const [k, x] of entries) {
         total += k.length + 3;
         stack.push(x);

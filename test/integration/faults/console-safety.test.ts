@@ -92,6 +92,27 @@ describe('console faults: queries that build unbounded values', () => {
   });
 });
 
+describe('console faults: a result that grows while it is sent', () => {
+  // Each WITH doubles the list by reference, so Neo4j holds little but would send 2^26 values; the transaction timeout
+  // does not stop sending, the console's deadline does (its connection is dropped).
+  it('2^26 values by shared references → an error status within the deadline, the database keeps serving', async () => {
+    const query = `WITH [1] AS a ${'WITH [a, a] AS a '.repeat(26)}RETURN a`;
+    const app = await consoleApp(graph, { run: { graceMs: 1_000, abandonAfterMs: 500 } });
+    try {
+      const t0 = Date.now();
+      const { status, body } = await post({ query, timeoutMs: 2_000 }, app.url);
+      expect([408, 413, 502], JSON.stringify(body).slice(0, 300)).toContain(status);
+      expect(Date.now() - t0).toBeLessThan(10_000);
+    } finally {
+      await app.close();
+    }
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(await fingerprint()).toEqual(before);
+    await expectHealthyFast();
+    expect((await post({ query: 'MATCH (p:Paper) RETURN count(p) AS n' })).body).toMatchObject({ rows: [{ n: 11 }] });
+  });
+});
+
 describe('console faults: parameters', () => {
   const nested = (depth: number) => JSON.parse(`${'['.repeat(depth)}1${']'.repeat(depth)}`) as unknown;
 
