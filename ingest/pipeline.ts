@@ -3,8 +3,10 @@
 // Two passes over a spool file keep memory flat for inputs of any size:
 //   pass 1 parses every input once, runs the NLP candidate extraction once per paper, counts document frequencies and
 //          appends {record, candidates} to a temporary JSON-lines spool;
-//   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies, and writes
-//          batches; preparing the next batch overlaps with the write of the current one (one write in flight).
+//   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies (when
+//          writing: the graph's stored ones plus the input's, see topic-frequencies.ts), and writes batches; preparing
+//          the next batch overlaps with the write of the current one (one write in flight).
+// Before anything is written, the ingest's data migrations run (migrations.ts); the spool lives in spool.ts.
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import readline from 'node:readline';
