@@ -110,8 +110,13 @@ async function connectSupervised(
   let graph: Graph | undefined;
   let supervised: SupervisedLocalNeo4j | undefined;
   let raw: Driver | undefined;
+  // From a JVM's death until its successor has answered the warm-up queries, requests keep failing fast.
+  let held = false;
   supervised = await superviseLocalNeo4j(localOptions, {
-    onDown: (exit) => gate?.markDown(`the built-in Neo4j stopped: ${exit.reason}; restarting it`),
+    onDown: (exit) => {
+      held = true;
+      gate?.markDown(`the built-in Neo4j stopped: ${exit.reason}; restarting it`);
+    },
     onUp: (instance) => {
       if (!gate || !graph) return;
       if (instance.uri !== graph.target.uri) {
@@ -122,7 +127,11 @@ async function connectSupervised(
       // A fresh JVM answers its first queries slowly (planning, JIT, cold page cache): requests keep failing fast
       // until it has answered the health queries once, instead of each waiting for that.
       const g = gate;
-      void warmUp(raw!, log).then(() => g.markUp());
+      void warmUp(raw!, log).then(() => {
+        if (supervised?.current() !== instance) return; // it died again meanwhile
+        held = false;
+        g.markUp();
+      });
     },
     onGiveUp: (status) => gate?.markDown(`the built-in Neo4j did not stay up after restarts: ${status.lastExit?.reason}`),
   });
@@ -133,8 +142,9 @@ async function connectSupervised(
     log,
     describe: () => {
       const s = supervised!.status();
+      const state = s.state === 'failed' ? 'failed' : s.state === 'restarting' || held ? 'restarting' : undefined;
       return {
-        ...(s.state === 'restarting' || s.state === 'failed' ? { state: s.state, since: s.since } : {}),
+        ...(state ? { state, since: s.since } : {}),
         restarts: s.restarts,
         lastExit: s.lastExit && { reason: s.lastExit.reason, at: s.lastExit.at },
       };

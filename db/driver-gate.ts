@@ -160,6 +160,8 @@ export class DriverGate {
       while (!this.closed && this.state === 'down') {
         await sleep(this.opts.recoveryIntervalMs ?? 1_000);
         if (this.closed || this.isUp()) break;
+        // A supervisor that holds the database (restarting) says itself when it is back.
+        if (this.opts.describe?.().state) continue;
         if (!(await tcpReachable(this.uri, this.opts.probeTimeoutMs ?? 800)).ok) continue;
         try {
           await withTimeout(this.current.getServerInfo(), 3_000);
