@@ -82,7 +82,11 @@ function groupBlocks(input: IdentityInput): Map<string, Group> {
   input.mentions.forEach((m, i) =>
     link(mentionBlocks[i]!, [...(m.orcid ? [`orcid:${m.orcid}`] : []), ...(m.openalexId ? [`openalex:${m.openalexId}`] : [])]),
   );
-  for (const p of input.persons) link(p.block, [...p.orcids.map((o) => `orcid:${o}`), ...p.openalexIds.map((o) => `openalex:${o}`)]);
+  for (const p of input.persons) {
+    link(p.blocks[0]!, [...p.orcids.map((o) => `orcid:${o}`), ...p.openalexIds.map((o) => `openalex:${o}`)]);
+    // A person known under two family names (joined by a source id) ties their blocks together.
+    for (const b of p.blocks.slice(1)) union.union(p.blocks[0]!, b);
+  }
   const groups = new Map<string, Group>();
   const group = (block: string) => {
     const root = union.find(block);
@@ -92,7 +96,7 @@ function groupBlocks(input: IdentityInput): Map<string, Group> {
     return g;
   };
   input.mentions.forEach((m, i) => group(mentionBlocks[i]!).mentions.push(m));
-  for (const p of input.persons) group(p.block).persons.push(p);
+  for (const p of input.persons) group(p.blocks[0]!).persons.push(p);
   return groups;
 }
 
@@ -144,8 +148,7 @@ class BlockRun {
   }
 
   /** Places one mention: a source id decides; else the best-scoring compatible person joins, or a new person starts. */
-  place(m: Mention): void {
-    const p = mentionProfile(m);
+  place(m: Mention, p: Profile): void {
     const hits = [...new Set(idKeys(p).map((k) => this.byId.get(k)).filter((c): c is Cluster => c !== undefined).map(live))];
     if (hits.length > 0) {
       const target = hits[0]!;
@@ -266,14 +269,15 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
 
   for (const [root, group] of [...groupBlocks(input)].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const seeds = group.persons.map((s) => ({ s, profile: summaryProfile(s) }));
-    const profiles = [...seeds.map((x) => x.profile), ...group.mentions.map(mentionProfile)];
+    const mentionProfiles = group.mentions.map(mentionProfile);
+    const profiles = [...seeds.map((x) => x.profile), ...mentionProfiles];
     const run = new BlockRun(blockStats(root, profiles));
     const reclustered = input.mode === 'bulk' ? seeds.filter((x) => x.s.mentionRefs !== undefined) : [];
     for (const x of seeds) {
       if (reclustered.includes(x)) continue;
       run.add({ id: x.s.id, profile: x.profile, existing: true, founder: null, touched: false, mergedInto: null, absorbed: [] });
     }
-    for (const m of group.mentions) run.place(m);
+    group.mentions.forEach((m, i) => run.place(m, mentionProfiles[i]!));
     run.mergePass();
 
     const alive = run.clusters.filter((c) => !c.mergedInto);
@@ -285,7 +289,7 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
       }
       taken.add(c.id);
       for (const a of c.absorbed) if (a.id !== c.id) result.retired.push({ id: a.id, redirectTo: c.id, reason: a.reason });
-      if (c.touched) result.persons.push(toSummary(c.id, c.profile.forms[0]?.block ?? root, c.profile, input.mode === 'bulk'));
+      if (c.touched) result.persons.push(toSummary(c.id, c.profile, input.mode === 'bulk'));
     }
     for (const [m, placed] of run.placed) {
       assignments.push({ i: order.get(m)!, a: { paperId: m.paperId, position: m.position, personId: live(placed.cluster).id!, basis: placed.basis, score: placed.score } });

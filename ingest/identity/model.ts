@@ -46,14 +46,16 @@ export type MentionRef = z.infer<typeof MentionRef>;
  */
 export const PersonSummary = z.object({
   id: z.string().min(1),
-  /** Block key (folded family name), for looking the block's persons up. */
-  block: z.string(),
+  /** Block keys (folded family names) of its spellings, for looking the block's persons up. */
+  blocks: z.array(z.string()).min(1),
   /** Every spelling seen, as given/family parts of the display form. */
   names: z.array(z.object({ given: z.string(), family: z.string() })).min(1),
   orcids: z.array(z.string()),
   openalexIds: z.array(z.string()),
   /** Co-author key → strongest weight seen (1 for a small team, less on large collaborations). */
   coauthors: z.record(z.string(), z.number()),
+  /** Co-author keys from large collaborations (papers above the team limit): a shared collaboration, not a team. */
+  collaborators: z.array(z.string()),
   categories: z.record(z.string(), z.number()),
   topics: z.record(z.string(), z.number()),
   yearMin: z.number().int().nullable(),

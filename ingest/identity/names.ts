@@ -57,9 +57,19 @@ export function blockOfMention(m: Pick<Mention, 'name' | 'given' | 'family' | 'n
   return mentionName(m).block;
 }
 
+const coauthorKeys = new Map<string, string>();
+/** Names whose co-author keys are remembered (a collaboration's member list recurs on each of its papers). */
+const COAUTHOR_KEY_CACHE = 200_000;
+
 /** The key a co-author is known by in evidence: family (transliteration-folded) + first initial, robust to variants. */
 export function coauthorKey(name: string): string {
-  return looseNameKey(name);
+  let k = coauthorKeys.get(name);
+  if (k === undefined) {
+    if (coauthorKeys.size >= COAUTHOR_KEY_CACHE) coauthorKeys.clear();
+    k = looseNameKey(name);
+    coauthorKeys.set(name, k);
+  }
+  return k;
 }
 
 /** How two given-name lists meet: identical, compatible with a full first name, only through an initial, or not at all. */

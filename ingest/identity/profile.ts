@@ -11,6 +11,8 @@ export interface Profile {
   coauthors: Map<string, number>;
   /** Co-author key → a display name, for evidence. */
   coauthorNames: Map<string, string>;
+  /** Co-author keys from papers above LARGE_TEAM authors. */
+  collaborators: Set<string>;
   categories: Map<string, number>;
   topics: Map<string, number>;
   yearMin: number | null;
@@ -24,8 +26,13 @@ export interface Profile {
 
 /** Authors per paper up to which every co-author counts fully; beyond, a paper's co-authors share a fixed weight. */
 const TEAM_SIZE = 8;
+/**
+ * Papers with more authors than this are a collaboration's: two namesakes in one collaboration share every co-author,
+ * so its members count as one weak signal (collaborators), never as co-authors.
+ */
+export const LARGE_TEAM = 50;
 
-/** Weight of one co-author on a paper with `authorCount` authors: large collaborations say little about who is who. */
+/** Weight of one co-author on a paper with `authorCount` authors: the more authors, the less each says. */
 export function coauthorWeight(authorCount: number): number {
   return Math.min(1, TEAM_SIZE / Math.max(1, authorCount - 1));
 }
@@ -55,6 +62,7 @@ export function emptyProfile(): Profile {
     openalexIds: new Set(),
     coauthors: new Map(),
     coauthorNames: new Map(),
+    collaborators: new Set(),
     categories: new Map(),
     topics: new Map(),
     yearMin: null,
@@ -74,9 +82,14 @@ export function mentionProfile(m: Mention): Profile {
   if (m.openalexId) p.openalexIds.add(m.openalexId);
   const own = coauthorKey(`${name.display.given} ${name.display.family}`);
   const w = coauthorWeight(m.authorCount);
+  const large = m.authorCount > LARGE_TEAM;
   for (const c of m.coauthors) {
     const k = coauthorKey(c);
     if (k === '' || k === own) continue;
+    if (large) {
+      p.collaborators.add(k);
+      continue;
+    }
     if ((p.coauthors.get(k) ?? 0) < w) p.coauthors.set(k, w);
     if (!p.coauthorNames.has(k)) p.coauthorNames.set(k, c);
   }
@@ -96,6 +109,7 @@ export function summaryProfile(s: PersonSummary): Profile {
   for (const o of s.orcids) p.orcids.add(o);
   for (const o of s.openalexIds) p.openalexIds.add(o);
   for (const [k, w] of Object.entries(s.coauthors)) p.coauthors.set(k, w);
+  for (const k of s.collaborators) p.collaborators.add(k);
   for (const [k, n] of Object.entries(s.categories)) p.categories.set(k, n);
   for (const [k, n] of Object.entries(s.topics)) p.topics.set(k, n);
   p.yearMin = s.yearMin;
@@ -115,6 +129,7 @@ export function mergeInto(a: Profile, b: Profile): Profile {
   for (const o of b.openalexIds) a.openalexIds.add(o);
   for (const [k, w] of b.coauthors) if ((a.coauthors.get(k) ?? 0) < w) a.coauthors.set(k, w);
   for (const [k, n] of b.coauthorNames) if (!a.coauthorNames.has(k)) a.coauthorNames.set(k, n);
+  for (const k of b.collaborators) a.collaborators.add(k);
   for (const [k, n] of b.categories) bump(a.categories, k, n);
   for (const [k, n] of b.topics) bump(a.topics, k, n);
   if (b.yearMin !== null) a.yearMin = a.yearMin === null ? b.yearMin : Math.min(a.yearMin, b.yearMin);
@@ -129,15 +144,17 @@ export function mergeInto(a: Profile, b: Profile): Profile {
 export const MAX_SUMMARY_COAUTHORS = 500;
 
 /** The stored summary of a profile. `withRefs` keeps the mention list (for later bulk re-clustering). */
-export function toSummary(id: string, block: string, p: Profile, withRefs: boolean): PersonSummary {
+export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSummary {
   const coauthors = [...p.coauthors].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_SUMMARY_COAUTHORS);
   const s: PersonSummary = {
     id,
-    block,
+    blocks: [...new Set(p.forms.map((f) => f.block))].sort(),
     names: p.forms.map((f) => ({ given: f.display.given, family: f.display.family })),
     orcids: [...p.orcids].sort(),
     openalexIds: [...p.openalexIds].sort(),
     coauthors: Object.fromEntries(coauthors),
+    // The alphabetically first keys: members of one collaboration keep the same subset, so overlaps survive the cap.
+    collaborators: [...p.collaborators].sort().slice(0, MAX_SUMMARY_COAUTHORS),
     categories: Object.fromEntries(p.categories),
     topics: Object.fromEntries(p.topics),
     yearMin: p.yearMin,

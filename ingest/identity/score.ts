@@ -18,6 +18,9 @@ export const WEIGHTS = {
   coauthors: 4,
   /** Both have co-authors but share none. */
   noSharedCoauthors: -0.5,
+  /** Sharing a large collaboration (at least `collaborationMin` of its members). */
+  collaboration: 2,
+  collaborationMin: 3,
   /** Category cosine (codes) and archive cosine. */
   categories: 1.5,
   archives: 1,
@@ -25,7 +28,7 @@ export const WEIGHTS = {
   otherArchive: -1,
   /** No broad field in common (physics vs. computing). */
   otherField: -3,
-  topics: 2.5,
+  topics: 1.5,
   noSharedTopics: -0.5,
   /** Years between the two careers beyond which the gap counts against, and the cost per year (capped). */
   yearGrace: 6,
@@ -193,6 +196,13 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
   }
   if (mass > 0) parts.coauthors = WEIGHTS.coauthors * Math.log2(1 + mass);
   else if (a.coauthors.size > 0 && b.coauthors.size > 0) parts.coauthors = WEIGHTS.noSharedCoauthors;
+
+  if (a.collaborators.size > 0 && b.collaborators.size > 0) {
+    let n = 0;
+    const [x, y] = a.collaborators.size <= b.collaborators.size ? [a.collaborators, b.collaborators] : [b.collaborators, a.collaborators];
+    for (const k of x) if (y.has(k) && ++n >= WEIGHTS.collaborationMin) break;
+    if (n >= WEIGHTS.collaborationMin) parts.collaboration = WEIGHTS.collaboration;
+  }
 
   const sharedCategories = [...a.categories.keys()].filter((c) => b.categories.has(c)).sort();
   if (a.categories.size > 0 && b.categories.size > 0) {
