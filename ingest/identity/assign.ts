@@ -3,9 +3,9 @@ import type { Assignment, Evidence, IdentityInput, IdentityResult, Mention, Ment
 import { newPersonId } from './ids.js';
 import { mentionName } from './names.js';
 import { mentionProfile, mergeInto, summaryProfile, toSummary, type Profile } from './profile.js';
-import { blockStats, compare, joins, JOIN_AT, namesCompatible, type BlockStats } from './score.js';
+import { blockStats, compare, joins, namesCompatible, WEIGHTS, type BlockStats } from './score.js';
 
-/** A merge of two clusters scoring below JOIN_AT + this is reported as a split proposal. */
+/** A merge of two clusters scoring below WEIGHTS.joinAt + this is reported as a split proposal. */
 export const SPLIT_MARGIN = 1;
 /** Passes of the merge step (each merges the best-scoring pairs found; later passes see the merged evidence). */
 const MERGE_PASSES = 3;
@@ -104,6 +104,8 @@ function groupBlocks(input: IdentityInput): Map<string, Group> {
 class BlockRun {
   readonly clusters: Cluster[] = [];
   private readonly byInitial = new Map<string, Cluster[]>();
+  /** Clusters by full first given name ("wei"), and by initial-only first given name under "w.". */
+  private readonly byFirst = new Map<string, Cluster[]>();
   private readonly byId = new Map<string, Cluster>();
   readonly pending: Pending[] = [];
   readonly placed = new Map<Mention, { cluster: Cluster; basis: Assignment['basis']; score: number | null }>();
@@ -117,19 +119,29 @@ class BlockRun {
 
   private index(c: Cluster): void {
     for (const f of c.profile.forms) {
-      const k = f.given[0]?.[0] ?? '';
-      let list = this.byInitial.get(k);
-      if (!list) this.byInitial.set(k, (list = []));
-      if (!list.includes(c)) list.push(c);
+      const first = f.given[0] ?? '';
+      const k = first.slice(0, 1);
+      for (const [map, key] of [
+        [this.byInitial, k],
+        [this.byFirst, first.length > 1 ? first : `${k}.`],
+      ] as const) {
+        let list = map.get(key);
+        if (!list) map.set(key, (list = []));
+        if (!list.includes(c)) list.push(c);
+      }
     }
     for (const k of idKeys(c.profile)) if (!this.byId.has(k)) this.byId.set(k, c);
   }
 
+  /** Clusters whose first given names can match the profile's (a full name meets the same name or its initial). */
   private candidates(p: Profile): Cluster[] {
-    const initials = new Set(p.forms.map((f) => f.given[0]?.[0] ?? ''));
-    if (initials.has('')) return this.clusters.filter((c) => !c.mergedInto);
     const out = new Set<Cluster>(this.byInitial.get('') ?? []);
-    for (const i of initials) for (const c of this.byInitial.get(i) ?? []) out.add(c);
+    for (const f of p.forms) {
+      const first = f.given[0] ?? '';
+      if (first === '') return this.clusters.filter((c) => !c.mergedInto);
+      const lists = first.length > 1 ? [this.byFirst.get(first), this.byFirst.get(`${first[0]}.`)] : [this.byInitial.get(first)];
+      for (const list of lists) for (const c of list ?? []) out.add(c);
+    }
     return [...out].filter((c) => !c.mergedInto);
   }
 
@@ -181,7 +193,7 @@ class BlockRun {
       return;
     }
     const fresh = this.fresh(p, m);
-    if (best && (best.v.evidence.sharedCoauthors.length > 0 || best.v.evidence.score >= JOIN_AT)) {
+    if (best && (best.v.evidence.sharedCoauthors.length > 0 || best.v.evidence.score >= WEIGHTS.joinAt)) {
       const reason = best.v.rule ? `${best.v.rule.name} spelling` : 'shared co-authors, not enough to join';
       this.pending.push({ a: best.c, b: fresh, kind: 'variant', reason });
     }
@@ -243,7 +255,7 @@ class BlockRun {
         used.add(a).add(b);
         // The survivor: an existing person over a new one, then the one with more mentions.
         const [into, from] = (b.existing && !a.existing) || (b.existing === a.existing && b.profile.mentions > a.profile.mentions) ? [b, a] : [a, b];
-        if (score < JOIN_AT + SPLIT_MARGIN && into.profile.mentions >= 2 && from.profile.mentions >= 2) {
+        if (score < WEIGHTS.joinAt + SPLIT_MARGIN && into.profile.mentions >= 2 && from.profile.mentions >= 2) {
           this.pending.push({ a: into, b: into, kind: 'split', part: [...from.profile.refs], reason: 'joined on weak evidence', evidence });
         }
         this.merge(into, from, 'joined by evidence');

@@ -3,5 +3,5 @@ export { resolveIdentities, SPLIT_MARGIN } from './assign.js';
 export { newPersonId, preferredId } from './ids.js';
 export * from './model.js';
 export { blockOfMention, coauthorKey, matchGiven, mentionName, parseName } from './names.js';
-export { compare, JOIN_AT, WEIGHTS } from './score.js';
+export { compare, WEIGHTS } from './score.js';
 export { mentionsOfRecord } from './mentions.js';

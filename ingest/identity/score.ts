@@ -8,10 +8,12 @@ import { coauthorRarity, type Profile } from './profile.js';
  * the prior says how many people could carry the name (a rare name starts positive, a common one negative).
  */
 export const WEIGHTS = {
+  /** Join at or above this score (when no name-form rule asks for more). */
+  joinAt: 0,
   /** Prior log-odds of a name carried by one person only. */
   priorBase: 2,
   /** Log-odds lost per e-fold of estimated namesakes. */
-  priorPerNamesake: 1.5,
+  priorPerNamesake: 1.1,
   /** How many namesakes one distinct given name of the block stands for (people per given name, roughly). */
   namesakeSpread: 3,
   /** Per doubling of the shared co-author mass (1 + S). */
@@ -36,10 +38,11 @@ export const WEIGHTS = {
   yearCap: -2,
   nameSame: 0.5,
   nameInitial: -1,
-} as const;
+  /** Shared co-authors an initial-only spelling needs to join a full given name, and a transliterated family name. */
+  initialMinShared: 2,
+  transliterationMinShared: 1,
+};
 
-/** Join at or above this score (when no name-form rule asks for more). */
-export const JOIN_AT = 0;
 
 /** Broad field of an archive: namesakes in different broad fields are very likely different people. */
 function broadField(archive: string): string {
@@ -174,8 +177,8 @@ export function compare(a: Profile, b: Profile, stats: BlockStats): Verdict {
   const aFull = a.forms.some(hasFullGiven);
   const bFull = b.forms.some(hasFullGiven);
   let rule: NameRule | null = null;
-  if (aFull !== bFull) rule = { name: 'initial-only', minSharedCoauthors: 2 };
-  else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: 1 };
+  if (aFull !== bFull) rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared };
+  else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared };
   return { kind: 'score', evidence, rule };
 }
 
@@ -245,6 +248,6 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
 
 /** Whether a scored pair joins: the score reaches JOIN_AT and any name-form rule has its co-authors. */
 export function joins(v: Extract<Verdict, { kind: 'score' }>): boolean {
-  if (v.evidence.score < JOIN_AT) return false;
+  if (v.evidence.score < WEIGHTS.joinAt) return false;
   return v.rule === null || v.evidence.sharedCoauthors.length >= v.rule.minSharedCoauthors;
 }
