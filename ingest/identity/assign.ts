@@ -193,7 +193,7 @@ class BlockRun {
       return;
     }
     const fresh = this.fresh(p, m);
-    if (best && (best.v.evidence.sharedCoauthors.length > 0 || best.v.evidence.score >= WEIGHTS.joinAt)) {
+    if (best && best.v.evidence.sharedCoauthors.length > 0) {
       const reason = best.v.rule ? `${best.v.rule.name} spelling` : 'shared co-authors, not enough to join';
       this.pending.push({ a: best.c, b: fresh, kind: 'variant', reason });
     }

@@ -1,5 +1,5 @@
 // Names for identity: a mention's name parsed by the source's order rules, its block key, given-name compatibility.
-import { foldName, foldTransliteration, looseNameKey, splitName } from '../authors/identity.js';
+import { foldName, foldTransliteration, splitName } from '../authors/identity.js';
 import type { Mention, NameOrder } from './model.js';
 
 /** A parsed name: folded given-name tokens and family name, plus the block key both spellings of a family share. */
@@ -61,12 +61,16 @@ const coauthorKeys = new Map<string, string>();
 /** Names whose co-author keys are remembered (a collaboration's member list recurs on each of its papers). */
 const COAUTHOR_KEY_CACHE = 200_000;
 
-/** The key a co-author is known by in evidence: family (transliteration-folded) + first initial, robust to variants. */
+/**
+ * The key a co-author is known by in evidence: block key + first given name as written (full or initial). Full given
+ * names keep "Jun Li" and "Jie Li" apart, which an initial-only key would fuse in the most common family names.
+ */
 export function coauthorKey(name: string): string {
   let k = coauthorKeys.get(name);
   if (k === undefined) {
     if (coauthorKeys.size >= COAUTHOR_KEY_CACHE) coauthorKeys.clear();
-    k = looseNameKey(name);
+    const n = parseName(name);
+    k = n.family === '' ? '' : `${n.block} ${n.given[0] ?? ''}`.trim();
     coauthorKeys.set(name, k);
   }
   return k;
