@@ -117,8 +117,10 @@ export function blockStats(block: string, profiles: Profile[]): BlockStats {
 export function namesakes(stats: BlockStats, p: Profile): number {
   const full = p.forms.find((f) => hasFullGiven(f));
   let share: number;
-  if (full) share = (stats.firstCounts.get(full.given[0]!) ?? 0) / Math.max(1, stats.totalFull);
-  else share = (stats.initialCounts.get(p.forms[0]?.given[0]?.slice(0, 1) ?? '') ?? 0) / Math.max(1, stats.total);
+  // Shares are smoothed over the block's expected given names, so a small corpus with one "Hugh Anderson" does not
+  // conclude that every Anderson is called Hugh.
+  if (full) share = ((stats.firstCounts.get(full.given[0]!) ?? 0) + 1) / (stats.totalFull + stats.distinctGiven);
+  else share = ((stats.initialCounts.get(p.forms[0]?.given[0]?.slice(0, 1) ?? '') ?? 0) + 1) / (stats.total + Math.min(26, stats.distinctGiven));
   return 1 + (stats.distinctGiven - 1) * Math.min(1, share) * WEIGHTS.namesakeSpread;
 }
 
@@ -200,10 +202,14 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
   if (mass > 0) parts.coauthors = WEIGHTS.coauthors * Math.log2(1 + mass);
   else if (a.coauthors.size > 0 && b.coauthors.size > 0) parts.coauthors = WEIGHTS.noSharedCoauthors;
 
-  if (a.collaborators.size > 0 && b.collaborators.size > 0) {
+  if (a.collaborators.size > 0 || b.collaborators.size > 0) {
+    // A collaboration member met on a collaboration paper of one and a team paper of the other counts too.
     let n = 0;
-    const [x, y] = a.collaborators.size <= b.collaborators.size ? [a.collaborators, b.collaborators] : [b.collaborators, a.collaborators];
-    for (const k of x) if (y.has(k) && ++n >= WEIGHTS.collaborationMin) break;
+    const count = (x: Set<string>, y: Profile) => {
+      for (const k of x) if ((y.collaborators.has(k) || y.coauthors.has(k)) && ++n >= WEIGHTS.collaborationMin) return;
+    };
+    count(a.collaborators, b);
+    if (n < WEIGHTS.collaborationMin) for (const k of b.collaborators) if (a.coauthors.has(k) && ++n >= WEIGHTS.collaborationMin) break;
     if (n >= WEIGHTS.collaborationMin) parts.collaboration = WEIGHTS.collaboration;
   }
 
