@@ -1,5 +1,12 @@
 // Graph access for server and ingest: named Cypher queries through managed transactions, results as plain JSON.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionMode } from 'neo4j-driver';
+import neo4j, {
+  bookmarkManager,
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type SessionMode,
+} from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
 import { fromNeo4jError } from '../server/errors.js';
 import { toPlain } from './plain.js';
@@ -30,6 +37,12 @@ function rowsOf(result: QueryResult): Row[] {
 
 /** A driver plus the database name, with reads and writes always going through executeRead/executeWrite. */
 export class Graph {
+  /**
+   * Shared by every session of this Graph: each transaction starts after the writes this process committed (causal
+   * consistency), so behind a routing driver (neo4j://, a cluster) a view that follows an ingest sees its writes.
+   */
+  readonly bookmarks: BookmarkManager = bookmarkManager();
+
   constructor(
     readonly driver: Driver,
     readonly target: GraphTarget,
@@ -37,7 +50,7 @@ export class Graph {
 
   /** Runs work in a managed transaction of the given mode; the session is closed whatever happens. */
   async transaction<T>(mode: SessionMode, work: (tx: ManagedTransaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode });
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
     const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
     try {
       if (opts.noRetry) {
@@ -78,7 +91,11 @@ export class Graph {
    * run inside a managed transaction. Not retried.
    */
   async runAutoCommit(statement: string, params: Row = {}): Promise<void> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.target.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       await session.run(statement, params);
     } catch (err) {
