@@ -12,7 +12,7 @@ export const GRAPH_MAX_LIMIT = 1000;
  * Topic-map edges are stored among this many top topics (every pair sharing a paper); a map asking for more topics is
  * drawn from the stored topic ranking with its edges read live.
  */
-export const SUMMARY_EDGE_TOPICS = 300;
+export const SUMMARY_EDGE_TOPICS = 100;
 /** Paper ids kept per stored topic edge (most recent first). */
 export const SUMMARY_EDGE_PAPER_IDS = 5;
 
