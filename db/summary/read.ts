@@ -20,7 +20,8 @@ export async function readStoredPart<K extends PartKey>(graph: Graph, key: K, ha
   const [row] = await graph.read(
     'summary/read',
     { key, haveVersion: neo4j.int(have?.version ?? -1), haveEpoch: have?.epoch ?? '' },
-    { timeoutMs: 10_000 },
+    // Generous: the first query after a start also pays for planning and cold pages.
+    { timeoutMs: 30_000 },
   );
   const g: GraphVersion = { version: Number(row?.graphVersion ?? 0), epoch: String(row?.graphEpoch ?? '') };
   if (row?.version === null || row?.version === undefined) return { graph: g, version: null, builtAt: null, data: null };
