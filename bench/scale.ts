@@ -129,15 +129,22 @@ async function benchMode(): Promise<void> {
     );
 
     // 3. Targets from the data.
-    const one = async (q: string) => graph.transaction('READ', async (tx) => (await tx.run(q)).records[0]!.toObject() as Record<string, unknown>);
+    const one = async (q: string) =>
+      graph.transaction('READ', async (tx) => {
+        const [r] = (await tx.run(q)).records;
+        if (!r) throw new Error(`bench target query found nothing: ${q}`);
+        return r.toObject() as Record<string, unknown>;
+      });
     const hub = await one('MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC LIMIT 1 RETURN a.id AS id, n');
     const typical = await one(
-      'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 10 AND n <= 20 RETURN a.id AS id ORDER BY a.id LIMIT 1',
+      'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 5 AND n <= 20 RETURN a.id AS id ORDER BY a.id LIMIT 1',
     );
     const other = await one(
-      'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 10 AND n <= 20 RETURN a.id AS id ORDER BY a.id DESC LIMIT 1',
+      'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 5 AND n <= 20 RETURN a.id AS id ORDER BY a.id DESC LIMIT 1',
     );
-    const paper = await one('MATCH (p:Paper) WHERE p.authorCount >= 3 AND p.authorCount <= 8 RETURN p.id AS id ORDER BY p.id SKIP 5000 LIMIT 1');
+    const paper = await one(
+      `MATCH (p:Paper) WHERE p.authorCount >= 3 AND p.authorCount <= 8 RETURN p.id AS id ORDER BY p.id SKIP ${Math.floor(papers / 20)} LIMIT 1`,
+    );
     const topic = await one('MATCH (t:Topic) RETURN t.id AS id, t.name AS name ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC LIMIT 1');
     const e = (v: unknown) => encodeURIComponent(String(v));
     const views: [string, string][] = [
