@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGraphVersion } from '../../db/summary/version.js';
 import { describeCategory, ingest } from '../../ingest/pipeline.js';
 import { GraphWriter } from '../../ingest/writer.js';
+import { HealthResponse } from '../../schema/api.js';
 import { StatsResponse } from '../../schema/stats.js';
+import { warmUp } from '../../server/summary/warm.js';
 import { GraphResponse } from '../../schema/graph.js';
 import { createApp } from '../../server/app.js';
 import { StartState } from '../../server/summary/readiness.js';
@@ -21,6 +23,8 @@ describe('stored summaries', () => {
   const graph = testGraph();
   let api: Awaited<ReturnType<typeof serve>>;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'summary-freshness-'));
+  // Background refreshes may start as soon as a stale summary is served (no rate limit), to provoke races.
+  const start = new StartState(new SummaryService(graph, { minIntervalMs: 0 }));
   const stats = async () => {
     if (process.env.W10_DEBUG) console.log(new Date().toISOString(), 'GET stats');
     const res = await fetch(`${api.url}/api/stats?limit=100`);
@@ -30,8 +34,7 @@ describe('stored summaries', () => {
 
   beforeAll(async () => {
     await loadSampleListing(graph);
-    // Background refreshes may start as soon as a stale summary is served (no rate limit), to provoke races.
-    api = await serve(createApp({ graph, start: new StartState(new SummaryService(graph, { minIntervalMs: 0 })) }));
+    api = await serve(createApp({ graph, start }));
   });
   afterAll(async () => {
     await api.close();
@@ -110,5 +113,22 @@ describe('stored summaries', () => {
     const versions = new Set(seen.map((s) => s.version));
     expect(versions.size).toBeGreaterThan(2);
     expect(seen.some((s) => s.stale)).toBe(true);
+  });
+
+  it('reports readiness in /api/health: not ready before a summary, then the summary version and the warm-up', { timeout: 240_000 }, async () => {
+    const fresh = new StartState(new SummaryService(graph));
+    expect(fresh.readiness().ready).toBe(false);
+    await fresh.summaries.ensureBuilt();
+    expect(fresh.readiness().summary.state).toBe('ready');
+    expect(fresh.readiness().ready).toBe(true);
+
+    await warmUp(api.url, graph, start);
+    expect(start.warm.state).toBe('done');
+    expect(start.warm.steps.filter((s) => s.error)).toEqual([]);
+    expect(start.warm.steps.map((s) => s.step)).toEqual(expect.arrayContaining(['stores', 'GET /api/stats', 'GET /api/graph/topics']));
+    const health = HealthResponse.parse(await (await fetch(`${api.url}/api/health`)).json());
+    expect(health.ready).toBe(true);
+    expect(health.summary?.version).toBe((await readGraphVersion(graph)).version);
+    expect(health.warm?.state).toBe('done');
   });
 });
