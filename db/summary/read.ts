@@ -16,12 +16,17 @@ export interface StoredPart<K extends PartKey> {
 }
 
 /** Reads part `key`; its JSON is transferred and parsed only when it is not the version `have` already held. */
-export async function readStoredPart<K extends PartKey>(graph: Graph, key: K, have?: GraphVersion): Promise<StoredPart<K>> {
+export async function readStoredPart<K extends PartKey>(
+  graph: Graph,
+  key: K,
+  have?: GraphVersion,
+  timeoutMs = 30_000,
+): Promise<StoredPart<K>> {
   const [row] = await graph.read(
     'summary/read',
     { key, haveVersion: neo4j.int(have?.version ?? -1), haveEpoch: have?.epoch ?? '' },
     // Generous: the first query after a start also pays for planning and cold pages.
-    { timeoutMs: 30_000 },
+    { timeoutMs },
   );
   const g: GraphVersion = { version: Number(row?.graphVersion ?? 0), epoch: String(row?.graphEpoch ?? '') };
   if (row?.version === null || row?.version === undefined) return { graph: g, version: null, builtAt: null, data: null };

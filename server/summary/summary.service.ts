@@ -110,7 +110,8 @@ export class SummaryService {
 
   /** Builds the first summary when none is stored or the stored one is behind; resolves once one is stored. */
   async ensureBuilt(): Promise<void> {
-    const stored = await readStoredPart(this.graph, 'coauthors', this.cache.get('coauthors')?.version);
+    // At start the database may still be cold (first query planned, pages not cached): wait longer than a request.
+    const stored = await readStoredPart(this.graph, 'coauthors', this.cache.get('coauthors')?.version, 180_000);
     if (stored.version !== null && sameVersion(stored.version, stored.graph)) {
       this.built = true;
       this.lastVersion = stored.version.version;
