@@ -26,7 +26,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('.data')),
   NEO4J_BOLT_PORT: z.preprocess(emptyToUndefined, port.default(0)),
   NEO4J_HEAP: z.preprocess(emptyToUndefined, z.string().regex(/^\d+[mMgG]$/, 'like 1g or 768m').default('1g')),
-  NEO4J_PAGECACHE: z.preprocess(emptyToUndefined, z.string().regex(/^\d+[mMgG]$/, 'like 512m or 2g').default('512m')),
+  // Unset: sized from the store and free memory when the built-in Neo4j starts (db/page-cache.ts).
+  NEO4J_PAGECACHE: z.preprocess(emptyToUndefined, z.string().regex(/^\d+[mMgG]$/, 'like 512m or 2g').optional()),
   CORS_ORIGIN: z.preprocess(emptyToUndefined, z.string().optional()),
   LOAD_SAMPLE: bool.default(true),
 });

@@ -1,5 +1,11 @@
 // Graph access for server and ingest: named Cypher queries through managed transactions, results as plain JSON.
-import neo4j, { type Driver, type ManagedTransaction, type SessionMode } from 'neo4j-driver';
+import neo4j, {
+  bookmarkManager,
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  type SessionMode,
+} from 'neo4j-driver';
 import { RowShapeError } from '../core/errors.js';
 import { cypher } from '../cypher/index.js';
 import { ROWS, type QueryName, type RowOf } from '../cypher/rows.js';
@@ -56,6 +62,12 @@ export async function rows<N extends QueryName>(
 /** A driver plus the database name, with reads and writes always going through executeRead/executeWrite. */
 export class Graph {
   /**
+   * Shared by every session of this Graph: each transaction starts after the writes this process committed (causal
+   * consistency), so behind a routing driver (neo4j://, a cluster) a view that follows an ingest sees its writes.
+   */
+  readonly bookmarks: BookmarkManager = bookmarkManager();
+
+  /**
    * `queries` looks up the text of a named query: the cypher/ files, unless a test substitutes one (for example a
    * deliberately broken query, to check how our own query bugs are reported).
    */
@@ -72,7 +84,7 @@ export class Graph {
     opts: QueryOptions = {},
     query?: string,
   ): Promise<T> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode });
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
     const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
     try {
       if (opts.noRetry) {
@@ -118,7 +130,11 @@ export class Graph {
    * run inside a managed transaction. Not retried.
    */
   async runAutoCommit(statement: string, params: Row = {}): Promise<void> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.target.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       await session.run(statement, params);
     } catch (err) {

@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultPageCache } from './page-cache.js';
 
 /** The pinned Neo4j version; db/pom.xml declares the same. */
 export const NEO4J_VERSION = '5.26.31';
@@ -52,7 +53,7 @@ export interface LocalNeo4jOptions {
   password?: string;
   /** JVM heap, e.g. '1g' (default) or '768m'; used for -Xms and -Xmx. */
   heap?: string;
-  /** Neo4j page cache, e.g. '512m' (default). */
+  /** Neo4j page cache, e.g. '512m'. Default: sized from the store and free memory (db/page-cache.ts). */
   pageCache?: string;
   /** Receives progress lines and the JVM's stderr. Default: written to stderr. */
   log?: (line: string) => void;
@@ -161,7 +162,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const dataDir = path.resolve(opts.dataDir);
   const port = opts.port ?? 0;
   const heap = opts.heap ?? '1g';
-  const pageCache = opts.pageCache ?? '512m';
+  const pageCache = opts.pageCache ?? defaultPageCache(dataDir);
   validateOptions(port, heap, pageCache, opts.password);
 
   const jarsDir = opts.jarsDir ?? defaultJarsDir(env);

@@ -11,6 +11,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import readline from 'node:readline';
 import type { Graph } from '../db/graph.js';
+import { refreshSummaries } from '../db/summary/refresh.js';
 import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
 import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './record.js';
 import { arxivCategory } from './text/categories.js';
@@ -304,6 +305,8 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     await settle();
     summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']! - summary.timings['graph frequencies']!;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
+    // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
+    if (writer && progress.written > 0) summary.timings.summary = Math.round((await refreshSummaries(graph!)).ms);
   } finally {
     spool.remove();
   }

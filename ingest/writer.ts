@@ -3,6 +3,7 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
 import { QueryTooLargeError } from '../core/errors.js';
 import type { Graph } from '../db/graph.js';
+import { bumpGraphVersion } from '../db/summary/version.js';
 import { suggestionReason } from './authors/identity.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
 import { frequencyDeltas, storedPaperTopics } from './topic-frequencies.js';
@@ -171,6 +172,8 @@ export class GraphWriter {
           c.citations = cites.relationshipsCreated;
           c.stubs = cites.nodesCreated;
         }
+        // The version commits with the data it describes (ETags, stored summaries).
+        await bumpGraphVersion(tx);
         Object.assign(counts, c);
         workDone = performance.now();
       }),
@@ -207,7 +210,10 @@ export class GraphWriter {
       });
     }
     const pairs = [...byPair.values()];
-    await this.graph.write('ingest/merge-suggestions', { pairs });
+    await this.graph.transaction(neo4j.session.WRITE, async (tx) => {
+      await tx.run(cypher('ingest/merge-suggestions'), { pairs });
+      await bumpGraphVersion(tx);
+    });
     return pairs.length;
   }
 }

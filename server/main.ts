@@ -10,6 +10,9 @@ import { createApp } from './app.js';
 import { ensureClientBuilt } from './client-build.js';
 import { ConfigError, loadConfig } from '../core/config.js';
 import { loadSampleIfEmpty } from '../ingest/sample.js';
+import { StartState } from './summary/readiness.js';
+import { SummaryService } from './summary/summary.service.js';
+import { warmUp } from './summary/warm.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = path.join(root, 'dist', 'client');
@@ -24,8 +27,11 @@ async function main(): Promise<void> {
   // When Neo4j answers now, the schema and (on an empty database) the sample are in place before the first request;
   // when it does not, the server listens anyway (health says 503) and finishes these steps once Neo4j is back.
   const startup = new AbortController();
+  const start = new StartState(new SummaryService(graph, { log }));
   const prepare = async () => {
     if (config.LOAD_SAMPLE) await loadSampleIfEmpty(graph, root, log);
+    // Health reports ready once the summary of this version is stored (built here on a new or changed database).
+    await start.summaries.ensureBuilt();
   };
   let ready: Promise<void>;
   try {
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
     ready = applySchemaWhenReachable(graph, log, 5_000, startup.signal).then(prepare);
   }
 
-  const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN });
+  const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN, start });
   const retryAfter = () => connection.availability?.().retryAfterSeconds ?? 5;
   const server = http.createServer((req, res) => {
     retryAfterOn503(res, retryAfter);
@@ -55,6 +61,13 @@ async function main(): Promise<void> {
   });
   server.on('listening', () => log(`PaperGraph on http://${config.HOST}:${config.PORT} (Neo4j: ${graph.target.uri})`));
   ready.catch((err) => log(`Start-up task failed: ${(err as Error).message}`));
+  // Once listening and prepared: warm Neo4j's caches and the views' plans in the background (health reports it).
+  server.on('listening', () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.PORT;
+    const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST;
+    void ready.then(() => warmUp(`http://${host.includes(':') ? `[${host}]` : host}:${port}`, graph, start, log)).catch(() => undefined);
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

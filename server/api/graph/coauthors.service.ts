@@ -1,5 +1,6 @@
 // Co-author networks derived from AUTHORED: an author's ego network (bounded expansion) or the whole network's top authors.
 import { rows, type Graph, type Row } from '../../../db/graph.js';
+import type { CoauthorsPart } from '../../../db/summary/parts.js';
 import type { CoauthorGraphQuery, GraphEdgeData, GraphNodeData, GraphResponse } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
 import { pairEdges, rankLevel } from './coauthor-weights.js';
@@ -67,7 +68,7 @@ export function fanout(budget: number, frontierSize: number): number {
  * level grows from the heaviest EXPAND_FRONTIER of them, and per author and per paper only a bounded number of
  * papers/authors is read (PAPERS_PER_AUTHOR, AUTHORS_PER_PAPER). Every cut is reported in `truncated.reasons`.
  */
-export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promise<GraphResponse> {
+export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery, wholeNetwork?: CoauthorsPart): Promise<GraphResponse> {
   return readTx(graph, async (tx) => {
     const params = scope(q);
     const reasons: string[] = [];
@@ -126,8 +127,11 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
       }
     } else {
       // Three shapes, so each can start where it reads least: the category's papers, the year index, or degrees.
+      // The unfiltered ranking is a whole-graph scan: it comes from the stored summary (`wholeNetwork`) when given.
       const [top] =
-        q.category !== undefined
+        wholeNetwork && q.category === undefined && q.yearFrom === undefined && q.yearTo === undefined
+          ? [{ total: wholeNetwork.total, top: wholeNetwork.top.slice(0, q.limit) }]
+          : q.category !== undefined
           ? await rows(tx, 'graph/coauthor-top-category', { ...params, limit: int(q.limit) })
           : q.yearFrom !== undefined || q.yearTo !== undefined
             ? await rows(tx, 'graph/coauthor-top-filtered', {
