@@ -46,6 +46,16 @@ export function iterationsFor(n: number): number {
 /** Above this many nodes overlap removal uses the grid pass alone (noverlap costs ~25 ms per iteration at 2,000). */
 export const NOVERLAP_MAX_NODES = 800;
 
+/**
+ * Coordinate `i` of a layout array; an index past the end is a bug in this file. Kept local and monomorphic (rather
+ * than shared/must) because it runs in the innermost loops.
+ */
+function at(a: Float64Array, i: number): number {
+  const v = a[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside the ${a.length} coordinates`);
+  return v;
+}
+
 /** Appends `value` to the list under `key`, starting the list when it is the first. */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -98,26 +108,26 @@ export function separate(
 ): number {
   const n = xs.length;
   let maxR = 0;
-  for (let i = 0; i < n; i++) maxR = Math.max(maxR, must(rs[i], 'rs[i]'));
+  for (let i = 0; i < n; i++) maxR = Math.max(maxR, at(rs, i));
   const cell = 2 * maxR + margin;
   for (let pass = 0; pass < maxPasses; pass++) {
     const grid = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
-      const k = `${Math.floor(must(xs[i], 'xs[i]') / cell)},${Math.floor(must(ys[i], 'ys[i]') / cell)}`;
+      const k = `${Math.floor(at(xs, i) / cell)},${Math.floor(at(ys, i) / cell)}`;
       pushTo(grid, k, i);
     }
     let moved = 0;
     for (let i = 0; i < n; i++) {
-      const gx = Math.floor(must(xs[i], 'xs[i]') / cell), gy = Math.floor(must(ys[i], 'ys[i]') / cell);
+      const gx = Math.floor(at(xs, i) / cell), gy = Math.floor(at(ys, i) / cell);
       for (let dx = -1; dx <= 1; dx++) {
         for (let dy = -1; dy <= 1; dy++) {
           for (const j of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
             if (j <= i) continue;
             const fi = fixed?.[i] === 1, fj = fixed?.[j] === 1;
             if (fi && fj) continue;
-            let vx = must(xs[j], 'xs[j]') - must(xs[i], 'xs[i]'), vy = must(ys[j], 'ys[j]') - must(ys[i], 'ys[i]');
+            let vx = at(xs, j) - at(xs, i), vy = at(ys, j) - at(ys, i);
             let d = Math.hypot(vx, vy);
-            const min = must(rs[i], 'rs[i]') + must(rs[j], 'rs[j]') + margin;
+            const min = at(rs, i) + at(rs, j) + margin;
             if (d >= min) continue;
             if (d < 1e-6) {
               // Coincident: split along a direction derived from the indices (deterministic).
@@ -126,8 +136,8 @@ export function separate(
             }
             const push = (min - d) / d;
             const wi = fi ? 0 : fj ? 1 : 0.5, wj = fj ? 0 : fi ? 1 : 0.5;
-            xs[i] = must(xs[i], 'xs[i]') - vx * push * wi; ys[i] = must(ys[i], 'ys[i]') - vy * push * wi;
-            xs[j] = must(xs[j], 'xs[j]') + vx * push * wj; ys[j] = must(ys[j], 'ys[j]') + vy * push * wj;
+            xs[i] = at(xs, i) - vx * push * wi; ys[i] = at(ys, i) - vy * push * wi;
+            xs[j] = at(xs, j) + vx * push * wj; ys[j] = at(ys, j) + vy * push * wj;
             moved++;
           }
         }
@@ -201,7 +211,7 @@ export function computeLayout(input: LayoutInput): LayoutResult {
   packComponents(ids, xs, ys, rs, input.edges, meanSize * 1.5, input.aspect ?? 1.6);
 
   const positions: Record<string, { x: number; y: number }> = {};
-  ids.forEach((id, i) => (positions[id] = { x: must(xs[i], 'xs[i]'), y: must(ys[i], 'ys[i]') }));
+  ids.forEach((id, i) => (positions[id] = { x: at(xs, i), y: at(ys, i) }));
   return { positions, ms: performance.now() - started };
 }
 
@@ -235,16 +245,16 @@ export function relaxFree(input: LayoutInput): Record<string, { x: number; y: nu
     for (const i of free) {
       let fx = 0, fy = 0;
       for (const j of must(adj[i], 'adj[i]')) {
-        const dx = must(xs[j], 'xs[j]') - must(xs[i], 'xs[i]'), dy = must(ys[j], 'ys[j]') - must(ys[i], 'ys[i]');
+        const dx = at(xs, j) - at(xs, i), dy = at(ys, j) - at(ys, i);
         const d = Math.hypot(dx, dy) || 0.01;
-        const rest = must(rs[i], 'rs[i]') + must(rs[j], 'rs[j]') + 50;
+        const rest = at(rs, i) + at(rs, j) + 50;
         fx += ((d - rest) / d) * dx * 0.1;
         fy += ((d - rest) / d) * dy * 0.1;
       }
       for (let j = 0; j < N; j++) {
         if (j === i) continue;
-        const dx = must(xs[i], 'xs[i]') - must(xs[j], 'xs[j]'), dy = must(ys[i], 'ys[i]') - must(ys[j], 'ys[j]');
-        const min = must(rs[i], 'rs[i]') + must(rs[j], 'rs[j]') + 24;
+        const dx = at(xs, i) - at(xs, j), dy = at(ys, i) - at(ys, j);
+        const min = at(rs, i) + at(rs, j) + 24;
         if (Math.abs(dx) > min || Math.abs(dy) > min) continue;
         const d = Math.hypot(dx, dy) || 0.01;
         if (d < min) {
@@ -255,13 +265,13 @@ export function relaxFree(input: LayoutInput): Record<string, { x: number; y: nu
       const f = Math.hypot(fx, fy);
       if (f > 0) {
         const m = Math.min(step, f);
-        xs[i] = must(xs[i], 'xs[i]') + (fx / f) * m;
-        ys[i] = must(ys[i], 'ys[i]') + (fy / f) * m;
+        xs[i] = at(xs, i) + (fx / f) * m;
+        ys[i] = at(ys, i) + (fy / f) * m;
       }
     }
   }
   const positions: Record<string, { x: number; y: number }> = {};
-  input.nodes.forEach((nd, i) => (positions[nd.id] = { x: must(xs[i], 'xs[i]'), y: must(ys[i], 'ys[i]') }));
+  input.nodes.forEach((nd, i) => (positions[nd.id] = { x: at(xs, i), y: at(ys, i) }));
   return positions;
 }
 
@@ -298,8 +308,8 @@ export function packComponents(
   const boxes = [...comps.values()].map((members) => {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (const i of members) {
-      minX = Math.min(minX, must(xs[i], 'xs[i]') - must(rs[i], 'rs[i]')); maxX = Math.max(maxX, must(xs[i], 'xs[i]') + must(rs[i], 'rs[i]'));
-      minY = Math.min(minY, must(ys[i], 'ys[i]') - must(rs[i], 'rs[i]')); maxY = Math.max(maxY, must(ys[i], 'ys[i]') + must(rs[i], 'rs[i]'));
+      minX = Math.min(minX, at(xs, i) - at(rs, i)); maxX = Math.max(maxX, at(xs, i) + at(rs, i));
+      minY = Math.min(minY, at(ys, i) - at(rs, i)); maxY = Math.max(maxY, at(ys, i) + at(rs, i));
     }
     return { members, minX, minY, w: maxX - minX, h: maxY - minY };
   });
@@ -323,8 +333,8 @@ export function packComponents(
   for (const p of placed) {
     const dx = p.x - p.box.minX - maxW / 2, dy = p.y - p.box.minY - totalH / 2;
     for (const i of p.box.members) {
-      xs[i] = must(xs[i], 'xs[i]') + dx;
-      ys[i] = must(ys[i], 'ys[i]') + dy;
+      xs[i] = at(xs, i) + dx;
+      ys[i] = at(ys, i) + dy;
     }
   }
 }
@@ -335,14 +345,14 @@ export function alignMajorAxis(xs: Float64Array, ys: Float64Array): void {
   if (n < 3) return;
   let mx = 0, my = 0;
   for (let i = 0; i < n; i++) {
-    mx += must(xs[i], 'xs[i]');
-    my += must(ys[i], 'ys[i]');
+    mx += at(xs, i);
+    my += at(ys, i);
   }
   mx /= n;
   my /= n;
   let sxx = 0, syy = 0, sxy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = must(xs[i], 'xs[i]') - mx, dy = must(ys[i], 'ys[i]') - my;
+    const dx = at(xs, i) - mx, dy = at(ys, i) - my;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
@@ -350,7 +360,7 @@ export function alignMajorAxis(xs: Float64Array, ys: Float64Array): void {
   const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
   const c = Math.cos(-angle), s = Math.sin(-angle);
   for (let i = 0; i < n; i++) {
-    const dx = must(xs[i], 'xs[i]') - mx, dy = must(ys[i], 'ys[i]') - my;
+    const dx = at(xs, i) - mx, dy = at(ys, i) - my;
     xs[i] = mx + dx * c - dy * s;
     ys[i] = my + dx * s + dy * c;
   }
