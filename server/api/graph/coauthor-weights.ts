@@ -167,6 +167,20 @@ function newestFirst(a: EdgePaper, b: EdgePaper): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Member `i` of a paper's list; an index past the end is a bug here. Monomorphic, for the pair loop. */
+function idAt(list: readonly string[], i: number): string {
+  const id = list[i];
+  if (id === undefined) throw new RangeError(`member ${i} of ${list.length} is missing`);
+  return id;
+}
+
+/** The number `map` holds for `id` (a rank or an ordinal); every paired author has both, so a miss is a bug here. */
+function numberOf(map: ReadonlyMap<string, number>, id: string): number {
+  const v = map.get(id);
+  if (v === undefined) throw new Error(`Internal error: author ${id} has no rank or ordinal`);
+  return v;
+}
+
 /**
  * Co-author pairs among the chosen authors (`rank`: id → priority, lower first), each pair once (source < target),
  * weighted by their joint papers. A paper with more than membersPerPaper chosen authors pairs only the highest-ranked
@@ -180,23 +194,17 @@ export function pairEdges(papers: readonly EdgePaper[], rank: ReadonlyMap<string
   const pairs = new Map<number, PairEdge & { key: number }>();
   let crowded = 0;
   for (const p of [...papers].sort(newestFirst)) {
-    const members = [...new Set(p.members)]
-      .flatMap((m) => {
-        const r = rank.get(m);
-        return r === undefined ? [] : [{ m, r }];
-      })
-      .sort((a, b) => a.r - b.r)
-      .map(({ m }) => m);
+    const members = [...new Set(p.members)].filter((m) => rank.has(m)).sort((a, b) => numberOf(rank, a) - numberOf(rank, b));
     if (members.length < 2) continue;
     if (members.length > opts.membersPerPaper) {
       crowded++;
       members.length = opts.membersPerPaper;
     }
     const w = paperWeight(opts.weighting, p.n ?? 2);
-    for (const [i, a] of members.entries()) {
-      for (const b of members.slice(i + 1)) {
-        const { source, target } = orderedPair(a, b);
-        const key = must(ordinal.get(source), 'a ranked author') * n + must(ordinal.get(target), 'a ranked author');
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const { source, target } = orderedPair(idAt(members, i), idAt(members, j));
+        const key = numberOf(ordinal, source) * n + numberOf(ordinal, target);
         let e = pairs.get(key);
         if (!e) pairs.set(key, (e = { key, source, target, weight: 0, joint: 0, papers: [] }));
         e.weight += w;
