@@ -30,8 +30,7 @@ export function paramProblem(params: Record<string, unknown>): { path: (string |
   const stack: Item[] = Object.entries(params).map(([key, value]) => ({ value, key, parent: null, depth: 1 }));
   stack.reverse();
   let count = 0;
-  while (stack.length > 0) {
-    const item = stack.pop()!;
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if (++count > MAX_PARAM_VALUES) {
       return { path: pathOf(item), message: `The parameters hold more than ${MAX_PARAM_VALUES} values` };
     }
@@ -41,8 +40,8 @@ export function paramProblem(params: Record<string, unknown>): { path: (string |
       return { path: pathOf(item), message: `Parameter nested deeper than ${MAX_PARAM_DEPTH} levels of lists and maps` };
     }
     const children: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ value: children[i]![1], key: children[i]![0], parent: item, depth: item.depth + 1 });
+    for (const [key, child] of children.reverse()) {
+      stack.push({ value: child, key, parent: item, depth: item.depth + 1 });
     }
   }
   return null;

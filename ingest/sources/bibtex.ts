@@ -19,9 +19,10 @@ function entryStarts(text: string): { key: string; line: number; offset: number 
   for (let m = re.exec(text); m; m = re.exec(text)) {
     for (let i = text.indexOf('\n', last); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     last = m.index;
-    const type = m[1]!.toLowerCase();
+    const [, kind = '', key = ''] = m;
+    const type = kind.toLowerCase();
     if (type === 'comment' || type === 'string' || type === 'preamble') continue;
-    out.push({ key: m[2]!, line, offset: m.index });
+    out.push({ key, line, offset: m.index });
   }
   return out;
 }
@@ -84,7 +85,7 @@ function arxivOf(f: Record<string, unknown>): { id: string | null; category: str
   for (const s of sources) {
     const m = /(?:arxiv[:\s/]*|abs\/|^)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?)(?:\s*\[([^\]]+)\])?/i.exec(s.trim());
     if (!m) continue;
-    const candidate = normalizeArxivId(m[1]!);
+    const candidate = normalizeArxivId(m[1] ?? '');
     if (!candidate) continue;
     id ??= candidate;
     if (m[2] && isArxivCategory(m[2].trim())) category ??= m[2].trim();

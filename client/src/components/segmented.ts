@@ -1,4 +1,5 @@
 // A segmented control: a row of toggle buttons of which exactly one is pressed (depth, colour, mode, relate-by…).
+import { must } from '../../../shared/must.js';
 import { h } from './dom.js';
 
 export interface SegmentedOptions<T extends string | number> {
@@ -41,7 +42,7 @@ export function createSegmented<T extends string | number>(o: SegmentedOptions<T
   group.append(...buttons);
   const set = (value: T) => {
     current = value;
-    o.options.forEach(([v], i) => buttons[i]!.setAttribute('aria-pressed', v === value ? 'true' : 'false'));
+    o.options.forEach(([v], i) => must(buttons[i], `the button of option ${i}`).setAttribute('aria-pressed', v === value ? 'true' : 'false'));
   };
   set(o.value);
   return { el: group, set };

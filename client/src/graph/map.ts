@@ -1,4 +1,5 @@
 // The co-author and topic maps: a graph canvas that keeps node positions across updates and lays out in the worker.
+import { must } from '../../../shared/must.js';
 import type cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { BuiltElements } from './elements.js';
@@ -152,12 +153,12 @@ export class GraphMap {
     const added = new Set(carry.added);
     const layout = await runLayout({
       nodes: nodeIds.map((id) => {
-        const p = carry.positions.get(id)!;
         const fixed = !fresh && !added.has(id);
+        const size = must(sizes.get(id), `the size of node ${id}`);
         // A fresh layout starts from random positions (ForceAtlas2 untangles better than from a ring).
-        return fresh
-          ? { id, size: sizes.get(id)!, room: rooms.get(id), group: groups.get(id) }
-          : { id, size: sizes.get(id)!, room: rooms.get(id), x: p.x, y: p.y, fixed };
+        if (fresh) return { id, size, room: rooms.get(id), group: groups.get(id) };
+        const p = must(carry.positions.get(id), `the carried position of node ${id}`);
+        return { id, size, room: rooms.get(id), x: p.x, y: p.y, fixed };
       }),
       edges: built.edges.map((e) => ({
         source: e.data.source as string,
@@ -175,7 +176,7 @@ export class GraphMap {
       ? this.labelsToKeep(
           built.nodes.map((n) => ({
             id: n.data.id as string,
-            pos: layout.positions[n.data.id as string] ?? carry.positions.get(n.data.id as string)!,
+            pos: layout.positions[n.data.id as string] ?? must(carry.positions.get(n.data.id as string), 'a carried position'),
             data: n.data,
             focus: (n.classes ?? '').includes('focus'),
           })),
@@ -188,7 +189,7 @@ export class GraphMap {
     let bigViewport: { zoom: number; pan: Point } | null = null;
     if (big && (fresh || opts.fit)) {
       bigViewport = this.viewportFor(
-        built.nodes.map((n) => ({ ...(layout.positions[n.data.id as string] ?? carry.positions.get(n.data.id as string)!), size: Number(n.data.size) || 20 })),
+        built.nodes.map((n) => ({ ...(layout.positions[n.data.id as string] ?? must(carry.positions.get(n.data.id as string), 'a carried position')), size: Number(n.data.size) || 20 })),
       );
       const maxFont = Math.max(...built.nodes.map((n) => Number(n.data.fontSize) || 0));
       // From where the biggest labels reach 10 px: below that they would be drawn at 8–9 px, barely legible.
@@ -216,7 +217,7 @@ export class GraphMap {
         } else {
           // New nodes arrive at their laid-out position.
           const classes = `${n.classes ?? ''}${bigKeep && !bigKeep.has(id) ? ' label-hidden' : ''}${this.labelsDeferred ? ' nolabel' : ''}`;
-          add.push({ ...n, classes, position: layout.positions[id] ?? carry.positions.get(id)! });
+          add.push({ ...n, classes, position: layout.positions[id] ?? must(carry.positions.get(id), `the carried position of node ${id}`) });
         }
       }
       for (const e of built.edges) {
@@ -359,7 +360,7 @@ export class GraphMap {
       let edges = this.cy.collection();
       ids.forEach((id, i) => {
         nodes.merge(this.cy.getElementById(id));
-        if (i > 0) edges = edges.union(this.cy.getElementById(ids[i - 1]!).edgesWith(this.cy.getElementById(id)));
+        if (i > 0) edges = edges.union(this.cy.getElementById(must(ids[i - 1], 'the previous path node')).edgesWith(this.cy.getElementById(id)));
       });
       this.cy.elements().not(nodes).not(edges).addClass('dim');
       nodes.addClass('path');

@@ -1,4 +1,5 @@
 // Acronym definitions: "long form (ACR)" and "ACR (long form)", matched as Schwartz & Hearst (2003) do.
+import { must } from '../../../core/must.js';
 import {
   FUNCTION_WORDS,
   glueSolidPrefixes,
@@ -19,9 +20,9 @@ function longFormWords(shortForm: string, words: string[]): number {
   const sf = shortForm.toLowerCase();
   let l = longForm.length - 1;
   for (let s = sf.length - 1; s >= 0; s--) {
-    const c = sf[s]!;
+    const c = must(sf[s], 'sf[s]');
     if (!/[a-z0-9]/.test(c)) continue;
-    while (l >= 0 && (longForm[l] !== c || (s === 0 && l > 0 && /[a-z0-9]/.test(longForm[l - 1]!)))) l--;
+    while (l >= 0 && (longForm[l] !== c || (s === 0 && l > 0 && /[a-z0-9]/.test(must(longForm[l - 1], 'longForm[l - 1]'))))) l--;
     if (l < 0) return 0;
     l--;
   }
@@ -34,7 +35,7 @@ function isPunct(u: Unit, ch: string): boolean {
 }
 
 function defWordsFor(units: Unit[]): { words: string[]; broad: boolean } | undefined {
-  const last = units[units.length - 1]!;
+  const last = must(units[units.length - 1], 'units[units.length - 1]');
   if (last.cls !== 'N' && last.cls !== 'G') return undefined;
   const words: string[] = [];
   let broad = true;
@@ -47,15 +48,15 @@ function defWordsFor(units: Unit[]): { words: string[]; broad: boolean } | undef
 
 export function findDefinitions(units: Unit[], defs: Map<string, Definition>): void {
   for (let k = 1; k + 2 < units.length; k++) {
-    if (!isPunct(units[k]!, '(')) continue;
-    const inner = units[k + 1]!;
+    if (!isPunct(must(units[k], 'units[k]'), '(')) continue;
+    const inner = must(units[k + 1], 'units[k + 1]');
     // "long form (ACR)"
-    if (inner.acronym !== undefined && isPunct(units[k + 2]!, ')')) {
+    if (inner.acronym !== undefined && isPunct(must(units[k + 2], 'units[k + 2]'), ')')) {
       const letters = inner.acronym.replace(/[^A-Za-z0-9]/g, '').length;
       const maxWords = Math.min(letters + 5, letters * 2);
       const window: Unit[] = [];
       for (let m = k - 1; m >= 0 && window.length < maxWords; m--) {
-        const u = units[m]!;
+        const u = must(units[m], 'units[m]');
         if (u.cls === 'X' && !/^\p{L}[\p{L}\p{N}-]*$/u.test(u.surface)) break; // punctuation, numbers
         window.unshift(u);
       }
@@ -63,7 +64,7 @@ export function findDefinitions(units: Unit[], defs: Map<string, Definition>): v
       if (used > 0 && used <= window.length) {
         const lf = window.slice(window.length - used);
         // The long form must not begin with a function word ("the", "of") and must not be the acronym itself.
-        const first = lf[0]!;
+        const first = must(lf[0], 'lf[0]');
         if (!(first.cls === 'X' && FUNCTION_WORDS.has(first.lex)) && !(lf.length === 1 && first.acronym !== undefined)) {
           if (addDefinition(defs, inner.acronym, lf)) inner.definitionSite = true;
         }
@@ -71,10 +72,10 @@ export function findDefinitions(units: Unit[], defs: Map<string, Definition>): v
       continue;
     }
     // "ACR (long form)"
-    const before = units[k - 1]!;
+    const before = must(units[k - 1], 'units[k - 1]');
     if (before.acronym !== undefined) {
       let close = -1;
-      for (let m = k + 1; m < units.length && m <= k + 11; m++) if (isPunct(units[m]!, ')')) { close = m; break; }
+      for (let m = k + 1; m < units.length && m <= k + 11; m++) if (isPunct(must(units[m], 'units[m]'), ')')) { close = m; break; }
       if (close > k + 2) {
         const lf = units.slice(k + 1, close);
         if (lf.every((u) => u.cls !== 'X' || /^\p{L}+$/u.test(u.surface)) &&
@@ -90,7 +91,7 @@ function addDefinition(defs: Map<string, Definition>, acronym: string, lf: Unit[
   if (defs.has(acronym)) return false;
   const w = defWordsFor(lf);
   if (!w || w.words.length === 0 || w.words.length > MAX_PHRASE_WORDS) return false;
-  const first = lf[0]!;
+  const first = must(lf[0], 'lf[0]');
   const plain = lf.length <= MAX_PHRASE_UNITS && lf.every((u) => u.cls === 'N' || u.cls === 'A') && !first.noStart &&
     !lf.some(isFillerUnit);
   defs.set(acronym, { acronym, words: w.words, key: w.words.join(' '), broad: w.broad, countExplicitly: !plain });

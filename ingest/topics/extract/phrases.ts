@@ -1,4 +1,5 @@
 // Phrases: every 1–4 unit noun phrase of a chunk and its sub-phrases ending in a noun, counted into an accumulator.
+import { must } from '../../../core/must.js';
 import {
   BROAD_NOUNS,
   FILLER_NOUNS,
@@ -51,12 +52,12 @@ export function addMention(
 export function emitPhrases(units: Unit[], inTitle: boolean, acc: Map<string, Acc>): void {
   let k = 0;
   while (k < units.length) {
-    if (units[k]!.cls === 'X' || units[k]!.definitionSite) {
+    if (must(units[k], 'units[k]').cls === 'X' || must(units[k], 'units[k]').definitionSite) {
       k++;
       continue;
     }
     let end = k;
-    while (end + 1 < units.length && units[end + 1]!.cls !== 'X' && !units[end + 1]!.definitionSite) end++;
+    while (end + 1 < units.length && must(units[end + 1], 'units[end + 1]').cls !== 'X' && !must(units[end + 1], 'units[end + 1]').definitionSite) end++;
     emitChunk(units.slice(k, end + 1), inTitle, acc);
     k = end + 1;
   }
@@ -69,10 +70,10 @@ export function emitPhrases(units: Unit[], inTitle: boolean, acc: Map<string, Ac
  * "validation using NAKO data").
  */
 function canHead(chunk: Unit[], e: number): boolean {
-  const u = chunk[e]!;
+  const u = must(chunk[e], 'chunk[e]');
   if (u.cls === 'N') return true;
   if (u.cls !== 'G' || e === 0) return false;
-  const prev = chunk[e - 1]!;
+  const prev = must(chunk[e - 1], 'chunk[e - 1]');
   return (prev.cls === 'N' || prev.cls === 'A') && !prev.plural && !VERBAL_ING.has(u.lex);
 }
 
@@ -80,8 +81,8 @@ function emitChunk(chunk: Unit[], inTitle: boolean, acc: Map<string, Acc>): void
   // A participle right after a noun is a verb ("MRSegmentator demonstrated ...", "t-tests showed ..."): it ends the
   // phrase before it and starts nothing.
   for (let k = 1; k < chunk.length; k++) {
-    const u = chunk[k]!;
-    if (u.cls === 'P' && chunk[k - 1]!.cls !== 'A' && chunk[k - 1]!.cls !== 'P') {
+    const u = must(chunk[k], 'chunk[k]');
+    if (u.cls === 'P' && must(chunk[k - 1], 'chunk[k - 1]').cls !== 'A' && must(chunk[k - 1], 'chunk[k - 1]').cls !== 'P') {
       emitChunk(chunk.slice(0, k), inTitle, acc);
       emitChunk(chunk.slice(k + 1), inTitle, acc);
       return;
@@ -91,8 +92,8 @@ function emitChunk(chunk: Unit[], inTitle: boolean, acc: Map<string, Acc>): void
   // ..."): the plural ends the phrase and the verb is dropped. Not when more nouns follow: "(fact-checking)
   // increases clinician trust" has the verb first.
   for (let k = 0; k + 1 < chunk.length; k++) {
-    const u = chunk[k]!;
-    const v = chunk[k + 1]!;
+    const u = must(chunk[k], 'chunk[k]');
+    const v = must(chunk[k + 1], 'chunk[k + 1]');
     const after = chunk[k + 2];
     if (u.plural && v.cls === 'N' && !v.plural && v.acronym === undefined && !u.expansion &&
       (after === undefined || after.cls === 'A' || after.cls === 'P')) {
@@ -103,13 +104,13 @@ function emitChunk(chunk: Unit[], inTitle: boolean, acc: Map<string, Acc>): void
   }
   // Leading weak modifiers and gerunds ("using", "leveraging") are not part of the phrase.
   let first = 0;
-  while (first < chunk.length && (chunk[first]!.noStart || chunk[first]!.cls === 'G')) first++;
+  while (first < chunk.length && (must(chunk[first], 'chunk[first]').noStart || must(chunk[first], 'chunk[first]').cls === 'G')) first++;
   const heads = chunk.map((_u, e) => e >= first && canHead(chunk, e));
   const filler = chunk.map(isFillerUnit);
   const broadUnit = chunk.map(isBroadUnit);
   for (let e = first; e < chunk.length; e++) {
     if (!heads[e]) continue;
-    const head = chunk[e]!;
+    const head = must(chunk[e], 'chunk[e]');
     // "multi" of "multi organ" only exists glued to what follows; "clinical task" is filler whatever precedes.
     if (SOLID_PREFIXES.has(head.lex) || filler[e] || (!head.expansion && HEAD_FILLER_NOUNS.has(head.lex))) continue;
     // Complete unless more of the noun phrase follows ("large language" + "model", "receiver operating" +
@@ -121,7 +122,7 @@ function emitChunk(chunk: Unit[], inTitle: boolean, acc: Map<string, Acc>): void
     let words = 0;
     let broad = true;
     for (let s = e; s >= Math.max(first, e - MAX_PHRASE_UNITS + 1); s--) {
-      const start = chunk[s]!;
+      const start = must(chunk[s], 'chunk[s]');
       // A verbal -ing inside the span ends it ("using transfer learning" yields "transfer learning" only); a filler
       // noun poisons every longer span.
       if ((s < e && start.cls === 'G') || filler[s]) break;
@@ -130,10 +131,10 @@ function emitChunk(chunk: Unit[], inTitle: boolean, acc: Map<string, Acc>): void
       else if (SOLID_PREFIXES.has(start.lex)) key = text + key; // "multi" + "organ segmentation"
       else key = `${text} ${key}`;
       if (!(s < e && SOLID_PREFIXES.has(start.lex))) words += start.expansion ? start.expansion.words.length : start.words.length;
-      broad &&= broadUnit[s]!;
+      broad &&= must(broadUnit[s], 'broadUnit[s]');
       if (words > MAX_PHRASE_WORDS) break;
       if (start.noStart || (start.cls === 'P' && s !== first)) continue;
-      if (s > 0 && SOLID_PREFIXES.has(chunk[s - 1]!.lex)) continue;
+      if (s > 0 && SOLID_PREFIXES.has(must(chunk[s - 1], 'chunk[s - 1]').lex)) continue;
       if (s === e && !head.expansion && (head.cls !== 'N' || broad || isNonNounWord(head))) continue;
       if (key.length < 2 || !HAS_LETTER_RE.test(key)) continue;
       const acronym = s === e && head.acronym !== undefined && !head.expansion ? head.acronym : undefined;
@@ -189,8 +190,8 @@ export function nominalize(adverb: string, adjective: string): string | undefine
 
 function emitNominalizations(units: Unit[], inTitle: boolean, acc: Map<string, Acc>): void {
   for (let k = 0; k + 1 < units.length; k++) {
-    const adv = units[k]!;
-    const adj = units[k + 1]!;
+    const adv = must(units[k], 'units[k]');
+    const adj = must(units[k + 1], 'units[k + 1]');
     if (adv.cls !== 'X' || !/^\p{L}+ly$/u.test(adv.lex) || adj.cls !== 'A' || adj.words.length !== 1) continue;
     const key = nominalize(adv.lex, adj.lex);
     if (key !== undefined) addMention(acc, key, 2, false, inTitle, true);

@@ -1,4 +1,5 @@
 // Tokens → units: words and hyphen compounds with a coarse phrase class (noun, modifier, gerund, participle, other).
+import { must } from '../../../core/must.js';
 import {
   ADVERB_AS_ADJECTIVE,
   BREAK_WORDS,
@@ -78,7 +79,7 @@ export function toUnits(t: TaggedText, isTitle = false): Unit[] {
           continue;
         }
         if (j + 1 < n && t.types[j] === 'number' && !t.spaced[j + 1] && t.types[j + 1] === 'word' &&
-          /^[A-Za-z]{1,2}$/.test(t.values[j + 1]!)) {
+          /^[A-Za-z]{1,2}$/.test(must(t.values[j + 1], 't.values[j + 1]'))) {
           j += 1;
           continue;
         }
@@ -94,8 +95,8 @@ export function toUnits(t: TaggedText, isTitle = false): Unit[] {
   for (let k = 1; k < units.length; k++) {
     // "differentially private": the adjective after an -ly adverb belongs to an adverbial modifier; it must not start
     // a phrase ("private training" is not a topic). emitNominalizations turns the pair into "differential privacy".
-    const prev = units[k - 1]!;
-    if (prev.cls === 'X' && /^\p{L}+ly$/u.test(prev.lex) && units[k]!.cls === 'A') units[k]!.noStart = true;
+    const prev = must(units[k - 1], 'units[k - 1]');
+    if (prev.cls === 'X' && /^\p{L}+ly$/u.test(prev.lex) && must(units[k], 'units[k]').cls === 'A') must(units[k], 'units[k]').noStart = true;
   }
   return units;
 }
@@ -127,9 +128,9 @@ function acronymOf(surface: string): string | undefined {
 }
 
 function simpleUnit(t: TaggedText, i: number): Unit {
-  const value = t.values[i]!;
-  const normal = NORMAL_OVERRIDES.get(t.normals[i]!) ?? t.normals[i]!;
-  const pos = t.pos[i]!;
+  const value = must(t.values[i], 't.values[i]');
+  const normal = NORMAL_OVERRIDES.get(must(t.normals[i], 't.normals[i]')) ?? must(t.normals[i], 't.normals[i]');
+  const pos = must(t.pos[i], 't.pos[i]');
   const acronym = acronymOf(value);
   if (t.types[i] !== 'word' || !HAS_LETTER_RE.test(value) || BREAK_WORDS.has(normal) || value.endsWith('.'))
     return breakUnit(value);
@@ -171,12 +172,12 @@ function simpleUnit(t: TaggedText, i: number): Unit {
       // "transfer learning", "machine learning": the tagger reads the modifier as a verb before a gerund. Only
       // when nothing verbal precedes it (a subject pronoun, auxiliary or "to" would make it a real verb).
       else if (i + 1 < t.values.length && (t.pos[i + 1] === 'VERB' || t.pos[i + 1] === 'NOUN') &&
-        t.normals[i + 1]!.endsWith('ing') && t.spaced[i + 1] && (i === 0 || !['PRON', 'AUX', 'PART', 'NOUN', 'PROPN'].includes(t.pos[i - 1]!)))
+        must(t.normals[i + 1], 't.normals[i + 1]').endsWith('ing') && t.spaced[i + 1] && (i === 0 || !['PRON', 'AUX', 'PART', 'NOUN', 'PROPN'].includes(must(t.pos[i - 1], 't.pos[i - 1]'))))
         cls = 'N';
       break;
     case 'ADV':
       // Tagger slips on adjectives in titles ("deep neural network"): keep them when a noun or adjective follows.
-      if (ADVERB_AS_ADJECTIVE.has(normal) && i + 1 < t.pos.length && ['ADJ', 'NOUN', 'PROPN'].includes(t.pos[i + 1]!))
+      if (ADVERB_AS_ADJECTIVE.has(normal) && i + 1 < t.pos.length && ['ADJ', 'NOUN', 'PROPN'].includes(must(t.pos[i + 1], 't.pos[i + 1]')))
         cls = 'A';
       break;
     default:
@@ -191,7 +192,7 @@ function simpleUnit(t: TaggedText, i: number): Unit {
   if (cls === 'N') {
     // The model lemmatizes NOUN tokens; PROPN plurals ("Networks" in a capitalized name) go through nounLemma when
     // the model knows the word; unknown proper nouns are names ("Serpens", "Langlands") and stay as written.
-    const lemma = pos === 'PROPN' && !wordInfo(normal).known ? normal : nounLemma(normal, pos === 'NOUN' ? (NORMAL_OVERRIDES.get(t.lemmas[i]!) ?? t.lemmas[i]) : undefined);
+    const lemma = pos === 'PROPN' && !wordInfo(normal).known ? normal : nounLemma(normal, pos === 'NOUN' ? (NORMAL_OVERRIDES.get(must(t.lemmas[i], 't.lemmas[i]')) ?? t.lemmas[i]) : undefined);
     const unit: Unit = { surface: value, cls, words: [lemma], text: lemma, lex: lemma, noStart: false };
     if (lemma !== normal) unit.plural = true;
     return unit;
@@ -213,7 +214,7 @@ function isPastOfVerb(word: string): boolean {
 function verbalContext(t: TaggedText, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && t.pos[k] === 'ADV') k--;
-  return k >= 0 && ['PRON', 'AUX', 'NOUN', 'PROPN', 'VERB', 'PART'].includes(t.pos[k]!);
+  return k >= 0 && ['PRON', 'AUX', 'NOUN', 'PROPN', 'VERB', 'PART'].includes(must(t.pos[k], 't.pos[k]'));
 }
 
 const SUBJECT_PRONOUNS = new Set(['we', 'i', 'they', 'you', 'he', 'she']);
@@ -224,7 +225,7 @@ function afterSubjectOrModal(t: TaggedText, i: number): boolean {
   let k = i - 1;
   while (k >= 0 && t.pos[k] === 'ADV') k--;
   if (k < 0) return false;
-  const w = t.normals[k]!;
+  const w = must(t.normals[k], 't.normals[k]');
   // "to" only as the infinitive marker ("to segment"), not the preposition ("compared to DP-SGD").
   return SUBJECT_PRONOUNS.has(w) || (MODALS.has(w) && (w !== 'to' || t.pos[k] === 'PART'));
 }
@@ -232,10 +233,10 @@ function afterSubjectOrModal(t: TaggedText, i: number): boolean {
 /** Key words of a hyphenated surface: solid prefixes glued, acronym/letter/digit parts keep the hyphen, rest spaced. */
 function compoundWords(parts: string[]): string[] {
   const words: string[] = [];
-  let cur = parts[0]!.toLowerCase();
+  let cur = must(parts[0], 'parts[0]').toLowerCase();
   for (let k = 1; k < parts.length; k++) {
-    const prev = parts[k - 1]!;
-    const next = parts[k]!;
+    const prev = must(parts[k - 1], 'parts[k - 1]');
+    const next = must(parts[k], 'parts[k]');
     const p = prev.toLowerCase();
     if (SOLID_PREFIXES.has(p) && /^\p{L}/u.test(next)) {
       cur += next.toLowerCase();
@@ -268,28 +269,28 @@ function compoundUnit(t: TaggedText, i: number, j: number): Unit {
   const surface = t.values.slice(i, j + 1).join('');
   const tokenIdx: number[] = [];
   for (let k = i; k <= j; k++) if (t.values[k] !== '-') tokenIdx.push(k);
-  if (t.types[i] === 'number' && tokenIdx.length === 2 && /^[A-Za-z]{1,2}$/.test(t.values[j]!)) {
+  if (t.types[i] === 'number' && tokenIdx.length === 2 && /^[A-Za-z]{1,2}$/.test(must(t.values[j], 't.values[j]'))) {
     // "3D", "2D": a modifier ("3D ultrasound").
     const w = surface.toLowerCase();
     return { surface, cls: 'A', words: [w], text: w, lex: w, noStart: false };
   }
   const parts = surface.split('-').filter((p) => p.length > 0);
   // "18-layer", "5-fold": measurements, not topics.
-  if (parts.length === 0 || LEADING_NUMBER_RE.test(parts[0]!)) return breakUnit(surface);
-  const last = tokenIdx[tokenIdx.length - 1]!;
-  const fw = tokenIdx.some((k) => FUNCTION_POS.has(t.pos[k]!) || FUNCTION_WORDS.has(t.normals[k]!));
+  if (parts.length === 0 || LEADING_NUMBER_RE.test(must(parts[0], 'parts[0]'))) return breakUnit(surface);
+  const last = must(tokenIdx[tokenIdx.length - 1], 'tokenIdx[tokenIdx.length - 1]');
+  const fw = tokenIdx.some((k) => FUNCTION_POS.has(must(t.pos[k], 't.pos[k]')) || FUNCTION_WORDS.has(must(t.normals[k], 't.normals[k]')));
   if (afterSubjectOrModal(t, i)) return breakUnit(surface);
-  return compoundFrom(surface, parts, compoundClass(t.normals[last]!, t.pos[last]!, fw));
+  return compoundFrom(surface, parts, compoundClass(must(t.normals[last], 't.normals[last]'), must(t.pos[last], 't.pos[last]'), fw));
 }
 
 /** A hyphenated word the tokenizer kept whole ("pre-trained", "co-morbidities", "X-ray", "COVID-19"). */
 function hyphenatedToken(t: TaggedText, i: number, acronym: string | undefined): Unit {
-  const value = t.values[i]!;
+  const value = must(t.values[i], 't.values[i]');
   const parts = value.split('-').filter((p) => p.length > 0);
-  if (parts.length === 0 || LEADING_NUMBER_RE.test(parts[0]!)) return breakUnit(value);
-  const pos = t.pos[i]!;
+  if (parts.length === 0 || LEADING_NUMBER_RE.test(must(parts[0], 'parts[0]'))) return breakUnit(value);
+  const pos = must(t.pos[i], 't.pos[i]');
   if (!['NOUN', 'PROPN', 'ADJ', 'VERB', 'X'].includes(pos) && acronym === undefined) return breakUnit(value);
-  const lastPart = parts[parts.length - 1]!.toLowerCase();
+  const lastPart = must(parts[parts.length - 1], 'parts[parts.length - 1]').toLowerCase();
   const fw = parts.some((p) => FUNCTION_WORDS.has(p.toLowerCase()));
   if (afterSubjectOrModal(t, i)) return breakUnit(value);
   const cls = compoundClass(lastPart, pos === 'PROPN' || pos === 'X' ? 'NOUN' : pos, fw);
@@ -305,11 +306,11 @@ function compoundFrom(surface: string, parts: string[], cls: UnitClass): Unit {
     words = [acronym.toLowerCase()];
   } else if (cls === 'N') {
     // Only the last hyphen part inflects ("co-morbidities" → "comorbidity", "u-nets" → "u-net").
-    const lastWord = words[words.length - 1]!;
+    const lastWord = must(words[words.length - 1], 'words[words.length - 1]');
     const dash = lastWord.lastIndexOf('-');
     const lastPart = dash >= 0 ? lastWord.slice(dash + 1) : lastWord;
     // A capitalized part the model does not know is a name ("Jacquet-Langlands"): keep it as written.
-    const isName = /^\p{Lu}/u.test(parts[parts.length - 1]!) && !wordInfo(lastPart).known;
+    const isName = /^\p{Lu}/u.test(must(parts[parts.length - 1], 'parts[parts.length - 1]')) && !wordInfo(lastPart).known;
     const lemma = isName ? lastWord : `${lastWord.slice(0, dash + 1)}${nounLemma(lastPart)}`;
     plural = lemma !== lastWord;
     words[words.length - 1] = lemma;
@@ -339,7 +340,7 @@ export function glueSolidPrefixes(words: string[]): string[] {
   const out: string[] = [];
   let carry = '';
   for (let k = 0; k < words.length; k++) {
-    const w = carry + words[k]!;
+    const w = carry + must(words[k], 'words[k]');
     carry = '';
     if (SOLID_PREFIXES.has(w) && k + 1 < words.length) {
       carry = w;

@@ -70,21 +70,35 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
     const ref = (id: string) => ({ id, name: authors.get(id)?.name ?? id });
 
     const pairs = new Map<string, [string, string]>();
-    for (const seq of sequences) for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, [seq[i]!, seq[i + 1]!]);
+    // Consecutive authors of a sequence, one pair per hop.
+    const steps = (seq: readonly string[]) => {
+      const out: [string, string][] = [];
+      let prev: string | undefined;
+      for (const id of seq) {
+        if (prev !== undefined) out.push([prev, id]);
+        prev = id;
+      }
+      return out;
+    };
+    for (const seq of sequences) for (const [a, b] of steps(seq)) pairs.set(`${a}\u0000${b}`, [a, b]);
     const hopRows = pairs.size > 0 ? await rows(tx, 'graph/path-hops', { pairs: [...pairs.values()], maxPapers: int(HOP_PAPERS) }) : [];
     const hops = new Map(hopRows.map((h) => [`${h.a}\u0000${h.b}`, h]));
 
     const paths = sequences.map((seq) => ({
-      hops: seq.slice(0, -1).map((a, i) => ({
+      hops: steps(seq).map(([a, b]) => ({
         from: ref(a),
-        to: ref(seq[i + 1]!),
-        papers: hops.get(`${a}\u0000${seq[i + 1]}`)?.papers ?? [],
+        to: ref(b),
+        papers: hops.get(`${a}\u0000${b}`)?.papers ?? [],
       })),
     }));
 
     // Along shortest paths an author's distance from `from` is the same on every path, so depth is well defined.
     const depth = new Map<string, number>();
     for (const seq of sequences) seq.forEach((id, i) => depth.set(id, i));
+    const depthOf = (id: string) => {
+      const d = depth.get(id);
+      return d === undefined ? {} : { depth: d };
+    };
     const nodes: GraphNodeData[] = ids.map((id) => ({
       id,
       label: ref(id).name,
@@ -92,7 +106,7 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
       ref: id,
       papers: authors.get(id)?.papers ?? 0,
       category: authors.get(id)?.category ?? null,
-      ...(depth.has(id) ? { depth: depth.get(id)! } : {}),
+      ...depthOf(id),
     }));
     const edgeMap = new Map<string, GraphEdgeData>();
     for (const h of hopRows) {
@@ -109,7 +123,8 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
     }
     const edges = [...edgeMap.values()];
 
-    const length = sequences.length > 0 ? sequences[0]!.length - 1 : null;
+    const shortest = sequences[0];
+    const length = shortest ? shortest.length - 1 : null;
     let message: string | undefined;
     if (sequences.length === 0) {
       message = `No co-authorship path of at most ${q.maxHops} hop${q.maxHops === 1 ? '' : 's'} between ${from.name} and ${to.name}`;

@@ -58,11 +58,10 @@ export async function search(graph: Graph, query: SearchQuery): Promise<SearchRe
   // BEGIN/COMMIT instead of one per type, which on a busy server costs more CPU than a small full-text lookup.
   const found = await graph.transaction(
     neo4j.session.READ,
-    (tx) => Promise.all(query.types.map((type) => searchIndex(tx, type, params))),
+    (tx) => Promise.all(query.types.map(async (type) => ({ type, ...(await searchIndex(tx, type, params)) }))),
     { timeoutMs: QUERY_TIMEOUT_MS },
   );
-  const perType = query.types.map((type, i) => {
-    const { total, hits } = found[i]!;
+  const perType = found.map(({ type, total, hits }) => {
     return { hits, group: { type, shown: hits.length, total, totalIsLowerBound: total >= HIT_CAP } };
   });
   return { q: query.q, lucene, results: perType.flatMap((t) => t.hits), groups: perType.map((t) => t.group) };

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 
 const ROOT = path.resolve('.');
 const SRC = path.join(ROOT, 'client', 'src');
@@ -25,7 +26,7 @@ const OUTSIDE_ALLOWED = ['schema', 'shared'];
 
 function layerOf(file: string): string {
   const rel = path.relative(SRC, file).split(path.sep);
-  return rel[0]!;
+  return must(rel[0], 'rel[0]');
 }
 
 function sourceFiles(dir: string): string[] {
@@ -43,7 +44,7 @@ function importsOf(text: string): { spec: string; line: number }[] {
   for (const re of patterns) {
     for (const m of text.matchAll(re)) {
       // Type-level `typeof import('pkg')` counts too: a type import is still a dependency of the module.
-      out.push({ spec: m[1]!, line: text.slice(0, m.index).split('\n').length });
+      out.push({ spec: must(m[1], 'm[1]'), line: text.slice(0, m.index).split('\n').length });
     }
   }
   return out;
@@ -65,7 +66,7 @@ function layerViolations(files: readonly string[], read: (f: string) => string =
       const target = path.resolve(path.dirname(file), spec);
       const rel = path.relative(SRC, target);
       if (rel.startsWith('..')) {
-        const top = path.relative(ROOT, target).split(path.sep)[0]!;
+        const top = must(path.relative(ROOT, target).split(path.sep)[0], 'path.relative(ROOT, target).split(path.sep)[0]');
         if (!OUTSIDE_ALLOWED.includes(top)) problems.push(`${where}:${line} imports '${spec}' (client → ${top}/; only ${OUTSIDE_ALLOWED.join('/, ')}/ may be imported)`);
         continue;
       }
@@ -89,7 +90,7 @@ describe('client layers', () => {
       [path.join(SRC, 'components', 'y.ts'), "import type { Q } from '../api/api.js';\nimport './y.css';\n"],
       [path.join(SRC, 'views', 'z.ts'), "import { s } from '../../../server/app.js';\nconst m = import('../app/shell.js');\n"],
     ]);
-    expect(layerViolations([...fake.keys()], (f) => fake.get(f)!)).toEqual([
+    expect(layerViolations([...fake.keys()], (f) => must(fake.get(f), 'fake.get(f)'))).toEqual([
       "client/src/graph/x.ts:2 imports '../app/b.js' (graph → app: graph may import only core, graph)",
       "client/src/components/y.ts:1 imports '../api/api.js' (components → api: components may import only core, graph, components)",
       "client/src/views/z.ts:1 imports '../../../server/app.js' (client → server/; only schema/, shared/ may be imported)",

@@ -2,6 +2,7 @@
 // and docker-compose.yml must carry every entry, with the same value, as a NEO4J_* environment entry.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 
 /** key → value of a neo4j.conf-style file (comments and blank lines skipped). */
 export function readConf(text: string): Map<string, string> {
@@ -23,11 +24,11 @@ export const envName = (key: string) => `NEO4J_${key.replace(/_/g, '__').replace
 export function composeNeo4jEnv(yml: string): Map<string, string> {
   const service = /^ {2}neo4j:\n((?: {4}.*\n|\n)*)/m.exec(yml);
   if (!service) throw new Error('docker-compose.yml: no neo4j service');
-  const env = /^ {4}environment:\n((?: {6}.*\n)*)/m.exec(service[1]!);
+  const env = /^ {4}environment:\n((?: {6}.*\n)*)/m.exec(must(service[1], 'service[1]'));
   if (!env) throw new Error('docker-compose.yml: the neo4j service has no environment block');
   const out = new Map<string, string>();
-  for (const m of env[1]!.matchAll(/^ {6}(NEO4J_\w+):\s*(.*)$/gm)) {
-    out.set(m[1]!, m[2]!.trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1'));
+  for (const m of must(env[1], 'env[1]').matchAll(/^ {6}(NEO4J_\w+):\s*(.*)$/gm)) {
+    out.set(must(m[1], 'm[1]'), must(m[2], 'm[2]').trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1'));
   }
   return out;
 }

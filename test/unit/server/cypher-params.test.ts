@@ -1,5 +1,6 @@
 // Console parameters: nesting depth and value count are bounded at validation, without recursion.
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { CypherRequest, MAX_PARAM_DEPTH, MAX_PARAM_VALUES, paramProblem } from '../../../schema/cypher.js';
 import { toDriverParams } from '../../../server/api/cypher/cypher.service.js';
 
@@ -21,14 +22,14 @@ describe('paramProblem', () => {
   });
 
   it.each([MAX_PARAM_DEPTH + 1, 3_000, 20_000])('names the parameter and where it is %i deep', (depth) => {
-    const problem = paramProblem({ ok: 1, deep: nestedList(depth) })!;
+    const problem = must(paramProblem({ ok: 1, deep: nestedList(depth) }), 'paramProblem({ ok: 1, deep: nestedList(depth) })');
     expect(problem.message).toContain(`deeper than ${MAX_PARAM_DEPTH}`);
     expect(problem.path[0]).toBe('deep');
     expect(problem.path).toHaveLength(MAX_PARAM_DEPTH + 1);
   });
 
   it('refuses more than MAX_PARAM_VALUES values in total', () => {
-    const problem = paramProblem({ a: [1, 2, 3], big: Array.from({ length: MAX_PARAM_VALUES }, (_, i) => i) })!;
+    const problem = must(paramProblem({ a: [1, 2, 3], big: Array.from({ length: MAX_PARAM_VALUES }, (_, i) => i) }), 'paramProblem({ a: [1, 2, 3], big: Array.from({ length: MAX_PARAM_VALUES }, (_, i) => i) })');
     expect(problem.message).toContain(`more than ${MAX_PARAM_VALUES} values`);
     expect(problem.path[0]).toBe('big');
     expect(paramProblem({ big: Array.from({ length: MAX_PARAM_VALUES - 1 }, (_, i) => i) })).toBeNull();
@@ -39,7 +40,7 @@ describe('CypherRequest params', () => {
   it('fails validation at the parameter, never deeper in the stack', () => {
     const r = CypherRequest.safeParse({ query: 'RETURN $deep', params: { deep: nestedMap(20_000) } });
     expect(r.success).toBe(false);
-    const issue = r.error!.issues[0]!;
+    const issue = must(r.error!.issues[0], 'r.error.issues[0]');
     expect(issue.path.slice(0, 3)).toEqual(['params', 'deep', 'k']);
     expect(issue.message).toContain(`deeper than ${MAX_PARAM_DEPTH}`);
   });

@@ -2,6 +2,7 @@
 import express from 'express';
 import { Neo4jError } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { ERROR_CODES, NotFoundError, QueryFailedError, RowShapeError } from '../../../core/errors.js';
 import { fromNeo4jError } from '../../../db/neo4j-errors.js';
 import { CypherError, userQueryError } from '../../../server/errors.js';
@@ -21,7 +22,7 @@ describe('errorHandler', () => {
   };
   beforeAll(async () => {
     const app = express();
-    app.get('/:kind', (req, _res, next) => next(thrown[req.params.kind]!()));
+    app.get('/:kind', (req, _res, next) => next(must(thrown[req.params.kind], 'thrown[req.params.kind]')()));
     app.use(errorHandler((line) => logged.push(line)));
     api = await serve(app);
   });

@@ -1,4 +1,5 @@
 // The co-authorship map: an author's ego network with filters, expansion, communities, shortest paths and a side panel.
+import { must } from '../../../../shared/must.js';
 import type { AuthorResponse } from '../../../../schema/authors.js';
 import type { StatsResponse } from '../../../../schema/stats.js';
 import { MAX_GRAPH_NODES, type PathResponse } from '../../../../schema/graph.js';
@@ -144,8 +145,10 @@ export const coauthorsView: ViewModule = {
         return;
       }
       // One-year careers still get a usable slider.
-      const min = Math.min(bins[0]!.year, state.yearFrom ?? Infinity, bins.length === 1 ? bins[0]!.year - 1 : Infinity);
-      const max = Math.max(bins[bins.length - 1]!.year, state.yearTo ?? -Infinity, bins.length === 1 ? bins[0]!.year + 1 : -Infinity);
+      const firstYear = must(bins[0], 'the first year bin').year;
+      const lastYear = must(bins[bins.length - 1], 'the last year bin').year;
+      const min = Math.min(firstYear, state.yearFrom ?? Infinity, bins.length === 1 ? firstYear - 1 : Infinity);
+      const max = Math.max(lastYear, state.yearTo ?? -Infinity, bins.length === 1 ? firstYear + 1 : -Infinity);
       const full = binYears(papers.map((p) => ({ year: p.year, count: 1 })), min, max);
       const from = state.yearFrom ?? min;
       const to = state.yearTo ?? max;
@@ -304,7 +307,7 @@ export const coauthorsView: ViewModule = {
         pathInfo.textContent = pathRes?.message ?? 'No co-authorship path within 6 hops.';
         return;
       }
-      const hops = pathRes.paths[0]!.hops;
+      const hops = must(pathRes.paths[0], 'the first path').hops;
       fill(
         pathInfo,
         h('span', {}, `${hops.length} step${hops.length === 1 ? '' : 's'}: `),

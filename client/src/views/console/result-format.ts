@@ -1,4 +1,5 @@
 // Pure: console result values → short table text, and the result graph → Cytoscape elements coloured by label.
+import { must } from '../../../../shared/must.js';
 import type { ElementDefinition } from 'cytoscape';
 import { PlainNode, PlainPath, PlainRelationship } from '../../../../schema/cypher.js';
 import type { GraphResponse } from '../../../../schema/graph.js';
@@ -72,11 +73,14 @@ const EXTRA_COLOURS = ['#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#
 export function labelColour(labels: readonly string[]): string {
   // Stub before Paper: a cited-only work is (:Paper:Stub) and should look different from an ingested paper.
   if (labels.includes('Stub')) return LABEL_COLOURS.Stub!;
-  for (const l of labels) if (LABEL_COLOURS[l]) return LABEL_COLOURS[l]!;
+  for (const l of labels) {
+    const colour = LABEL_COLOURS[l];
+    if (colour) return colour;
+  }
   const name = labels[0] ?? '';
   let h = 0;
   for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
-  return EXTRA_COLOURS[h % EXTRA_COLOURS.length]!;
+  return must(EXTRA_COLOURS[h % EXTRA_COLOURS.length], 'an extra label colour');
 }
 
 /**

@@ -1,4 +1,5 @@
 // The console's results: tabs (Graph, Table, JSON, Plan), the status line, Neo4j's notices, errors, CSV export.
+import { must } from '../../../../shared/must.js';
 import { fmt, h } from '../../components/dom.js';
 import { download } from '../../graph/export.js';
 import type { GraphCanvas } from '../../graph/canvas.js';
@@ -181,7 +182,7 @@ export class ResultsPanel {
               const k = (e as KeyboardEvent).key;
               if (k !== 'ArrowRight' && k !== 'ArrowLeft') return;
               const i = tabs.indexOf(t) + (k === 'ArrowRight' ? 1 : -1);
-              this.o.onTab(tabs[(i + tabs.length) % tabs.length]!);
+              this.o.onTab(must(tabs[(i + tabs.length) % tabs.length], 'the next tab'));
             },
           },
           TAB_LABEL[t],

@@ -1,5 +1,6 @@
 // The paper page: metadata, authors in order, topics, citations, and related papers with the evidence behind each.
 /// <reference types="vite/client" />
+import { must } from '../../../../shared/must.js';
 import { PaperResponse, type PaperRef, type RelatedBy, type RelatedPaper, RelatedResponse } from '../../../../schema/papers.js';
 import { ApiError, getJson } from '../../api/api.js';
 import { formatUrlState } from '../../core/url-state.js';
@@ -300,7 +301,7 @@ class PaperPage implements ViewHandle {
     const list = h(
       'ol',
       { class: 'related-list', 'data-testid': 'related-list' },
-      ...results.map((r, i) => this.relatedItem(r, fractions[i]!, by)),
+      ...results.map((r, i) => this.relatedItem(r, must(fractions[i], `the bar fraction of related paper ${i}`), by)),
     );
     const more = this.related.truncated
       ? h('p', { class: 'muted' }, `Showing ${fmt(this.related.truncated.shown)} of ${fmt(this.related.truncated.total)} related papers.`)
