@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../../core/must.js';
 import { binaryProblem, detectFormat, parseFile, parseStream, readLines } from '../../../ingest/sources/index.js';
-import { collect, fixture, run } from './helpers.js';
+import { collect, fixture, FIXTURES, run, SAMPLE_LISTING } from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ async function tmp(name: string, content: string | Uint8Array): Promise<string> 
 }
 
 const SAMPLES: [string, string, number][] = [
-  ['listing/group-listing.txt', 'listing', 11],
+  [path.relative(FIXTURES, SAMPLE_LISTING), 'listing', 11],
   ['arxiv-jsonl/arxiv-sample-200.jsonl', 'arxiv-jsonl', 200],
   ['arxiv-atom/query-einstein-2018.xml', 'arxiv-atom', 10],
   ['openalex/works-page-25.json', 'openalex', 25],

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { must } from '../../../core/must.js';
 import { inferYear, parseListing, parseListingHeader } from '../../../ingest/sources/listing.js';
 import { paperIdFromTitle } from '../../../ingest/text/paper-id.js';
-import { fixture, run } from './helpers.js';
+import { run, SAMPLE_LISTING } from './helpers.js';
 
-const FILE = fixture('listing/group-listing.txt');
+const FILE = SAMPLE_LISTING;
 /** Same reference date as the rest of the test suite (test/support/sample.ts), so "May 5" is 2025-05-05. */
 const LISTING_DATE = '2025-06-01';
 

@@ -5,8 +5,8 @@ import { must } from '../../../core/must.js';
 import { parseFile } from '../../../ingest/sources/index.js';
 import { extractTopicsForCorpus, topicId, type CorpusDoc, type Topic } from '../../../ingest/topics/index.js';
 
-/** Byte-identical to data/samples/group-listing.txt, the sample `npm start` loads (see test/fixtures/listing/PROVENANCE.md). */
-const FILE = fileURLToPath(new URL('../../fixtures/listing/group-listing.txt', import.meta.url));
+/** The sample `npm start` loads. */
+const FILE = fileURLToPath(new URL('../../../data/samples/group-listing.txt', import.meta.url));
 
 let docs: CorpusDoc[] = [];
 let topics = new Map<string, Topic[]>();
