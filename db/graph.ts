@@ -9,6 +9,7 @@ import neo4j, {
 import { RowShapeError } from '../core/errors.js';
 import { cypher } from '../cypher/index.js';
 import { ROWS, type QueryName, type RowOf } from '../cypher/rows.js';
+import { gateOf } from './driver-gate.js';
 import { fromNeo4jError } from './neo4j-errors.js';
 import { toPlain } from './plain.js';
 
@@ -88,15 +89,21 @@ export class Graph {
     const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
     try {
       if (opts.noRetry) {
-        const tx = session.beginTransaction(txConfig);
-        try {
-          // A Transaction offers everything a work function uses (run); the type differs only in internals.
-          const out = await work(tx as unknown as ManagedTransaction);
-          await tx.commit();
-          return out;
-        } finally {
-          if (tx.isOpen()) await tx.rollback();
-        }
+        const once = async () => {
+          const tx = session.beginTransaction(txConfig);
+          try {
+            // A Transaction offers everything a work function uses (run); the type differs only in internals.
+            const out = await work(tx as unknown as ManagedTransaction);
+            await tx.commit();
+            return out;
+          } finally {
+            if (tx.isOpen()) await tx.rollback();
+          }
+        };
+        // The gate guards managed transactions itself; an explicit one goes through it here, so it too fails at once
+        // while the database is known down instead of waiting for the driver's connection timeout.
+        const gate = gateOf(this.driver);
+        return gate ? await gate.guard(once) : await once();
       }
       return mode === neo4j.session.READ
         ? await session.executeRead(work, txConfig)
