@@ -11,6 +11,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseFile } from '../../ingest/sources/index.js';
 import { paperIdFromTitle } from '../../ingest/text/paper-id.js';
 import { DocumentFrequencies, extractCandidates } from '../../ingest/topics/index.js';
+import { must } from '../../core/must.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { tcpProxy } from '../support/http.js';
 import { SAMPLE_LISTING, SAMPLE_LISTING_DATE } from '../support/sample.js';
@@ -35,7 +36,20 @@ async function counts() {
     CALL () { MATCH ()-[r:CITES]->() RETURN count(r) AS cites }
     CALL () { MATCH ()-[r:MAYBE_SAME_AS]->() RETURN count(r) AS suggestions }
     RETURN *`);
-  return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, neo4j.integer.toNumber(v as number)]));
+  const counted = must(row, 'counts row');
+  const number = (key: string) => neo4j.integer.toNumber(must(counted[key], `count ${key}`) as number);
+  return {
+    papers: number('papers'),
+    stubs: number('stubs'),
+    authors: number('authors'),
+    categories: number('categories'),
+    topics: number('topics'),
+    authored: number('authored'),
+    inCategory: number('inCategory'),
+    hasTopic: number('hasTopic'),
+    cites: number('cites'),
+    suggestions: number('suggestions'),
+  };
 }
 
 /** Runs the CLI against the test database; returns exit code and output. */
