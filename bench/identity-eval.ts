@@ -1,4 +1,5 @@
 // B³ (mention-weighted) clustering scores for author disambiguation.
+import { must } from '../core/must.js';
 
 export interface Scores {
   precision: number;
@@ -14,7 +15,7 @@ export function bcubed(truth: readonly (string | number)[], predicted: readonly 
   const byPred = new Map<string, number>();
   const both = new Map<string, number>();
   truth.forEach((t, i) => {
-    const p = predicted[i]!;
+    const p = must(predicted[i], 'predicted[i]');
     byTruth.set(t, (byTruth.get(t) ?? 0) + 1);
     byPred.set(p, (byPred.get(p) ?? 0) + 1);
     both.set(key(t, p), (both.get(key(t, p)) ?? 0) + 1);
@@ -22,10 +23,10 @@ export function bcubed(truth: readonly (string | number)[], predicted: readonly 
   let precision = 0;
   let recall = 0;
   truth.forEach((t, i) => {
-    const p = predicted[i]!;
-    const n = both.get(key(t, p))!;
-    precision += n / byPred.get(p)!;
-    recall += n / byTruth.get(t)!;
+    const p = must(predicted[i], 'predicted[i]');
+    const n = must(both.get(key(t, p)), 'both.get(key(t, p))');
+    precision += n / must(byPred.get(p), 'byPred.get(p)');
+    recall += n / must(byTruth.get(t), 'byTruth.get(t)');
   });
   precision /= truth.length;
   recall /= truth.length;

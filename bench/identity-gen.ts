@@ -9,6 +9,7 @@
 import { seededRandom } from '../client/src/graph/rng.js';
 import type { Mention } from '../ingest/identity/model.js';
 import { zipfSampler } from './synthetic.js';
+import { must } from '../core/must.js';
 
 export interface GenOptions {
   people: number;
@@ -109,18 +110,18 @@ interface Lab {
 /** Generates the corpus: mentions in paper order, each with its true person. */
 export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; people: number; papers: number } {
   const rand = seededRandom(opts.seed ?? 7);
-  const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
+  const pick = <T>(a: readonly T[]): T => must(a[Math.floor(rand() * a.length)], 'a[Math.floor(rand() * a.length)]');
   const zipfs = new Map<readonly string[], () => number>();
   const zipfPick = (a: readonly string[], s: number): string => {
     let z = zipfs.get(a);
     if (!z) zipfs.set(a, (z = zipfSampler(a.length, s, rand, 1)));
-    return a[z()]!;
+    return must(a[z()], 'a[z()]');
   };
   const cultures = Object.keys(CULTURES) as Culture[];
   const rareFamily = () => {
     const n = 2 + Math.floor(rand() * 2);
     const s = Array.from({ length: n }, () => pick(SYLLABLES)).join('');
-    return `${s[0]!.toUpperCase()}${s.slice(1)}`;
+    return `${must(s[0], 's[0]').toUpperCase()}${s.slice(1)}`;
   };
 
   const nLabs = Math.max(FIELDS.length, Math.round(opts.people / 9));
@@ -145,7 +146,7 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
     const family = culture === 'western' && rand() < 0.55 ? rareFamily() : zipfPick(pool.family, 1.1);
     const given = zipfPick(pool.given, culture === 'chinese' ? 0.9 : 0.7);
     const lab = Math.floor(rand() * nLabs);
-    const field = labs[lab]!.field;
+    const field = must(labs[lab], 'labs[lab]').field;
     const start = 1995 + Math.floor(rand() * 27);
     const end = Math.min(2025, start + 2 + Math.floor(rand() * 20));
     const person: Person = {
@@ -163,10 +164,10 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
     };
     // A quarter move to a second lab of the same field halfway through their career (a new co-author network).
     if (rand() < 0.25 && end - start > 4) {
-      person.labs.push(pick(labsOfField[field]!));
+      person.labs.push(pick(must(labsOfField[field], 'labsOfField[field]')));
       person.moveYear = start + Math.floor((end - start) / 2);
     }
-    for (const l of person.labs) labs[l]!.members.push(i);
+    for (const l of person.labs) must(labs[l], 'labs[l]').members.push(i);
     people.push(person);
   }
 
@@ -183,9 +184,9 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
     let family = p.family;
     if (given.includes('|')) {
       const [a, b] = given.split('|') as [string, string];
-      given = rand() < 0.15 ? `${a}-${b[0]!.toUpperCase()}${b.slice(1)}` : `${a}${b}`;
+      given = rand() < 0.15 ? `${a}-${must(b[0], 'b[0]').toUpperCase()}${b.slice(1)}` : `${a}${b}`;
     }
-    if (/[äöüÄÖÜ]/.test(family) && rand() < 0.2) family = family.replace(/[äöüÄÖÜ]/g, (c) => TRANSLIT[c]!);
+    if (/[äöüÄÖÜ]/.test(family) && rand() < 0.2) family = family.replace(/[äöüÄÖÜ]/g, (c) => must(TRANSLIT[c], 'TRANSLIT[c]'));
     const initials = rand() < 0.08;
     if (initials) given = given.split(/[- ]/).map((g) => `${g[0]}.`).join(given.includes('-') ? '-' : ' ');
     const middle = p.middle && rand() < p.writesMiddle ? ` ${p.middle}.` : '';
@@ -213,24 +214,24 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
     let topics: string[];
     let year: number;
     if (rand() < 0.003) {
-      const c = collabs[n % 2]!;
-      authors = c.members.filter(() => rand() < 0.85).sort((a, b) => (people[a]!.family < people[b]!.family ? -1 : 1));
+      const c = must(collabs[n % 2], 'collabs[n % 2]');
+      authors = c.members.filter(() => rand() < 0.85).sort((a, b) => (must(people[a], 'people[a]').family < must(people[b], 'people[b]').family ? -1 : 1));
       field = c.field;
       year = 2005 + Math.floor(rand() * 20);
       topics = [`f${field}:collab${n % 2}`];
     } else {
-      const lead = order[pickPerson()]!;
-      const p = people[lead]!;
+      const lead = must(order[pickPerson()], 'order[pickPerson()]');
+      const p = must(people[lead], 'people[lead]');
       year = p.start + Math.floor(rand() * (p.end - p.start + 1));
-      const lab = labs[year >= p.moveYear ? p.labs[1]! : p.labs[0]!]!;
+      const lab = must(labs[year >= p.moveYear ? must(p.labs[1], 'p.labs[1]') : must(p.labs[0], 'p.labs[0]')], 'labs[year >= p.moveYear ? p.labs[1] : p.labs[0]]');
       field = lab.field;
-      const size = [1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 7][Math.floor(rand() * 11)]!;
+      const size = must([1, 2, 2, 3, 3, 3, 4, 4, 5, 6, 7][Math.floor(rand() * 11)], 'paper size');
       const set = new Set<number>([lead]);
       for (let k = 1; k < size * 3 && set.size < size; k++) {
         const r = rand();
         if (r < 0.8) set.add(pick(lab.members));
         else if (r < 0.95) {
-          const other = labs[pick(labsOfField[field]!)]!;
+          const other = must(labs[pick(must(labsOfField[field], 'labsOfField[field]'))], 'labs[pick(labsOfField[field])]');
           set.add(pick(other.members.length > 0 ? other.members : lab.members));
         }
         else set.add(Math.floor(rand() * opts.people));
@@ -239,10 +240,10 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
       topics = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(lab.topics)))];
     }
     if (authors.length === 0) continue;
-    const codes = FIELDS[field]!.codes;
-    const categories = rand() < 0.3 && codes.length > 1 ? [...codes] : [codes[0]!];
+    const codes = must(FIELDS[field], 'FIELDS[field]').codes;
+    const categories = rand() < 0.3 && codes.length > 1 ? [...codes] : [must(codes[0], 'codes[0]')];
     const explicit = rand() < 0.5;
-    const rendered = authors.map((a, position) => render(people[a]!, paperId, position, explicit, { categories, topics, year }, a));
+    const rendered = authors.map((a, position) => render(must(people[a], 'people[a]'), paperId, position, explicit, { categories, topics, year }, a));
     const names = rendered.map((r) => r.display);
     for (const r of rendered) {
       r.coauthors = names.filter((_, i) => i !== r.position);

@@ -11,6 +11,7 @@ import { blockOfMention, mentionsOfRecord, resolveIdentities, type IdentityResul
 import { parseFile } from '../ingest/sources/index.js';
 import { bcubed, type Scores } from './identity-eval.js';
 import { generateCorpus } from './identity-gen.js';
+import { must } from '../core/must.js';
 
 /** The persons a writer would read for a batch: those of the batch's blocks and those carrying its source ids. */
 class PersonStore {
@@ -28,7 +29,7 @@ class PersonStore {
         if (id) ids.add(id);
       }
     }
-    return [...ids].map((id) => this.persons.get(id)!);
+    return [...ids].map((id) => must(this.persons.get(id), 'this.persons.get(id)'));
   }
 
   apply(r: IdentityResult): void {
@@ -57,7 +58,7 @@ class PersonStore {
   }
 
   resolve(id: string): string {
-    while (this.retired.has(id)) id = this.retired.get(id)!;
+    while (this.retired.has(id)) id = must(this.retired.get(id), 'this.retired.get(id)');
     return id;
   }
 }
@@ -85,7 +86,7 @@ function runIncremental(mentions: Mention[], batchPapers: number): Run {
   while (start < mentions.length) {
     const papers = new Set<string>();
     let end = start;
-    while (end < mentions.length && (papers.size < batchPapers || papers.has(mentions[end]!.paperId))) papers.add(mentions[end++]!.paperId);
+    while (end < mentions.length && (papers.size < batchPapers || papers.has(must(mentions[end], 'mentions[end]').paperId))) papers.add(must(mentions[end++], 'mentions[end++]').paperId);
     const batch = mentions.slice(start, end);
     const t0 = process.cpuUsage();
     const persons = store.forMentions(batch);
@@ -96,7 +97,7 @@ function runIncremental(mentions: Mention[], batchPapers: number): Run {
     for (const s of r.suggestions) suggestions[s.kind]++;
     start = end;
   }
-  const predicted = mentions.map((m) => store.resolve(assigned.get(`${m.paperId}#${m.position}`)!));
+  const predicted = mentions.map((m) => store.resolve(must(assigned.get(`${m.paperId}#${m.position}`), 'assignment of a mention')));
   return { predicted, suggestions, persons: store.persons.size, ms };
 }
 
@@ -107,7 +108,7 @@ function runBulk(mentions: Mention[]): Run {
   const by = new Map(r.assignments.map((a) => [`${a.paperId}#${a.position}`, a.personId]));
   const suggestions = { variant: 0, split: 0 };
   for (const s of r.suggestions) suggestions[s.kind]++;
-  return { predicted: mentions.map((m) => by.get(`${m.paperId}#${m.position}`)!), suggestions, persons: r.persons.length, ms };
+  return { predicted: mentions.map((m) => must(by.get(`${m.paperId}#${m.position}`), 'assignment of a mention')), suggestions, persons: r.persons.length, ms };
 }
 
 function baseline(mentions: Mention[]): { predicted: string[]; ms: number } {

@@ -26,6 +26,7 @@ import { warmUp } from '../server/summary/warm.js';
 import { ms, summarize } from './latency.js';
 import { machine, writeBenchSection } from './report.js';
 import { writeSyntheticArxiv } from './synthetic.js';
+import { must } from '../core/must.js';
 
 const LISTENING_PREFIX = 'PAPERGRAPH_SCALE_LISTENING ';
 
@@ -186,7 +187,7 @@ async function benchMode(): Promise<void> {
     for (const [name, p] of views) {
       const c1 = await run(p, 1);
       const c16 = await run(p, 16);
-      const f = first.get(name)!;
+      const f = must(first.get(name), 'first.get(name)');
       rows.push(
         `| ${name} | ${ms(f.ms)}${f.status === 200 ? '' : ` (${f.status})`} | ${ms(c1.p50)} / ${ms(c1.p95)} | ` +
           `${Math.round(c16.rps)} req/s, p95 ${ms(c16.p95)}, ${c16.failed} errors | ${(f.bytes / 1024).toFixed(1)} kB (${(f.gzip / 1024).toFixed(1)} kB gzip) |`,

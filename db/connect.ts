@@ -4,6 +4,7 @@
 import path from 'node:path';
 import neo4j, { type AuthToken, type Config as DriverConfig, type Driver } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
+import { must } from '../core/must.js';
 import type { Config } from '../core/config.js';
 import { DriverGate, type Availability } from './driver-gate.js';
 import { Graph } from './graph.js';
@@ -135,7 +136,7 @@ async function connectSupervised(
     },
     onGiveUp: (status) => gate?.markDown(`the built-in Neo4j did not stay up after restarts: ${status.lastExit?.reason}`),
   });
-  const first = supervised.current()!;
+  const first = must(supervised.current(), 'the running built-in Neo4j');
   raw = localDriver(first.uri, neo4j.auth.basic(first.user, first.password));
   gate = new DriverGate(raw, {
     uri: first.uri,

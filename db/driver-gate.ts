@@ -217,7 +217,7 @@ export class DriverGate {
         },
         (err: unknown) => {
           done();
-          if (err instanceof Neo4jError && UNAVAILABLE.has(err.code) && epoch === this.upEpoch) this.markDown(err.message.split('\n')[0]!.slice(0, 200));
+          if (err instanceof Neo4jError && UNAVAILABLE.has(err.code) && epoch === this.upEpoch) this.markDown((err.message.split('\n')[0] ?? '').slice(0, 200));
           reject(err);
         },
       );

@@ -18,7 +18,9 @@ async function once(dataDir: string, password?: string): Promise<[number, number
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const middle = sorted[Math.floor(sorted.length / 2)];
+  if (middle === undefined) throw new Error('median of no measurements');
+  return middle;
 }
 
 const fmt = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -148,7 +148,7 @@ export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Ja
       continue;
     }
     const version = /java\.specification\.version = (\d+)(?:\.(\d+))?/.exec(output);
-    const home = /java\.home = (.+)/.exec(output);
+    const home = /java\.home = (.+)/.exec(output)?.[1];
     if (!version || !home) {
       problems.push(`${candidate}: cannot read its version`);
       continue;
@@ -160,7 +160,7 @@ export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<Ja
       problems.push(`${candidate} is Java ${major}, but Neo4j ${NEO4J_VERSION} needs Java 17 (or 21)`);
       continue;
     }
-    const javaHome = home[1]!.trim();
+    const javaHome = home.trim();
     return { java: path.join(javaHome, 'bin', 'java'), javaHome, major };
   }
   throw new LocalNeo4jUnavailableError(`no usable Java found (${problems.join('; ')}).`);

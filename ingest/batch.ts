@@ -145,7 +145,7 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
     for (const to of new Set(r.cites)) {
       if (to === r.id) continue;
       const w = /^openalex:(W\d+)$/.exec(to);
-      out.cites.push({ from: r.id, to, openalexId: w ? w[1]! : null });
+      out.cites.push({ from: r.id, to, openalexId: w?.[1] ?? null });
     }
   }
   out.authors = [...authors.values()];

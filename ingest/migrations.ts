@@ -6,6 +6,7 @@
 // runs them first, so no write can meet a graph that still has the old form.
 import neo4j from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
+import { must } from '../core/must.js';
 import type { Graph } from '../db/graph.js';
 import { paperIdFromTitle } from './text/paper-id.js';
 import { contributionProps, frequencyDeltas } from './topic-frequencies.js';
@@ -69,7 +70,7 @@ export async function backfillTopicFrequencies(graph: Graph, opts: MigrationOpti
       const contributions = candidates.map((c) => contributionOf(c));
       const deltas = frequencyDeltas(contributions.map((after) => ({ before: null, after })));
       await graph.transaction(neo4j.session.WRITE, async (tx) => {
-        const papers = page.map((r, i) => ({ id: r.id, ...contributionProps(contributions[i]!) }));
+        const papers = page.map((r, i) => ({ id: r.id, ...contributionProps(must(contributions[i], `topic contribution of paper ${String(r.id)}`)) }));
         await tx.run(cypher('ingest/set-topic-contributions'), { papers });
         await tx.run(cypher('ingest/update-topic-frequencies'), {
           terms: deltas.terms.map((t) => ({ ...t, delta: neo4j.int(t.delta) })),
@@ -78,7 +79,7 @@ export async function backfillTopicFrequencies(graph: Graph, opts: MigrationOpti
         });
       });
       counted += page.length;
-      after = String(page[page.length - 1]!.id);
+      after = String(must(page.at(-1), 'last paper of a page').id);
     }
   } finally {
     await pool?.close();

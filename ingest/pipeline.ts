@@ -10,6 +10,7 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import readline from 'node:readline';
+import { must } from '../core/must.js';
 import type { Graph } from '../db/graph.js';
 import { refreshSummaries } from '../db/summary/refresh.js';
 import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
@@ -197,19 +198,21 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     const queue: { records: PaperRecord[]; candidates: Promise<Candidate[][]> }[] = [];
     let chunk: PaperRecord[] = [];
     const drainOne = async () => {
-      const head = queue.shift()!;
+      const head = must(queue.shift(), 'queued chunk');
       const candidates = await head.candidates;
-      for (let i = 0; i < head.records.length; i++) {
-        inputDf.add(candidates[i]!);
+      for (const [i, record] of head.records.entries()) {
+        const recordCandidates = candidates[i];
+        if (recordCandidates === undefined) throw new Error(`Internal error: candidates of paper ${record.id} are missing`);
+        inputDf.add(recordCandidates);
         if (writing) {
-          inputIds.add(head.records[i]!.id);
-          for (const c of candidates[i]!) {
+          inputIds.add(record.id);
+          for (const c of recordCandidates) {
             inputKeys.add(c.key);
             if (c.acronym !== undefined) inputAcronyms.add(c.acronym);
             if (c.aliases) for (const a of c.aliases) inputAcronyms.add(a);
           }
         }
-        const ok = spoolOut.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
+        const ok = spoolOut.write(`${JSON.stringify({ record, candidates: recordCandidates } satisfies SpoolLine)}\n`);
         if (!ok) await once(spoolOut, 'drain');
       }
     };
@@ -249,7 +252,8 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     spoolOut.end();
     await once(spoolOut, 'close');
     opts.onProgress?.({ ...progress });
-    summary.timings['pass 1'] = Date.now() - started;
+    const pass1Ms = Date.now() - started;
+    summary.timings['pass 1'] = pass1Ms;
 
     // Pass 2: score topics against the whole corpus (the graph's papers and the input) and write, one batch in flight
     // while the next is prepared.
@@ -257,7 +261,8 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     const df = writing
       ? await loadScoringFrequencies(graph, { df: inputDf, keys: inputKeys, acronyms: inputAcronyms, paperIds: inputIds })
       : inputDf;
-    summary.timings['graph frequencies'] = Date.now() - started - summary.timings['pass 1']!;
+    const frequenciesMs = Date.now() - started - pass1Ms;
+    summary.timings['graph frequencies'] = frequenciesMs;
     const writer = graph && !dryRun ? new GraphWriter(graph, describeCategory) : null;
     // The write in flight settles into `writeError` instead of rejecting, so a failure while the next batch is being
     // prepared is never an unhandled rejection; it is rethrown before the next write starts.
@@ -303,7 +308,7 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     }
     if (batch.length > 0) await flush(batch);
     await settle();
-    summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']! - summary.timings['graph frequencies']!;
+    summary.timings['pass 2'] = Date.now() - started - pass1Ms - frequenciesMs;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
     // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
     if (writer && progress.written > 0) summary.timings.summary = Math.round((await refreshSummaries(graph!)).ms);

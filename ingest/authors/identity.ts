@@ -1,13 +1,16 @@
 // Author identity: which source ids or name key decide who a person is, and which near-identical names only get suggested.
 import type { AuthorRecord } from '../record.js';
 
+/** Letters NFKD leaves whole, with their plain-Latin spelling. */
+const LETTER_FOLDS: Record<string, string> = { Ø: 'o', ø: 'o', Ł: 'l', ł: 'l', Đ: 'd', đ: 'd', Æ: 'ae', æ: 'ae', Œ: 'oe', œ: 'oe' };
+
 /** Folds for Unicode (NFKD, no combining marks), case, spacing and punctuation; given names are kept. */
 export function foldName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/ß/g, 'ss')
-    .replace(/[ØøŁłĐđÆæŒœ]/g, (c) => ({ Ø: 'o', ø: 'o', Ł: 'l', ł: 'l', Đ: 'd', đ: 'd', Æ: 'ae', æ: 'ae', Œ: 'oe', œ: 'oe' })[c]!)
+    .replace(/[ØøŁłĐđÆæŒœ]/g, (c) => LETTER_FOLDS[c] ?? c)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -31,7 +34,7 @@ export function splitName(name: string): { given: string[]; family: string } {
   if (tokens.length <= 1) return { given: [], family: tokens[0] ?? '' };
   const particles = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'del', 'di', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'al']);
   let i = tokens.length - 1;
-  while (i > 1 && particles.has(tokens[i - 1]!)) i--;
+  while (i > 1 && particles.has(tokens[i - 1] ?? '')) i--;
   return { given: tokens.slice(0, i), family: tokens.slice(i).join(' ') };
 }
 

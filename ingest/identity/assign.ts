@@ -1,4 +1,5 @@
 // Assignment: places mentions on persons block by block (incremental appends and bulk clustering share the scoring).
+import { must } from '../../core/must.js';
 import type { Assignment, Evidence, IdentityInput, IdentityResult, Mention, MentionRef, PersonSummary, Suggestion } from './model.js';
 import { newPersonId } from './ids.js';
 import { mentionName } from './names.js';
@@ -78,14 +79,16 @@ function groupBlocks(input: IdentityInput): Map<string, Group> {
       else union.union(block, other);
     }
   };
-  const mentionBlocks = input.mentions.map((m) => mentionName(m).block);
-  input.mentions.forEach((m, i) =>
-    link(mentionBlocks[i]!, [...(m.orcid ? [`orcid:${m.orcid}`] : []), ...(m.openalexId ? [`openalex:${m.openalexId}`] : [])]),
-  );
+  const mentionBlocks = input.mentions.map((m) => ({ m, block: mentionName(m).block }));
+  for (const { m, block } of mentionBlocks) {
+    link(block, [...(m.orcid ? [`orcid:${m.orcid}`] : []), ...(m.openalexId ? [`openalex:${m.openalexId}`] : [])]);
+  }
+  // The schema gives every stored person at least one block; the first is where the person is grouped.
+  const homeBlock = (p: IdentityInput['persons'][number]) => must(p.blocks[0], `name block of person ${p.id}`);
   for (const p of input.persons) {
-    link(p.blocks[0]!, [...p.orcids.map((o) => `orcid:${o}`), ...p.openalexIds.map((o) => `openalex:${o}`)]);
+    link(homeBlock(p), [...p.orcids.map((o) => `orcid:${o}`), ...p.openalexIds.map((o) => `openalex:${o}`)]);
     // A person known under two family names (joined by a source id) ties their blocks together.
-    for (const b of p.blocks.slice(1)) union.union(p.blocks[0]!, b);
+    for (const b of p.blocks.slice(1)) union.union(homeBlock(p), b);
   }
   const groups = new Map<string, Group>();
   const group = (block: string) => {
@@ -95,8 +98,8 @@ function groupBlocks(input: IdentityInput): Map<string, Group> {
     g.blocks.add(block);
     return g;
   };
-  input.mentions.forEach((m, i) => group(mentionBlocks[i]!).mentions.push(m));
-  for (const p of input.persons) group(p.blocks[0]!).persons.push(p);
+  for (const { m, block } of mentionBlocks) group(block).mentions.push(m);
+  for (const p of input.persons) group(homeBlock(p)).persons.push(p);
   return groups;
 }
 
@@ -162,8 +165,8 @@ class BlockRun {
   /** Places one mention: a source id decides; else the best-scoring compatible person joins, or a new person starts. */
   place(m: Mention, p: Profile): void {
     const hits = [...new Set(idKeys(p).map((k) => this.byId.get(k)).filter((c): c is Cluster => c !== undefined).map(live))];
-    if (hits.length > 0) {
-      const target = hits[0]!;
+    const [target] = hits;
+    if (target !== undefined) {
       const v = compare(target.profile, p, this.stats);
       if (v.kind !== 'cannot') {
         if (!namesCompatible(target.profile, p)) {
@@ -235,9 +238,11 @@ class BlockRun {
       for (const list of byCoauthor.values()) {
         if (list.length < 2 || list.length > 200) continue;
         for (let i = 0; i < list.length; i++) {
+          const a = list[i];
+          if (a === undefined) break;
           for (let j = i + 1; j < list.length; j++) {
-            const a = list[i]!;
-            const b = list[j]!;
+            const b = list[j];
+            if (b === undefined) break;
             if (!a.touched && !b.touched) continue;
             const key = `${index.get(a)}|${index.get(b)}`;
             if (seen.has(key)) continue;
@@ -281,15 +286,15 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
 
   for (const [root, group] of [...groupBlocks(input)].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const seeds = group.persons.map((s) => ({ s, profile: summaryProfile(s) }));
-    const mentionProfiles = group.mentions.map(mentionProfile);
-    const profiles = [...seeds.map((x) => x.profile), ...mentionProfiles];
+    const mentionProfiles = group.mentions.map((m) => ({ m, profile: mentionProfile(m) }));
+    const profiles = [...seeds.map((x) => x.profile), ...mentionProfiles.map((x) => x.profile)];
     const run = new BlockRun(blockStats(root, profiles));
     const reclustered = input.mode === 'bulk' ? seeds.filter((x) => x.s.mentionRefs !== undefined) : [];
     for (const x of seeds) {
       if (reclustered.includes(x)) continue;
       run.add({ id: x.s.id, profile: x.profile, existing: true, founder: null, touched: false, mergedInto: null, absorbed: [] });
     }
-    group.mentions.forEach((m, i) => run.place(m, mentionProfiles[i]!));
+    for (const { m, profile } of mentionProfiles) run.place(m, profile);
     run.mergePass();
 
     const alive = run.clusters.filter((c) => !c.mergedInto);
@@ -304,7 +309,9 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
       if (c.touched) result.persons.push(toSummary(c.id, c.profile, input.mode === 'bulk'));
     }
     for (const [m, placed] of run.placed) {
-      assignments.push({ i: order.get(m)!, a: { paperId: m.paperId, position: m.position, personId: live(placed.cluster).id!, basis: placed.basis, score: placed.score } });
+      const i = order.get(m);
+      if (i === undefined) throw new Error(`Internal error: input position of mention ${m.paperId}#${m.position} is missing`);
+      assignments.push({ i, a: { paperId: m.paperId, position: m.position, personId: live(placed.cluster).id!, basis: placed.basis, score: placed.score } });
     }
     result.suggestions.push(...finishSuggestions(run));
   }

@@ -42,7 +42,8 @@ export function parseName(name: string, parts?: { given?: string; family?: strin
   if (comma > 0) return parsed(name.slice(comma + 1), name.slice(0, comma));
   // Only words that fold to something count, exactly as in splitName, so its given-name count maps onto them.
   const words = name.trim().split(/\s+/).filter((w) => foldName(w) !== '');
-  if (parts?.nameOrder === 'family-given' && words.length > 1) return parsed(words.slice(1).join(' '), words[0]!);
+  const [first, ...rest] = words;
+  if (parts?.nameOrder === 'family-given' && first !== undefined && rest.length > 0) return parsed(rest.join(' '), first);
   const k = splitName(words.join(' ')).given.length;
   return parsed(words.slice(0, k).join(' '), words.slice(k).join(' '));
 }
@@ -92,8 +93,14 @@ export function matchGiven(a: string[], b: string[]): GivenMatch {
   if (a.length === 0 || b.length === 0) return 'initial';
   if (a.join('') === b.join('')) return 'same';
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (!tokenCompatible(a[i]!, b[i]!)) return 'none';
-  const fullFirst = a[0] === b[0] && a[0]!.length > 1;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === undefined || y === undefined) break;
+    if (!tokenCompatible(x, y)) return 'none';
+  }
+  const first = a[0];
+  const fullFirst = first !== undefined && first === b[0] && first.length > 1;
   return fullFirst ? 'middle' : 'initial';
 }
 

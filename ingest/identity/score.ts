@@ -119,7 +119,7 @@ export function namesakes(stats: BlockStats, p: Profile): number {
   let share: number;
   // Shares are smoothed over the block's expected given names, so a small corpus with one "Hugh Anderson" does not
   // conclude that every Anderson is called Hugh.
-  if (full) share = ((stats.firstCounts.get(full.given[0]!) ?? 0) + 1) / (stats.totalFull + stats.distinctGiven);
+  if (full) share = ((stats.firstCounts.get(full.given[0] ?? '') ?? 0) + 1) / (stats.totalFull + stats.distinctGiven);
   else share = ((stats.initialCounts.get(p.forms[0]?.given[0]?.slice(0, 1) ?? '') ?? 0) + 1) / (stats.total + Math.min(26, stats.distinctGiven));
   return 1 + (stats.distinctGiven - 1) * Math.min(1, share) * WEIGHTS.namesakeSpread;
 }

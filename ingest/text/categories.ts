@@ -1,4 +1,5 @@
 // arXiv category taxonomy (current + legacy codes) and the 2-letter abbreviations paper-aggregator listings print.
+import { must } from '../../core/must.js';
 
 export interface ArxivCategory {
   code: string;
@@ -291,7 +292,7 @@ function buildListingMaps(): { map: Map<string, string>; ambiguous: Map<string, 
   const map = new Map<string, string>();
   const ambiguous = new Map<string, string[]>();
   for (const [suffix, codes] of bySuffix) {
-    map.set(suffix, codes[0]!);
+    map.set(suffix, must(codes[0], `first code for suffix ${suffix}`));
     if (codes.length > 1) ambiguous.set(suffix, codes);
   }
   return { map, ambiguous };

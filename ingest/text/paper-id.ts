@@ -18,8 +18,8 @@ export function normalizeArxivId(raw: string): string | null {
   s = s.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\.48550\/arxiv\./i, '');
   s = s.replace(/^arxiv:\s*/i, '');
   s = s.replace(/\.pdf$/i, '').replace(/\/$/, '');
-  const m = NEW_ARXIV.exec(s);
-  if (m) return m[1]!;
+  const id = NEW_ARXIV.exec(s)?.[1];
+  if (id !== undefined) return id;
   const o = OLD_ARXIV.exec(s);
   if (o) return `${o[1]}/${o[2]}`;
   return null;
@@ -44,20 +44,17 @@ export function normalizeDoi(raw: string): string | null {
 
 /** Bare OpenAlex work id (`W1995017064`) from a URL or bare id, or null. */
 export function normalizeOpenAlexWorkId(raw: string): string | null {
-  const m = /^(?:https?:\/\/openalex\.org\/)?(W\d+)$/i.exec(raw.trim());
-  return m ? m[1]!.toUpperCase() : null;
+  return /^(?:https?:\/\/openalex\.org\/)?(W\d+)$/i.exec(raw.trim())?.[1]?.toUpperCase() ?? null;
 }
 
 /** Bare OpenAlex author id (`A5023888391`) from a URL or bare id, or null. */
 export function normalizeOpenAlexAuthorId(raw: string): string | null {
-  const m = /^(?:https?:\/\/openalex\.org\/)?(A\d+)$/i.exec(raw.trim());
-  return m ? m[1]!.toUpperCase() : null;
+  return /^(?:https?:\/\/openalex\.org\/)?(A\d+)$/i.exec(raw.trim())?.[1]?.toUpperCase() ?? null;
 }
 
 /** Bare ORCID (`0000-0002-1825-0097`) from `https://orcid.org/…` or a bare id, or null. */
 export function normalizeOrcid(raw: string): string | null {
-  const m = /^(?:https?:\/\/(?:www\.)?orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])$/.exec(raw.trim());
-  return m ? m[1]!.toUpperCase() : null;
+  return /^(?:https?:\/\/(?:www\.)?orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])$/.exec(raw.trim())?.[1]?.toUpperCase() ?? null;
 }
 
 /** Letters NFKD does not decompose but readers treat as their base letter, so `Ørsted` and `Orsted` fold alike. */

@@ -114,7 +114,7 @@ export function decodeTex(input: string, opts: DecodeTexOptions = {}): string {
   let i = 0;
   const n = input.length;
   while (i < n) {
-    const ch = input[i]!;
+    const ch = input.charAt(i);
     // Math regions are copied untouched.
     if (ch === '$') {
       const double = input[i + 1] === '$';
@@ -201,8 +201,9 @@ function readGroup(s: string, open: number): { inner: string; end: number } {
 function accent(arg: string, mark: string): string {
   // \i and \j are dotless only so the accent has room; with a combining mark the dotted letter composes under NFC.
   const decoded = decodeTex(arg).replace(/^ı/u, 'i').replace(/^ȷ/u, 'j');
-  if (decoded.length === 0) return ''; // `\'{}` is a lone accent: nothing to attach it to
-  const first = String.fromCodePoint(decoded.codePointAt(0)!);
+  const code = decoded.codePointAt(0);
+  if (code === undefined) return ''; // `\'{}` is a lone accent: nothing to attach it to
+  const first = String.fromCodePoint(code);
   return (first + mark + decoded.slice(first.length)).normalize('NFC');
 }
 
@@ -222,8 +223,9 @@ function readAccentArg(s: string, j: number, allowSpace: boolean): { arg: string
       return { arg: `\\${m[1]}`, end };
     }
   }
-  if (k < s.length) {
-    const cp = String.fromCodePoint(s.codePointAt(k)!);
+  const code = s.codePointAt(k);
+  if (code !== undefined) {
+    const cp = String.fromCodePoint(code);
     return { arg: cp, end: k + cp.length };
   }
   return { arg: '', end: k };

@@ -27,14 +27,15 @@ interface Rate {
 /** Runs `fn` over the docs round-robin for `seconds` after a warm-up. */
 function measure(docs: Doc[], seconds: number, fn: (d: Doc) => void): Rate {
   // Warm-up: JIT and the word memo, so the number reflects the steady state of a long ingest.
-  for (let i = 0; i < Math.min(docs.length, 500); i++) fn(docs[i % docs.length]!);
+  for (const d of docs.slice(0, 500)) fn(d);
   let n = 0;
   let words = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const limit = seconds * 1000;
   while (performance.now() - t0 < limit) {
-    const d = docs[n % docs.length]!;
+    const d = docs[n % docs.length];
+    if (d === undefined) throw new Error('Nothing to measure: the input file has no documents');
     fn(d);
     words += d.abstract.split(' ').length;
     n++;
@@ -64,8 +65,10 @@ function main(): void {
   const df = new DocumentFrequencies();
   for (const c of cands.values()) df.add(c);
   const select = measure(docs, seconds, (d) => {
-    df.add(cands.get(d)!);
-    selectTopics(cands.get(d)!, df);
+    const c = cands.get(d);
+    if (c === undefined) throw new Error(`Internal error: candidates of ${d.title} are missing`);
+    df.add(c);
+    selectTopics(c, df);
   });
   console.log(
     `df.add + selectTopics: ${select.docsPerSec.toFixed(0)} papers/s wall, ${select.docsPerCpuSec.toFixed(0)} papers/CPU-s`,

@@ -66,10 +66,10 @@ export type CorpusOptions = SelectOptions & DocumentFrequenciesOptions;
  */
 export function extractTopicsForCorpus(docs: readonly CorpusDoc[], opts: CorpusOptions = {}): Map<string, Topic[]> {
   const df = new DocumentFrequencies(opts.maxEntries !== undefined ? { maxEntries: opts.maxEntries } : {});
-  const candidates = docs.map((d) => extractCandidates(d.title, d.abstract));
-  for (const c of candidates) df.add(c);
+  const extracted = docs.map((d) => ({ id: d.id, candidates: extractCandidates(d.title, d.abstract) }));
+  for (const e of extracted) df.add(e.candidates);
   const out = new Map<string, Topic[]>();
-  docs.forEach((d, i) => out.set(d.id, selectTopics(candidates[i]!, df, opts)));
+  for (const e of extracted) out.set(e.id, selectTopics(e.candidates, df, opts));
   return out;
 }
 

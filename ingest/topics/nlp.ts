@@ -55,7 +55,9 @@ export function tagText(text: string): TaggedText {
     if (types[i] !== 'word') continue;
     wordCount++;
     // The lexicon is lower case: look up the normal form ("Participants" is OOV, "participants" is not).
-    if (!doc.isOOV(normals[i]!)) knownWords++;
+    const normal = normals[i];
+    if (normal === undefined) throw new Error(`Internal error: normal form of term ${i} is missing`);
+    if (!doc.isOOV(normal)) knownWords++;
   }
   return {
     values,

@@ -250,26 +250,24 @@ export function selectTopics(
   pool.sort((a, b) => b.score - a.score || b.c.words - a.c.words || byKey(a.c.key, b.c.key));
   const best = pool[0]?.score ?? 0;
   const picked: { s: Scored; adjusted: number }[] = [];
-  // Penalty factor per pool entry, updated against each new pick only (0 = taken).
-  const factor = pool.map(() => 1);
+  // Each pool entry with its penalty factor, updated against each new pick only (0 = taken).
+  const entries: { s: Scored; factor: number }[] = pool.map((s) => ({ s, factor: 1 }));
   while (picked.length < cap) {
-    let bestIdx = -1;
+    let chosen: { s: Scored; factor: number } | undefined;
     let bestAdj = 0;
-    for (let i = 0; i < pool.length; i++) {
-      const s = pool[i]!;
+    for (const e of entries) {
       // The pool is sorted by raw score and penalties only lower it: nothing further down can beat bestAdj.
-      if (s.score <= bestAdj) break;
-      const adj = s.score * factor[i]!;
+      if (e.s.score <= bestAdj) break;
+      const adj = e.s.score * e.factor;
       if (adj > bestAdj) {
         bestAdj = adj;
-        bestIdx = i;
+        chosen = e;
       }
     }
-    if (bestIdx < 0 || bestAdj < minRel * best) break;
-    const chosen = pool[bestIdx]!;
-    factor[bestIdx] = 0;
-    picked.push({ s: chosen, adjusted: bestAdj });
-    for (let i = 0; i < pool.length; i++) if (factor[i]! > 0 && overlaps(pool[i]!, chosen)) factor[i]! *= OVERLAP_PENALTY;
+    if (!chosen || bestAdj < minRel * best) break;
+    chosen.factor = 0;
+    picked.push({ s: chosen.s, adjusted: bestAdj });
+    for (const e of entries) if (e.factor > 0 && overlaps(e.s, chosen.s)) e.factor *= OVERLAP_PENALTY;
   }
   return picked.map(({ s, adjusted }) => {
     const t: Topic = { id: topicId(s.c.key), name: s.c.key, score: Math.round((adjusted / best) * 10_000) / 10_000 };

@@ -7,6 +7,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { superviseLocalNeo4j, type SupervisedLocalNeo4j, type SupervisorStatus } from '../../db/local-neo4j-supervisor.js';
 import { exitReason, type LocalNeo4j, type LocalNeo4jExit } from '../../db/local-neo4j.js';
+import { must } from '../../core/must.js';
 
 const dirs: string[] = [];
 const supervisors: SupervisedLocalNeo4j[] = [];
@@ -25,7 +26,7 @@ async function countPapers(instance: LocalNeo4j): Promise<number> {
   const driver = neo4j.driver(instance.uri, neo4j.auth.basic(instance.user, instance.password));
   try {
     const { records } = await driver.executeQuery('MATCH (p:SupervisorProbe) RETURN count(p) AS n');
-    return Number(records[0]!.get('n'));
+    return Number(must(records[0], 'records[0]').get('n'));
   } finally {
     await driver.close();
   }
@@ -51,7 +52,7 @@ describe('superviseLocalNeo4j', () => {
       },
     );
     supervisors.push(supervised);
-    const first = supervised.current()!;
+    const first = must(supervised.current(), 'supervised.current()');
     {
       const driver = neo4j.driver(first.uri, neo4j.auth.basic(first.user, first.password));
       await driver.executeQuery('UNWIND range(1, 3) AS i CREATE (:SupervisorProbe {i: i})');

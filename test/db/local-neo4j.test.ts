@@ -16,6 +16,7 @@ import {
   startLocalNeo4j,
   type LocalNeo4j,
 } from '../../db/local-neo4j.js';
+import { must } from '../../core/must.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = path.join(REPO_ROOT, 'test/db/fixtures/start-neo4j-child.ts');
@@ -90,7 +91,7 @@ describe('startLocalNeo4j (real Neo4j in a child JVM)', () => {
     expect(db!.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
     expect(db!.password.length).toBeGreaterThanOrEqual(32);
     const result = await driver!.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN *');
-    const row = result.records[0]!.toObject();
+    const row = must(result.records[0], 'result.records[0]').toObject();
     expect(row).toMatchObject({ name: 'Neo4j Kernel', versions: ['5.26.31'], edition: 'community' });
   });
 
@@ -161,7 +162,7 @@ describe('startLocalNeo4j (real Neo4j in a child JVM)', () => {
       await fs.rename(`${runtimeFile}.hidden`, runtimeFile);
     }
     // The running instance is unaffected.
-    expect((await driver!.executeQuery('RETURN 1 AS one')).records[0]!.get('one').toNumber()).toBe(1);
+    expect(must((await driver!.executeQuery('RETURN 1 AS one')).records[0], '(await driver!.executeQuery("RETURN 1 AS one")).records[0]').get('one').toNumber()).toBe(1);
   }, START_TIMEOUT);
 
   it('keeps data and password across stop and restart', async () => {

@@ -109,7 +109,8 @@ describe('PaperGraph in a browser', () => {
     p.evaluate((nodeId) => {
       const cy = window.__pg!.cy!;
       const rp = cy.getElementById(nodeId).renderedPosition();
-      const container = cy.container()!;
+      const container = cy.container();
+      if (!container) throw new Error('the graph has no container element');
       const box = container.getBoundingClientRect();
       const x = box.left + rp.x;
       const y = box.top + rp.y;
@@ -334,7 +335,8 @@ describe('PaperGraph in a browser', () => {
   /** A paper's id by its exact title (ids of listing papers are hashes). */
   async function paperId(title: string): Promise<string> {
     const rows = await read('MATCH (p:Paper {title: $title}) RETURN p.id AS id', { title });
-    if (rows.length !== 1 || typeof rows[0]!.id !== 'string') throw new Error(`expected one paper titled ${title}, got ${rows.length}`);
-    return rows[0]!.id;
+    const id = rows[0]?.id;
+    if (rows.length !== 1 || typeof id !== 'string') throw new Error(`expected one paper titled ${title}, got ${rows.length}`);
+    return id;
   }
 });

@@ -5,6 +5,7 @@ import { GraphWriter } from '../../ingest/writer.js';
 import { ErrorBody } from '../../schema/api.js';
 import { AuthorResponse } from '../../schema/authors.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
+import { must } from '../../core/must.js';
 
 const KNOLLE = 'name:moritz knolle';
 const ADAMS = 'name:lisa c adams';
@@ -27,7 +28,7 @@ describe('GET /api/authors/:id on the sample listing', () => {
       ['2021-07-30', 1, 'Moritz Knolle'],
       ['2021-07-09', 1, 'Moritz Knolle'],
     ]);
-    expect(body.papers[0]!.title).toMatch(/^NeuralDP/);
+    expect(must(body.papers[0], 'body.papers[0]').title).toMatch(/^NeuralDP/);
     // Two joint papers each: 2, never 4 (the pair is not counted from both sides).
     expect(body.coauthors).toEqual([
       { id: 'name:alexander ziller', name: 'Alexander Ziller', jointPapers: 2 },
@@ -141,7 +142,7 @@ describe('GET /api/authors/:id on the sample listing', () => {
     it('shows the merge suggestion from both sides with its reason and evidence', async () => {
       const fromKnolle = await author(KNOLLE);
       expect(fromKnolle.mergeSuggestions).toHaveLength(1);
-      const s = fromKnolle.mergeSuggestions[0]!;
+      const s = must(fromKnolle.mergeSuggestions[0], 'fromKnolle.mergeSuggestions[0]');
       expect(s.other).toEqual({ id: 'name:m j knolle', name: 'M. J. Knolle' });
       expect(s.reason.length).toBeGreaterThan(0);
       expect(s.status).toBe('open');

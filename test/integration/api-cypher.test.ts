@@ -7,6 +7,7 @@ import { cypherRouter } from '../../server/api/cypher/cypher.routes.js';
 import { errorHandler } from '../../server/http/error-handler.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
 import { serve } from '../support/http.js';
+import { must } from '../../core/must.js';
 
 const api = useSampleApi({ resetAfter: true });
 const { graph } = api;
@@ -23,7 +24,7 @@ const ok = async (body: unknown) => {
 const error = (body: unknown) => ErrorBody.parse(body).error;
 
 async function nodeCount(): Promise<number> {
-  return graph.transaction('READ', async (tx) => (await tx.run('MATCH (n) RETURN count(n) AS n')).records[0]!.get('n').toNumber());
+  return graph.transaction('READ', async (tx) => must((await tx.run('MATCH (n) RETURN count(n) AS n')).records[0], 'node count row').get('n').toNumber());
 }
 
 describe('POST /api/cypher: read-only for real', () => {
@@ -80,7 +81,7 @@ describe('POST /api/cypher: read-only for real', () => {
     const res = await ok({ query: 'MATCH (a:Author)-[r:AUTHORED]->(p:Paper) RETURN a, r, p LIMIT 5' });
     expect(res.columns).toEqual(['a', 'r', 'p']);
     expect(res.rows).toHaveLength(5);
-    expect(res.rows[0]!.a).toMatchObject({ kind: 'node', labels: ['Author'] });
+    expect(must(res.rows[0], 'res.rows[0]').a).toMatchObject({ kind: 'node', labels: ['Author'] });
     expect(res.graph.edges).toHaveLength(5);
     const nodeIds = new Set(res.graph.nodes.map((n) => n.data.id));
     for (const { data } of res.graph.edges) {
@@ -88,7 +89,7 @@ describe('POST /api/cypher: read-only for real', () => {
       expect(nodeIds.has(data.source) && nodeIds.has(data.target)).toBe(true);
     }
     expect(res.graph.nodes.some((n) => n.data.placeholder)).toBe(false);
-    const author = res.graph.nodes.find((n) => n.data.kind === 'author')!.data;
+    const author = must(res.graph.nodes.find((n) => n.data.kind === 'author'), 'res.graph.nodes.find((n) => n.data.kind === "author")').data;
     expect(author.label).toBe(author.properties!.name);
     expect(res.truncated).toBe(false);
     expect(res.summary).toMatchObject({ queryType: 'r', mode: 'run' });
@@ -101,7 +102,7 @@ describe('POST /api/cypher: read-only for real', () => {
         'WITH p, collect(path) AS paths, collect(b) AS authors RETURN paths, {paper: p, authors: authors} AS m, [p] AS ps',
     });
     expect(res.rows).toHaveLength(1);
-    expect((res.rows[0]!.paths as unknown[])[0]).toMatchObject({ kind: 'path' });
+    expect((must(res.rows[0], 'res.rows[0]').paths as unknown[])[0]).toMatchObject({ kind: 'path' });
     // Truhn, the paper, Busch and Adams; two AUTHORED into the paper from the two paths' far ends + Truhn's own.
     expect(res.graph.nodes).toHaveLength(4);
     expect(res.graph.edges).toHaveLength(3);
@@ -143,7 +144,7 @@ describe('POST /api/cypher: read-only for real', () => {
     expect(elapsed).toBeGreaterThanOrEqual(1000);
     expect(elapsed).toBeLessThan(1000 + 5000);
     const leftovers = await graph.transaction('READ', async (tx) =>
-      (await tx.run("SHOW TRANSACTIONS YIELD metaData WHERE metaData.source = 'console' RETURN count(*) AS n")).records[0]!.get('n').toNumber(),
+      must((await tx.run("SHOW TRANSACTIONS YIELD metaData WHERE metaData.source = 'console' RETURN count(*) AS n")).records[0], 'console transaction count row').get('n').toNumber(),
     );
     expect(leftovers).toBe(0);
   });
@@ -156,7 +157,7 @@ describe('POST /api/cypher: read-only for real', () => {
     expect(explain.summary.plan.map((p) => p.operator)).toContain('NodeUniqueIndexSeek');
     const profile = await ok({ query: 'PROFILE MATCH (p:Paper) RETURN count(p) AS n' });
     expect(profile.summary.mode).toBe('profile');
-    expect(profile.summary.plan[0]!.rows).toBe(1);
+    expect(must(profile.summary.plan[0], 'profile.summary.plan[0]').rows).toBe(1);
     expect(profile.summary.plan.some((p) => (p.dbHits ?? 0) > 0)).toBe(true);
     const cartesian = await ok({ query: 'MATCH (a:Author), (p:Paper) RETURN count(*) AS n' });
     expect(cartesian.summary.notifications.map((n) => n.code)).toContain('Neo.ClientNotification.Statement.CartesianProduct');

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { GraphResponse, PathResponse } from '../../schema/graph.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
+import { must } from '../../core/must.js';
 
 const api = useSampleApi({ resetAfter: true });
 const { graph } = api;
 
 async function authorId(name: string): Promise<string> {
   const rows = await graph.transaction('READ', async (tx) => (await tx.run('MATCH (a:Author {name: $name}) RETURN a.id AS id', { name })).records);
-  return String(rows[0]!.get('id'));
+  return String(must(rows[0], 'rows[0]').get('id'));
 }
 
 const url = (path: string, params: Record<string, string | number>) =>
@@ -63,7 +64,7 @@ describe('GET /api/export/graph', () => {
     const live = GraphResponse.parse(await (await fetch(url('/api/graph/topics', { mode: 'bipartite', limit: 60 }))).json());
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['node', 'data'].includes(n) }).parse(xml);
     const labels = (doc.graphml.graph.node as { data: { '@key': string; '#text': unknown }[] }[]).map((n) =>
-      String(n.data.find((d) => d['@key'] === 'n_label')!['#text']),
+      String(must(n.data.find((d) => d['@key'] === 'n_label'), 'n.data.find((d) => d["@key"] === "n_label")')['#text']),
     );
     expect(labels).toEqual(live.nodes.map((n) => n.data.label));
   });

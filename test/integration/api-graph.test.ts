@@ -5,6 +5,7 @@ import { GraphResponse, PathResponse } from '../../schema/graph.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
 import { refreshSummaries } from '../../db/summary/refresh.js';
 import { bumpGraphVersion } from '../../db/summary/version.js';
+import { must } from '../../core/must.js';
 
 const api = useSampleApi({ resetAfter: true });
 const { graph, get } = api;
@@ -32,7 +33,7 @@ describe('GET /api/graph/coauthors', () => {
     expect(status).toBe(200);
     const g = graphOf(body);
     expect(names(g)).toEqual(['Daniel Truhn', 'Felix Busch', 'Lisa C. Adams']);
-    const ego = g.nodes.find((n) => n.data.id === truhn)!.data;
+    const ego = must(g.nodes.find((n) => n.data.id === truhn), 'g.nodes.find((n) => n.data.id === truhn)').data;
     expect(ego).toMatchObject({ kind: 'author', ego: true, depth: 0, papers: 1 });
     expect(g.nodes.filter((n) => !n.data.ego).every((n) => n.data.depth === 1)).toBe(true);
     // The triangle of the DALL-E 2 paper: three pairs, no pair twice, ids a|b with a < b.
@@ -50,7 +51,7 @@ describe('GET /api/graph/coauthors', () => {
     const truhn = await authorId('Daniel Truhn');
     const d2 = graphOf((await get('/api/graph/coauthors', { author: truhn, depth: 2 })).body);
     expect(names(d2)).toEqual(['Amin Dada', 'Daniel Truhn', 'Erik Thiele Orberg', 'Felix Busch', 'Felix J. Dorfner', 'Linus Marx', 'Lisa C. Adams']);
-    expect(d2.nodes.find((n) => n.data.label === 'Felix J. Dorfner')!.data.depth).toBe(2);
+    expect(must(d2.nodes.find((n) => n.data.label === 'Felix J. Dorfner'), 'd2.nodes.find((n) => n.data.label === "Felix J. Dorfner")').data.depth).toBe(2);
     // Induced edges: DALL-E triangle, biomedical-LLM triangle, fact-checking triangle.
     expect(d2.edges).toHaveLength(9);
     const d3 = graphOf((await get('/api/graph/coauthors', { author: truhn, depth: 3 })).body);
@@ -88,7 +89,7 @@ describe('GET /api/graph/coauthors', () => {
     );
     const expected = (n!.sizes as { toNumber(): number }[]).reduce((s, k) => s + 1 / (k.toNumber() - 1), 0);
     const g = graphOf((await get('/api/graph/coauthors', { author: knolle, weighting: 'fractional' })).body);
-    const pair = g.edges.find((e) => e.data.id.includes(knolle) && e.data.id.includes(':alexander ziller'))!;
+    const pair = must(g.edges.find((e) => e.data.id.includes(knolle) && e.data.id.includes(':alexander ziller')), 'g.edges.find(…)');
     expect(pair.data.weight).toBeCloseTo(expected, 6);
     expect(pair.data.paperCount).toBe(2);
   });
@@ -97,7 +98,7 @@ describe('GET /api/graph/coauthors', () => {
     const busch = await authorId('Felix Busch');
     const recent = graphOf((await get('/api/graph/coauthors', { author: busch, yearFrom: 2023 })).body);
     expect(names(recent)).toEqual(['Amin Dada', 'Felix Busch', 'Felix J. Dorfner']);
-    expect(recent.nodes.find((n) => n.data.id === busch)!.data.papers).toBe(1);
+    expect(must(recent.nodes.find((n) => n.data.id === busch), 'recent.nodes.find((n) => n.data.id === busch)').data.papers).toBe(1);
     const cv = graphOf((await get('/api/graph/coauthors', { author: busch, category: 'cs.CV' })).body);
     expect(names(cv)).toEqual(['Daniel Truhn', 'Felix Busch', 'Lisa C. Adams']);
     const none = graphOf((await get('/api/graph/coauthors', { author: busch, yearFrom: 2000, yearTo: 2001 })).body);
@@ -200,7 +201,7 @@ describe('GET /api/graph/topics', () => {
     const g = graphOf(body);
     expect(g.nodes).toHaveLength(10);
     const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id, COUNT { (t)<-[:HAS_TOPIC]-() } AS n ORDER BY n DESC, id LIMIT 1');
-    expect(g.nodes[0]!.data).toMatchObject({ id: top!.id, kind: 'topic', papers: Number(top!.n) });
+    expect(must(g.nodes[0], 'g.nodes[0]').data).toMatchObject({ id: top!.id, kind: 'topic', papers: Number(top!.n) });
     const papers = g.nodes.map((n) => n.data.papers!);
     expect([...papers].sort((a, b) => b - a)).toEqual(papers);
     expect(g.edges.length).toBeGreaterThan(0);
@@ -216,7 +217,7 @@ describe('GET /api/graph/topics', () => {
     const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 1');
     const centre = String(top!.id);
     const g = graphOf((await get('/api/graph/topics', { topic: centre, limit: 1000 })).body);
-    expect(g.nodes[0]!.data.id).toBe(centre);
+    expect(must(g.nodes[0], 'g.nodes[0]').data.id).toBe(centre);
     const [near] = await cypherRows(
       'MATCH (:Topic {id: $id})<-[:HAS_TOPIC]-(:Paper)-[:HAS_TOPIC]->(t:Topic) WHERE t.id <> $id RETURN count(DISTINCT t) AS n',
       { id: centre },
@@ -235,11 +236,11 @@ describe('GET /api/graph/topics', () => {
     const byId = new Map(g.nodes.map((n) => [n.data.id, n.data]));
     for (const { data } of g.edges) {
       expect(data.kind).toBe('has_topic');
-      expect(byId.get(data.source)!.kind).toBe('paper');
-      expect(byId.get(data.target)!.kind).toBe('topic');
+      expect(must(byId.get(data.source), 'byId.get(data.source)').kind).toBe('paper');
+      expect(must(byId.get(data.target), 'byId.get(data.target)').kind).toBe('topic');
       const [r] = await cypherRows('MATCH (:Paper {id: $p})-[r:HAS_TOPIC]->(:Topic {id: $t}) RETURN r.score AS s', {
-        p: byId.get(data.source)!.ref,
-        t: byId.get(data.target)!.ref,
+        p: must(byId.get(data.source), 'byId.get(data.source)').ref,
+        t: must(byId.get(data.target), 'byId.get(data.target)').ref,
       });
       expect(data.weight).toBeCloseTo(Number(r!.s), 9);
     }
@@ -270,7 +271,7 @@ describe('GET /api/graph/path', () => {
     const res = PathResponse.parse(body);
     expect(res.length).toBe(2);
     expect(res.paths).toHaveLength(1);
-    const [h1, h2] = res.paths[0]!.hops;
+    const [h1, h2] = must(res.paths[0], 'res.paths[0]').hops;
     expect(h1!.from).toEqual({ id: truhn, name: 'Daniel Truhn' });
     expect(h1!.to).toEqual({ id: busch, name: 'Felix Busch' });
     expect(h1!.papers.map((p) => p.title)).toEqual(['What Does DALL-E 2 Know About Radiology?']);
@@ -293,7 +294,7 @@ describe('GET /api/graph/path', () => {
     const [knolle, ziller] = await Promise.all(['Moritz Knolle', 'Alexander Ziller'].map(authorId));
     const res = PathResponse.parse((await get('/api/graph/path', { from: knolle!, to: ziller! })).body);
     expect(res.length).toBe(1);
-    expect(res.paths[0]!.hops[0]!.papers).toHaveLength(2);
+    expect(must(must(res.paths[0], 'res.paths[0]').hops[0], 'res.paths[0].hops[0]').papers).toHaveLength(2);
   });
 
   it('no path within maxHops → 200 with empty paths and a message', async () => {
@@ -372,19 +373,19 @@ describe('hubs never cause an error', () => {
     const g = graphOf((await get('/api/graph/coauthors', { author: 'hub:a2', minWeight: 2 })).body);
     expect(g.nodes.map((n) => n.data.id)).toEqual(['hub:a2']);
     // The hub papers have no category: the author's category is unknown.
-    expect(g.nodes[0]!.data.category).toBeNull();
+    expect(must(g.nodes[0], 'g.nodes[0]').data.category).toBeNull();
     expect(g.truncated.reasons.join(' ')).toMatch(/1 paper has more than 30 authors: co-authors were looked for among 30 of them/);
   });
 
   it('counts an edge to a sampled hub exactly from the other end; only edges between two sampled authors are estimated', async () => {
     const g = graphOf((await get('/api/graph/coauthors', { author: 'hub:c7', depth: 2 })).body);
     // hub:c7's one paper is with hub:a1 (541 papers, sampled): c7's side is read in full, so the count is exact.
-    const hubEdge = g.edges.find((e) => e.data.id === 'hub:a1|hub:c7')!;
+    const hubEdge = must(g.edges.find((e) => e.data.id === 'hub:a1|hub:c7'), 'g.edges.find((e) => e.data.id === "hub:a1|hub:c7")');
     expect(hubEdge.data.weight).toBe(1);
     expect(hubEdge.data.estimated).toBeUndefined();
     expect(g.truncated.reasons.join(' ')).toMatch(/more than \d+ papers: their co-authors and joint papers were read from \d+ of them/);
     const pair = graphOf((await get('/api/graph/coauthors', { author: 'hub:a3' })).body);
-    const both = pair.edges.find((e) => e.data.id === 'hub:a1|hub:a3')!;
+    const both = must(pair.edges.find((e) => e.data.id === 'hub:a1|hub:a3'), 'pair.edges.find((e) => e.data.id === "hub:a1|hub:a3")');
     expect(both.data.estimated).toBe(true);
     expect(both.data.weight).toBeGreaterThanOrEqual(1);
     expect(both.data.weight).toBeLessThanOrEqual(41);
@@ -400,7 +401,7 @@ describe('hubs never cause an error', () => {
     expect(g.edges.length).toBeLessThanOrEqual(5000);
     expect(g.truncated.reasons.join(' ')).toMatch(/1 paper has more than 50 of the shown authors/);
     const path = PathResponse.parse((await get('/api/graph/path', { from: 'hub:c1', to: 'hub:a3000' })).body);
-    expect(path.paths[0]!.hops.map((h) => h.to.id)).toEqual(['hub:a1', 'hub:a3000']);
+    expect(must(path.paths[0], 'path.paths[0]').hops.map((h) => h.to.id)).toEqual(['hub:a1', 'hub:a3000']);
     expect((await get('/api/graph/topics', { mode: 'bipartite' })).status).toBe(200);
   });
 });

@@ -6,6 +6,7 @@ import { openApiRegistry } from '../../server/http/route.js';
 import { testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
 import { loadSampleListing } from '../support/sample.js';
+import { must } from '../../core/must.js';
 
 const OUR_PATHS = ['/api/stats', '/api/search', '/api/authors/{id}', '/api/papers/{id}', '/api/papers/{id}/related', '/api/openapi.json', '/api/docs'];
 
@@ -23,7 +24,7 @@ describe('API description', () => {
     await loadSampleListing(graph);
     neuralDp = await graph.transaction('READ', async (tx) => {
       const r = await tx.run("MATCH (p:Paper) WHERE p.title STARTS WITH 'NeuralDP' RETURN p.id AS id");
-      return r.records[0]!.get('id') as string;
+      return must(r.records[0], 'r.records[0]').get('id') as string;
     });
     api = await serve(createApp({ graph }));
   });
@@ -48,13 +49,13 @@ describe('API description', () => {
     });
 
     it('documents parameters with their names, locations and allowed values', () => {
-      const params = (path: string) => doc.paths[path]!.get!.parameters ?? [];
+      const params = (path: string) => must(doc.paths[path], 'doc.paths[path]').get!.parameters ?? [];
       expect(params('/api/papers/{id}/related').map((p) => [p.name, p.in, p.required ?? false])).toEqual([
         ['id', 'path', true],
         ['by', 'query', false],
         ['limit', 'query', false],
       ]);
-      expect(params('/api/papers/{id}/related').find((p) => p.name === 'by')!.schema!.enum).toEqual(['authors', 'topics', 'all']);
+      expect(must(params('/api/papers/{id}/related').find((p) => p.name === 'by'), 'params("/api/papers/{id}/related").find(…)').schema!.enum).toEqual(['authors', 'topics', 'all']);
       expect(params('/api/search').map((p) => [p.name, p.required ?? false])).toEqual([
         ['q', true],
         ['types', false],
@@ -64,14 +65,14 @@ describe('API description', () => {
     });
 
     it('documents named response schemas and the error statuses', () => {
-      const ok = (path: string) => doc.paths[path]!.get!.responses['200']!.content!['application/json']!.schema!.$ref;
+      const ok = (path: string) => must(must(must(doc.paths[path], 'doc.paths[path]').get!.responses['200'], 'doc.paths[path].get.responses["200"]').content!['application/json'], 'doc.paths[path].get.responses["200"].content["application/json"]').schema!.$ref;
       expect(ok('/api/stats')).toBe('#/components/schemas/StatsResponse');
       expect(ok('/api/search')).toBe('#/components/schemas/SearchResponse');
       expect(ok('/api/authors/{id}')).toBe('#/components/schemas/AuthorResponse');
       expect(ok('/api/papers/{id}')).toBe('#/components/schemas/PaperResponse');
       expect(ok('/api/papers/{id}/related')).toBe('#/components/schemas/RelatedResponse');
       for (const path of ['/api/authors/{id}', '/api/papers/{id}', '/api/papers/{id}/related']) {
-        expect(Object.keys(doc.paths[path]!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '503']));
+        expect(Object.keys(must(doc.paths[path], 'doc.paths[path]').get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '503']));
       }
       expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Truncated', 'PaperRef', 'RelatedScore', 'SearchHit']));
     });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { PaperResponse, RelatedResponse, type RelatedBy } from '../../schema/papers.js';
 import { expectUnavailable503, UNREACHABLE_URI, useSampleApi } from '../support/api.js';
+import { must } from '../../core/must.js';
 
 const TITLES = {
   neuralDp: 'NeuralDP Differentially private neural networks by design',
@@ -27,7 +28,7 @@ describe('papers API on the sample listing', () => {
     for (const [key, title] of Object.entries(TITLES)) {
       const rows = await query('MATCH (p:Paper) WHERE p.title STARTS WITH $title RETURN p.id AS id', { title });
       expect(rows, title).toHaveLength(1);
-      ids[key as keyof typeof TITLES] = rows[0]!.id as string;
+      ids[key as keyof typeof TITLES] = must(rows[0], 'rows[0]').id as string;
     }
   });
 
@@ -84,7 +85,7 @@ describe('papers API on the sample listing', () => {
   describe('GET /api/papers/:id/related', () => {
     it('by=authors: the Langevin-dynamics paper comes first for NeuralDP, naming Knolle, Ziller and Usynin', async () => {
       const body = await related(ids.neuralDp, 'authors');
-      const first = body.results[0]!;
+      const first = must(body.results[0], 'body.results[0]');
       expect(first.paper.id).toBe(ids.langevin);
       expect(first.paper.title).toContain('Langevin dynamics');
       expect(first.reasons.authors.map((a) => a.name).sort()).toEqual(['Alexander Ziller', 'Dmitrii Usynin', 'Moritz Knolle']);
@@ -109,7 +110,7 @@ describe('papers API on the sample listing', () => {
           const body = await related(id, by);
           expect(body.results.map((r) => r.paper.id)).not.toContain(id);
           for (let i = 1; i < body.results.length; i++) {
-            const [a, b] = [body.results[i - 1]!, body.results[i]!];
+            const [a, b] = [must(body.results[i - 1], 'body.results[i - 1]'), must(body.results[i], 'body.results[i]')];
             const keys =
               by === 'authors'
                 ? [[a.score.authors, b.score.authors], [a.score.topics, b.score.topics]]
@@ -117,7 +118,7 @@ describe('papers API on the sample listing', () => {
                   ? [[a.score.topics, b.score.topics], [a.score.authors, b.score.authors]]
                   : [[a.score.total, b.score.total]];
             const differing = keys.find(([x, y]) => x !== y);
-            if (differing) expect(differing[0]).toBeGreaterThan(differing[1]!);
+            if (differing) expect(differing[0]).toBeGreaterThan(must(differing[1], 'differing[1]'));
             else expect((a.paper.published ?? '') >= (b.paper.published ?? '')).toBe(true);
           }
           if (by === 'authors') expect(body.results.every((r) => r.score.authors > 0)).toBe(true);
@@ -130,7 +131,7 @@ describe('papers API on the sample listing', () => {
       let checked = 0;
       for (const [id, by] of Object.values(ids).flatMap((id) => (['authors', 'topics', 'all'] as const).map((by) => [id, by] as const))) {
         const body = await related(id, by, '&limit=100');
-        const paperCount = (await query('MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS n'))[0]!.n as number;
+        const paperCount = must((await query('MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS n'))[0], 'paper count row').n as number;
         for (const r of body.results) {
           const other = r.paper.id;
           const shared = await query(
@@ -181,8 +182,8 @@ describe('papers API on the sample listing', () => {
 
     it('by=topics ranks by weighted topic overlap, and a topic on more papers is worth less', async () => {
       const body = await related(ids.neuralDp, 'topics');
-      expect(body.results[0]!.paper.id).toBe(ids.langevin);
-      expect(body.results[0]!.score.total).toBe(body.results[0]!.score.topics);
+      expect(must(body.results[0], 'body.results[0]').paper.id).toBe(ids.langevin);
+      expect(must(body.results[0], 'body.results[0]').score.total).toBe(must(body.results[0], 'body.results[0]').score.topics);
       const all = body.results.flatMap((r) => r.reasons.topics);
       for (const a of all) for (const b of all) if (a.papers < b.papers) expect(a.specificity).toBeGreaterThan(b.specificity);
     });
@@ -260,7 +261,7 @@ describe('papers API on the sample listing', () => {
 
     it('by=all names the citation links in both directions and finds citation-only neighbours', async () => {
       const body = await related(ids.neuralDp, 'all');
-      const langevin = body.results.find((r) => r.paper.id === ids.langevin)!;
+      const langevin = must(body.results.find((r) => r.paper.id === ids.langevin), 'body.results.find((r) => r.paper.id === ids.langevin)');
       expect(langevin.reasons.citations).toEqual(['citedBy']);
       expect(langevin.score.citations).toBe(1);
       const dalle = body.results.find((r) => r.paper.id === ids.dalle);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { SearchResponse } from '../../schema/search.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
+import { must } from '../../core/must.js';
 
 describe('GET /api/search on the sample listing', () => {
   const api = useSampleApi();
@@ -29,8 +30,8 @@ describe('GET /api/search on the sample listing', () => {
   it('finds papers by title words with year and first authors as sublabel', async () => {
     const body = await search({ q: 'NeuralDP', types: 'paper' });
     expect(body.results[0]).toMatchObject({ type: 'paper', label: 'NeuralDP Differentially private neural networks by design' });
-    expect(body.results[0]!.id).toMatch(/^title:[0-9a-f]{16}$/);
-    expect(body.results[0]!.sublabel).toBe('2021 · Moritz Knolle, Dmitrii Usynin, Alexander Ziller et al.');
+    expect(must(body.results[0], 'body.results[0]').id).toMatch(/^title:[0-9a-f]{16}$/);
+    expect(must(body.results[0], 'body.results[0]').sublabel).toBe('2021 · Moritz Knolle, Dmitrii Usynin, Alexander Ziller et al.');
   });
 
   it('finds topics, with their paper count', async () => {
@@ -47,7 +48,7 @@ describe('GET /api/search on the sample listing', () => {
       const scores = body.results.filter((r) => r.type === type).map((r) => r.score);
       expect(scores.length).toBeGreaterThan(0);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
-      expect(body.groups.find((g) => g.type === type)!.shown).toBe(scores.length);
+      expect(must(body.groups.find((g) => g.type === type), 'body.groups.find((g) => g.type === type)').shown).toBe(scores.length);
     }
   });
 

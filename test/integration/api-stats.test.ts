@@ -5,6 +5,7 @@ import { bumpGraphVersion } from '../../db/summary/version.js';
 import { ErrorBody } from '../../schema/api.js';
 import { StatsResponse } from '../../schema/stats.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
+import { must } from '../../core/must.js';
 
 describe('GET /api/stats on the sample listing', () => {
   const { graph, query, ...api } = useSampleApi();
@@ -63,7 +64,7 @@ describe('GET /api/stats on the sample listing', () => {
     );
     expect(body.topTopics).toEqual(topics);
     // Topics are extracted from the abstracts; the sample's papers share some (e.g. "differential privacy").
-    expect(body.topTopics[0]!.papers).toBeGreaterThanOrEqual(2);
+    expect(must(body.topTopics[0], 'body.topTopics[0]').papers).toBeGreaterThanOrEqual(2);
     expect(body.truncated).toEqual({});
   });
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryNames } from '../../cypher/index.js';
 import { applySchema } from '../../db/schema.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
+import { must } from '../../core/must.js';
 
 const CODE_DIRS = ['server', 'ingest', 'db', 'client', 'bench'];
 
@@ -49,11 +50,11 @@ describe('cypher/ files', () => {
     await applySchema(graph);
     await applySchema(graph);
     const constraints = await graph.transaction('READ', async (tx) =>
-      (await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0]!.get('names') as string[],
+      must((await tx.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names')).records[0], 'constraint names row').get('names') as string[],
     );
     expect(constraints).toEqual(expect.arrayContaining(['paper_id', 'author_id', 'category_code', 'topic_id']));
     const fulltext = await graph.transaction('READ', async (tx) =>
-      (await tx.run("SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN collect(name) AS names")).records[0]!.get(
+      must((await tx.run("SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN collect(name) AS names")).records[0], 'full-text index names row').get(
         'names',
       ) as string[],
     );

@@ -11,6 +11,7 @@ import { ingest } from '../../ingest/pipeline.js';
 import { parseFile } from '../../ingest/sources/index.js';
 import { paperIdFromTitle } from '../../ingest/text/paper-id.js';
 import { DocumentFrequencies, extractCandidates } from '../../ingest/topics/index.js';
+import { must } from '../../core/must.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { tcpProxy } from '../support/http.js';
 import { SAMPLE_LISTING, SAMPLE_LISTING_DATE } from '../support/sample.js';
@@ -35,7 +36,20 @@ async function counts() {
     CALL () { MATCH ()-[r:CITES]->() RETURN count(r) AS cites }
     CALL () { MATCH ()-[r:MAYBE_SAME_AS]->() RETURN count(r) AS suggestions }
     RETURN *`);
-  return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, neo4j.integer.toNumber(v as number)]));
+  const counted = must(row, 'counts row');
+  const number = (key: string) => neo4j.integer.toNumber(must(counted[key], `count ${key}`) as number);
+  return {
+    papers: number('papers'),
+    stubs: number('stubs'),
+    authors: number('authors'),
+    categories: number('categories'),
+    topics: number('topics'),
+    authored: number('authored'),
+    inCategory: number('inCategory'),
+    hasTopic: number('hasTopic'),
+    cites: number('cites'),
+    suggestions: number('suggestions'),
+  };
 }
 
 /** Runs the CLI against the test database; returns exit code and output. */
@@ -211,8 +225,8 @@ describe('ingest: topics over the whole graph', () => {
   it('a paper gets the same topics alone in a later run as in one load of everything; re-ingest changes none and leaves no orphan', async () => {
     await ingest([{ path: SAMPLE_LISTING }], graph, opts);
     const oneShot = await topicsByPaper();
-    const pTitle = Object.keys(oneShot).find((t) => t.startsWith(P))!;
-    expect(oneShot[pTitle]!.length).toBeGreaterThan(0);
+    const pTitle = must(Object.keys(oneShot).find((t) => t.startsWith(P)), 'Object.keys(oneShot).find((t) => t.startsWith(P))');
+    expect(must(oneShot[pTitle], 'oneShot[pTitle]').length).toBeGreaterThan(0);
 
     // The other ten first, then the paper alone in its own run: it is scored against the graph's ten and itself.
     await resetDatabase(graph);
@@ -327,10 +341,10 @@ describe('ingest: the other sources', () => {
     expect(authors.map((a) => a.name)).toEqual(['Hartmut Haentze', 'Hartmut Häntze', 'K. Bressem', 'Keno K. Bressem', 'Lisa C. Adams']);
     const s = await q('MATCH (a:Author)-[s:MAYBE_SAME_AS]->(b:Author) RETURN a.name AS a, b.name AS b, s.reason AS reason, s.sharedCoauthors AS co ORDER BY a');
     expect(s).toHaveLength(2);
-    const bressem = s.find((x) => String(x.a).includes('Bressem'))!;
+    const bressem = must(s.find((x) => String(x.a).includes('Bressem')), 's.find((x) => String(x.a).includes("Bressem"))');
     expect(bressem.co).toEqual(['Lisa C. Adams']);
     expect(bressem.reason).toMatch(/initial/);
-    expect(s.find((x) => String(x.a).includes('ntze'))!.reason).toMatch(/transliteration/);
+    expect(must(s.find((x) => String(x.a).includes('ntze')), 's.find((x) => String(x.a).includes("ntze"))').reason).toMatch(/transliteration/);
   });
 });
 

@@ -14,6 +14,7 @@ import { StatsResponse } from '../../schema/stats.js';
 import { createApp } from '../../server/app.js';
 import { serve } from '../support/http.js';
 import { loadSampleListing } from '../support/sample.js';
+import { must } from '../../core/must.js';
 
 describe('neo4j:// routing against the built-in Neo4j', () => {
   const t = inject('neo4j');
@@ -38,7 +39,7 @@ describe('neo4j:// routing against the built-in Neo4j', () => {
     const { records } = await driver.executeQuery('CALL dbms.routing.getRoutingTable({}, $db) YIELD servers RETURN servers', {
       db: t.database ?? 'neo4j',
     });
-    const servers = records[0]!.get('servers') as { addresses: string[]; role: string }[];
+    const servers = must(records[0], 'records[0]').get('servers') as { addresses: string[]; role: string }[];
     const address = routingUri.replace('neo4j://', '');
     for (const role of ['READ', 'WRITE', 'ROUTE']) {
       expect(servers.find((s) => s.role === role)?.addresses, role).toContain(address);
@@ -59,7 +60,7 @@ describe('neo4j:// routing against the built-in Neo4j', () => {
     };
     expect(StatsResponse.parse(await get('/api/stats')).nodes.Paper).toBe(11);
 
-    const line = readFileSync('test/fixtures/arxiv-jsonl/arxiv-sample-200.jsonl', 'utf8').split('\n')[1]!;
+    const line = must(readFileSync('test/fixtures/arxiv-jsonl/arxiv-sample-200.jsonl', 'utf8').split('\n')[1], 'second line of the JSONL fixture');
     const file = path.join(tmp, 'one.jsonl');
     writeFileSync(file, `${line}\n`);
     await ingest([{ path: file }], graph);
@@ -74,6 +75,6 @@ describe('neo4j:// routing against the built-in Neo4j', () => {
     const graphView = GraphResponse.parse(await get('/api/graph/coauthors?limit=1000'));
     expect(graphView.nodes.map((n) => n.data.label)).toContain('Louis Theran');
     GraphResponse.parse(await get('/api/graph/topics'));
-    GraphResponse.parse(await get(`/api/graph/coauthors?author=${encodeURIComponent(String(graphView.nodes[0]!.data.id))}`));
+    GraphResponse.parse(await get(`/api/graph/coauthors?author=${encodeURIComponent(String(must(graphView.nodes[0], 'graphView.nodes[0]').data.id))}`));
   });
 });

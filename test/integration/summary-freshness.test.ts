@@ -18,6 +18,7 @@ import { testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
 import { paperRecord } from '../support/records.js';
 import { loadSampleListing } from '../support/sample.js';
+import { must } from '../../core/must.js';
 
 describe('stored summaries', () => {
   const graph = testGraph();
@@ -46,7 +47,7 @@ describe('stored summaries', () => {
     const before = await stats();
     expect(before.nodes.Paper).toBe(11);
     expect(before.stale).toBe(false);
-    const line = readFileSync('test/fixtures/arxiv-jsonl/arxiv-sample-200.jsonl', 'utf8').split('\n')[1]!;
+    const line = must(readFileSync('test/fixtures/arxiv-jsonl/arxiv-sample-200.jsonl', 'utf8').split('\n')[1], 'second line of the JSONL fixture');
     const file = path.join(tmp, 'one.jsonl');
     writeFileSync(file, `${line}\n`);
     if (process.env.W10_DEBUG) console.log(new Date().toISOString(), 'ingest');

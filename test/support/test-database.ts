@@ -5,6 +5,7 @@
 // (:PaperGraphTestDatabase); a run marks a database only when it finds it empty. Every reset checks the marker first
 // and refuses, leaving the data as it is, when the database holds anything and is not marked.
 import type { Driver } from 'neo4j-driver';
+import { must } from '../../core/must.js';
 
 /** The label of the one node that marks a database as a test database; resets keep it. */
 export const TEST_MARKER_LABEL = 'PaperGraphTestDatabase';
@@ -79,7 +80,7 @@ export async function claimTestDatabase(driver: Driver, uri: string, database?: 
          OPTIONAL MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} WITH markers, n LIMIT 1
          RETURN markers, n IS NOT NULL AS hasData`,
       );
-      const row = probe.records[0]!;
+      const row = must(probe.records[0], 'probe.records[0]');
       const markers = Number(row.get('markers'));
       if (markers > 0) return;
       if (row.get('hasData') === true) throw new TestDatabaseRefusedError(describeTarget(uri, database));

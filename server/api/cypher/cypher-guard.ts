@@ -10,6 +10,8 @@
 // Where Neo4j and this lexer could disagree, the lexer errs towards refusing: any character that is neither part of
 // an identifier, a number, a literal nor known punctuation is a separator (so `LOAD<odd space>CSV` is still LOAD CSV).
 
+import { must } from '../../../core/must.js';
+
 /** `word` = unquoted identifier or keyword, `quoted` = `backtick` identifier, `param` = $name. */
 export type TokenKind = 'word' | 'quoted' | 'string' | 'number' | 'param' | 'punct';
 
@@ -41,7 +43,7 @@ export function decodeUnicodeEscapes(raw: string): { text: string; offsets: numb
   const offsets: number[] = [];
   let i = 0;
   while (i < raw.length) {
-    const c = raw[i]!;
+    const c = raw.charAt(i);
     if (c === '\\' && raw[i + 1] === '\\') {
       // An escaped backslash: neither of the two starts a unicode escape (`'a\\u0027'` is the text a\u0027).
       text += '\\\\';
@@ -78,25 +80,25 @@ const NUMBER = /0[xX][0-9a-fA-F_]+|0o[0-7_]+|\d[\d_]*(?:\.\d[\d_]*)?(?:[eE][+-]?
 export function tokenize(query: string): Token[] {
   const { text, offsets } = decodeUnicodeEscapes(query);
   const tokens: Token[] = [];
-  const push = (kind: TokenKind, value: string, start: number) => tokens.push({ kind, value, offset: offsets[start]! });
+  const push = (kind: TokenKind, value: string, start: number) => tokens.push({ kind, value, offset: offsetAt(offsets, start) });
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     const next = text[i + 1];
     if (c === '/' && next === '/') {
       i += 2;
-      while (i < text.length && !LINE_END.has(text[i]!)) i++;
+      while (i < text.length && !LINE_END.has(text.charAt(i))) i++;
     } else if (c === '/' && next === '*') {
       const end = text.indexOf('*/', i + 2);
-      if (end < 0) throw new CypherLexError('Unterminated /* comment', offsets[i]!);
+      if (end < 0) throw new CypherLexError('Unterminated /* comment', offsetAt(offsets, i));
       i = end + 2;
     } else if (c === "'" || c === '"') {
       const start = i;
       let value = '';
       i++;
       for (;;) {
-        if (i >= text.length) throw new CypherLexError('Unterminated string literal', offsets[start]!);
-        const ch = text[i]!;
+        if (i >= text.length) throw new CypherLexError('Unterminated string literal', offsetAt(offsets, start));
+        const ch = text.charAt(i);
         if (ch === '\\') {
           value += text.slice(i, i + 2);
           i += 2;
@@ -122,7 +124,7 @@ export function tokenize(query: string): Token[] {
         push('param', name.value, start);
       } else if (next !== undefined && (IDENT_PART.test(next) || /\d/.test(next))) {
         i++;
-        while (i < text.length && IDENT_PART.test(text[i]!)) i++;
+        while (i < text.length && IDENT_PART.test(text.charAt(i))) i++;
         push('param', text.slice(start + 1, i), start);
       } else {
         push('punct', '$', start);
@@ -130,12 +132,12 @@ export function tokenize(query: string): Token[] {
       }
     } else if (/\d/.test(c)) {
       NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text)!;
+      const m = must(NUMBER.exec(text), 'number literal at a digit');
       push('number', m[0], i);
       i += m[0].length;
     } else if (IDENT_START.test(c)) {
       const start = i;
-      while (i < text.length && IDENT_PART.test(text[i]!)) i++;
+      while (i < text.length && IDENT_PART.test(text.charAt(i))) i++;
       push('word', text.slice(start, i), start);
     } else if (PUNCTUATION.has(c)) {
       push('punct', c, i);
@@ -148,11 +150,18 @@ export function tokenize(query: string): Token[] {
   return tokens;
 }
 
+/** Where the decoded character `i` was in the original text (every index up to text.length has one). */
+function offsetAt(offsets: number[], i: number): number {
+  const offset = offsets[i];
+  if (offset === undefined) throw new Error(`Internal error: offset of character ${i} is missing`);
+  return offset;
+}
+
 function readQuoted(text: string, at: number, offsets: number[]): { value: string; end: number } {
   let value = '';
   let i = at + 1;
   for (;;) {
-    if (i >= text.length) throw new CypherLexError('Unterminated `quoted` identifier', offsets[at]!);
+    if (i >= text.length) throw new CypherLexError('Unterminated `quoted` identifier', offsetAt(offsets, at));
     if (text[i] === '`') {
       if (text[i + 1] === '`') {
         value += '`';
@@ -235,10 +244,12 @@ const isNamePosition = (prev: Token | undefined) => isPunct(prev, '.') || isPunc
 
 /** Reads `a.b.c` starting at tokens[i]; returns the segments and the index after the name. */
 function dottedName(tokens: Token[], i: number): { segments: string[]; end: number } {
-  const segments = [tokens[i]!.value];
+  const segments = [must(tokens[i], 'first token of a name').value];
   let j = i + 1;
-  while (isPunct(tokens[j], '.') && isName(tokens[j + 1])) {
-    segments.push(tokens[j + 1]!.value);
+  while (isPunct(tokens[j], '.')) {
+    const part = tokens[j + 1];
+    if (!part || !isName(part)) break;
+    segments.push(part.value);
     j += 2;
   }
   return { segments, end: j };
@@ -373,7 +384,7 @@ export function checkQuery(query: string): GuardResult {
     if (!isName(body[i]) || procedureNameTokens.has(i) || isNamePosition(body[i - 1])) continue;
     const { segments, end } = dottedName(body, i);
     if (segments.length < 2 || !isPunct(body[end], '(')) continue;
-    const namespace = segments[0]!.toLowerCase();
+    const namespace = must(segments[0], 'namespace of a function name').toLowerCase();
     if (!ALLOWED_FUNCTION_NS_SET.has(namespace)) {
       return refuse('function-not-allowed', `Function ${segments.join('.')} is not a built-in function; plugin functions are not allowed in the console`, body[i]);
     }
@@ -430,8 +441,7 @@ function checkResources(body: Token[]): ResourceRefusal | null {
       depth = Math.max(0, depth - 1);
     }
   }
-  for (let i = 0; i < body.length; i++) {
-    const t = body[i]!;
+  for (const [i, t] of body.entries()) {
     if (t.kind !== 'word' || isNamePosition(body[i - 1]) || !isPunct(body[i + 1], '(')) continue;
     const fn = t.value.toLowerCase();
     if (fn === 'reduce') {
@@ -449,8 +459,8 @@ function checkResources(body: Token[]): ResourceRefusal | null {
 function closingIndex(body: Token[], open: number): number {
   let depth = 0;
   for (let j = open; j < body.length; j++) {
-    const t = body[j]!;
-    if (t.kind !== 'punct') continue;
+    const t = body[j];
+    if (t?.kind !== 'punct') continue;
     if (OPEN.has(t.value)) depth++;
     else if (CLOSE.has(t.value) && --depth === 0) return j;
   }
@@ -470,7 +480,8 @@ function checkReduce(body: Token[], at: number): ResourceRefusal | null {
   let bar = -1;
   let depth = 0;
   for (let j = open + 1; j < close; j++) {
-    const t = body[j]!;
+    const t = body[j];
+    if (t === undefined) break;
     if (t.kind === 'punct' && OPEN.has(t.value)) depth++;
     else if (t.kind === 'punct' && CLOSE.has(t.value)) depth--;
     else if (depth === 0 && isPunct(t, '|')) {
@@ -481,7 +492,8 @@ function checkReduce(body: Token[], at: number): ResourceRefusal | null {
   if (bar < 0) return null;
   let uses = 0;
   for (let j = bar + 1; j < close; j++) {
-    const t = body[j]!;
+    const t = body[j];
+    if (t === undefined) break;
     if (t.kind === 'word' && CASE_WORDS.has(t.value.toUpperCase())) {
       uses = 0;
       continue;
@@ -495,7 +507,7 @@ function checkReduce(body: Token[], at: number): ResourceRefusal | null {
         message:
           `reduce() uses its accumulator ${acc.value} more than once in one step, so the value can double at every ` +
           'step and exhaust the database memory; build it from the list elements instead',
-        at: body[at]!,
+        at: must(body[at], 'reduce token'),
         status: 403,
       };
     }
@@ -523,24 +535,27 @@ function checkRange(body: Token[], at: number): ResourceRefusal | null {
   // `UNWIND range(…) AS x` streams the range one row at a time without building it: any size is only a matter of time,
   // which the timeout bounds.
   if (isKeyword(body[at - 1], 'UNWIND') && isKeyword(body[close + 1], 'AS')) return null;
-  const args: Token[][] = [[]];
+  let arg: Token[] = [];
+  const args: Token[][] = [arg];
   let depth = 0;
-  for (let j = open + 1; j < close; j++) {
-    const t = body[j]!;
+  for (const t of body.slice(open + 1, close)) {
     if (t.kind === 'punct' && OPEN.has(t.value)) depth++;
     else if (t.kind === 'punct' && CLOSE.has(t.value)) depth--;
-    if (depth === 0 && isPunct(t, ',')) args.push([]);
-    else args[args.length - 1]!.push(t);
+    if (depth === 0 && isPunct(t, ',')) {
+      arg = [];
+      args.push(arg);
+    } else arg.push(t);
   }
-  if (args.length < 2 || args.length > 3) return null;
-  const [start, end, step] = [literalInt(args[0]!), literalInt(args[1]!), args[2] ? literalInt(args[2]) : 1n];
+  const [first, second, third] = args;
+  if (!first || !second || args.length > 3) return null;
+  const [start, end, step] = [literalInt(first), literalInt(second), third ? literalInt(third) : 1n];
   if (start === null || end === null || step === null || step === 0n) return null;
   const count = (end - start) / step + 1n;
   if (count <= BigInt(MAX_RANGE_ELEMENTS)) return null;
   return {
     rule: 'range-too-large',
     message: `range() would produce ${count} elements; the console allows at most ${MAX_RANGE_ELEMENTS.toLocaleString('en')} per range`,
-    at: body[at]!,
+    at: must(body[at], 'range token'),
     status: 403,
   };
 }

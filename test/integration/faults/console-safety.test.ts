@@ -12,6 +12,7 @@ import { cypherRouter, type CypherRouterOptions } from '../../../server/api/cyph
 import { errorHandler } from '../../../server/http/error-handler.js';
 import { useSampleApi } from '../../support/api.js';
 import { serve } from '../../support/http.js';
+import { must } from '../../../core/must.js';
 
 const api = useSampleApi({ resetAfter: true });
 const { graph } = api;
@@ -31,7 +32,7 @@ async function fingerprint(g: Graph = graph) {
       'MATCH (n) WITH count(n) AS nodes, sum(size(keys(n))) AS nodeProps ' +
         'OPTIONAL MATCH ()-[r]->() RETURN nodes, nodeProps, count(r) AS rels, sum(size(keys(r))) AS relProps',
     );
-    return r.records[0]!.toObject();
+    return must(r.records[0], 'r.records[0]').toObject();
   });
 }
 

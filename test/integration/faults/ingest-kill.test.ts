@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { writeSyntheticArxiv } from '../../../bench/synthetic.js';
 import { resetDatabase, testGraph } from '../../support/graph.js';
+import { must } from '../../../core/must.js';
 
 const PAPERS = 2_000;
 const graph = testGraph();
@@ -106,7 +107,7 @@ describe('fault: an ingest killed mid-run', () => {
     // A SIGKILL cannot clean up: its spool (records.jsonl and the owner's pid) is still there.
     const stale = spoolsIn(tmp);
     expect(stale).toHaveLength(1);
-    expect(existsSync(path.join(tmp, stale[0]!, 'records.jsonl'))).toBe(true);
+    expect(existsSync(path.join(tmp, must(stale[0], 'stale[0]'), 'records.jsonl'))).toBe(true);
     expect(stale[0]).toMatch(/^papergraph-ingest-\d+-/);
 
     const rerun = runCli(tmp, ['--batch-size', '250', input]);

@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetDatabase, testGraph } from '../../support/graph.js';
 import { TEST_MARKER_LABEL, TestDatabaseRefusedError, chooseTestTarget } from '../../support/test-database.js';
+import { must } from '../../../core/must.js';
 
 describe('the test-database guard', () => {
   const graph = testGraph();
   const count = async (cypher: string) =>
-    graph.transaction('READ', async (tx) => Number((await tx.run(cypher)).records[0]!.get(0)));
+    graph.transaction('READ', async (tx) => Number(must((await tx.run(cypher)).records[0], 'first row').get(0)));
   const unmark = () => graph.runAutoCommit(`MATCH (m:${TEST_MARKER_LABEL}) DELETE m`);
   const mark = () => graph.runAutoCommit(`MERGE (:${TEST_MARKER_LABEL})`);
 

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorBody, HealthResponse } from '../../../schema/api.js';
 import { SearchResponse } from '../../../schema/search.js';
 import { isAlive, killServers, startServer, timedGet, waitFor } from '../../support/server-process.js';
+import { must } from '../../../core/must.js';
 
 afterAll(killServers);
 
@@ -121,8 +122,8 @@ async function scenario(server: Awaited<ReturnType<typeof startServer>>, blocker
   const pids = jvmPids(server.log());
   expect(pids).toHaveLength(2);
   expect(pids[1]).not.toBe(jvm);
-  expect(isAlive(pids[1]!)).toBe(true);
+  expect(isAlive(must(pids[1], 'pids[1]'))).toBe(true);
 
   expect(await server.stop()).toBe(0);
-  expect(await waitFor(async () => !isAlive(pids[1]!), 30_000)).toBe(true);
+  expect(await waitFor(async () => !isAlive(must(pids[1], 'pids[1]')), 30_000)).toBe(true);
 }

@@ -3,6 +3,7 @@ import { blockOfMention, matchGiven, mentionsOfRecord, parseName, resolveIdentit
 import type { PaperRecord } from '../../../ingest/record.js';
 import { parseFile } from '../../../ingest/sources/index.js';
 import { ids, paper } from './helpers.js';
+import { must } from '../../../core/must.js';
 
 const incremental = (mentions: Mention[], persons: Parameters<typeof resolveIdentities>[0]['persons'] = []) =>
   resolveIdentities({ mentions, persons, mode: 'incremental' });
@@ -69,7 +70,7 @@ describe('assignment by evidence', () => {
     expect(m.get('2101.00001#0')).not.toBe(m.get('2101.00002#0'));
     expect(m.get('2101.00001#1')).toBe(m.get('2101.00002#1'));
     expect(r.suggestions).toHaveLength(1);
-    const s = r.suggestions[0]!;
+    const s = must(r.suggestions[0], 'r.suggestions[0]');
     expect(s.kind).toBe('variant');
     if (s.kind !== 'variant') return;
     expect(new Set([s.a, s.b])).toEqual(new Set([m.get('2101.00001#0'), m.get('2101.00002#0')]));
@@ -114,7 +115,7 @@ describe('stable ids', () => {
       ...paper({ id: 'cv1', authors: ['Wei Wang', 'Anna Berg', 'Carl Dorn'], categories: ['cs.CV'] }),
       ...paper({ id: 'cv2', authors: ['Wei Wang', 'Anna Berg', 'Eva Falk'], categories: ['cs.CV'] }),
     ]);
-    const wei = ids(first).get('cv1#0')!;
+    const wei = must(ids(first).get('cv1#0'), 'ids(first).get("cv1#0")');
     expect(wei).toBe('name:wei wang');
     const batch = [
       ...paper({ id: 'cv3', authors: ['Wei Wang', 'Carl Dorn', 'Eva Falk'], categories: ['cs.CV'] }),
@@ -130,7 +131,7 @@ describe('stable ids', () => {
     // The same input gives the same ids.
     expect(ids(incremental(batch, first.persons))).toEqual(m);
     // Persons' summaries come back updated for the writer to store.
-    expect(second.persons.find((p) => p.id === wei)!.mentions).toBe(3);
+    expect(must(second.persons.find((p) => p.id === wei), 'second.persons.find((p) => p.id === wei)').mentions).toBe(3);
   });
 
   it('bulk: carries ids over by overlap when a fused name is split, and retires an id whose mentions moved', () => {
@@ -188,13 +189,13 @@ describe('the sample listing', () => {
     const dp = records.filter((x) => /differentially private/i.test(x.title));
     expect(dp).toHaveLength(2);
     for (const name of ['Moritz Knolle', 'Alexander Ziller', 'Dmitrii Usynin']) {
-      const people = new Set(r.assignments.filter((a) => dp.some((p) => p.id === a.paperId) && mentions.find((x) => x.paperId === a.paperId && x.position === a.position)!.name === name).map((a) => a.personId));
+      const people = new Set(r.assignments.filter((a) => dp.some((p) => p.id === a.paperId) && must(mentions.find((x) => x.paperId === a.paperId && x.position === a.position), 'mentions.find(…)').name === name).map((a) => a.personId));
       expect(people.size, name).toBe(1);
       expect([...people][0]).toBe(`name:${name.toLowerCase()}`);
     }
     // Busch, Adams, Dorfner and Bressem appear on two papers each, without shared printed co-authors: one person each.
     for (const name of ['Felix Busch', 'Lisa C. Adams', 'Felix J. Dorfner', 'Keno K. Bressem']) {
-      const people = new Set(r.assignments.filter((a) => mentions.find((x) => x.paperId === a.paperId && x.position === a.position)!.name === name).map((a) => a.personId));
+      const people = new Set(r.assignments.filter((a) => must(mentions.find((x) => x.paperId === a.paperId && x.position === a.position), 'mentions.find(…)').name === name).map((a) => a.personId));
       expect(people.size, name).toBe(1);
     }
   });

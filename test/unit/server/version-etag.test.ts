@@ -1,6 +1,7 @@
 // The version read behind ETags: shared between concurrent requests, but never older than the request.
 import { describe, expect, it } from 'vitest';
 import { etagMatches, freshShared } from '../../../server/http/version-etag.js';
+import { must } from '../../../core/must.js';
 
 describe('freshShared', () => {
   it('gives a caller arriving during a read the next read, shared with the others that arrived meanwhile', async () => {
@@ -17,17 +18,17 @@ describe('freshShared', () => {
     const second = read();
     const third = read();
     expect(started).toBe(1);
-    releases[0]!();
+    must(releases[0], 'releases[0]')();
     expect(await first).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
     expect(started).toBe(2);
-    releases[1]!();
+    must(releases[1], 'releases[1]')();
     expect(await second).toBe(2);
     expect(await third).toBe(2);
     // Idle again: the next caller starts its own read.
     const fourth = read();
     expect(started).toBe(3);
-    releases[2]!();
+    must(releases[2], 'releases[2]')();
     expect(await fourth).toBe(3);
   });
 
