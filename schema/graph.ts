@@ -101,11 +101,13 @@ export const GraphEdge = z.object({ data: GraphEdgeData });
  * A graph as Cytoscape elements (`cy.add([...nodes, ...edges])`) and what limits cut: what the graph endpoints' compact
  * GraphResponse decodes to (shared/graph-payload.ts), and the JSON download of /api/export/graph.
  */
-export const GraphElements = z.object({
-  nodes: z.array(GraphNode),
-  edges: z.array(GraphEdge),
-  truncated: Truncation,
-});
+export const GraphElements = z
+  .object({
+    nodes: z.array(GraphNode),
+    edges: z.array(GraphEdge),
+    truncated: Truncation,
+  })
+  .meta({ id: 'GraphElements', description: 'A graph as Cytoscape elements: cy.add([...nodes, ...edges])' });
 export type GraphElements = z.infer<typeof GraphElements>;
 
 /** The GraphEdgeData fields an edge tuple may carry after its two node indexes (source and target are the indexes). */
@@ -137,15 +139,20 @@ function isIndex(v: unknown, length: number): boolean {
 export const GraphResponse = z
   .object({
     /** The nodes' data, each node once; an edge refers to a node by its position here. */
-    nodes: z.array(GraphNodeData),
+    nodes: z.array(GraphNodeData).describe('Each node once; edges refer to a node by its index in this array'),
     /** Values every edge has (e.g. `kind`), sent once instead of in every edge. */
-    edgeCommon: EdgeCommon,
+    edgeCommon: EdgeCommon.describe('Values every edge has (e.g. kind), sent once instead of in every edge'),
     /** Names of the values that follow the two node indexes in each edge tuple. */
-    edgeFields: z.array(EdgeField),
+    edgeFields: z.array(EdgeField).describe('Names of the values that follow the two node indexes in each edge tuple'),
     /** Paper ids the edges' `papers` values point into (each id once). */
-    paperIds: z.array(z.string()),
+    paperIds: z.array(z.string()).describe('Paper ids that the `papers` values of edges point into by index'),
     /** `[sourceIndex, targetIndex, ...values in edgeFields order]`; null (or a shorter tuple) where an edge has no value. */
-    edges: z.array(CompactEdge),
+    edges: z
+      .array(CompactEdge)
+      .describe(
+        '[sourceIndex, targetIndex, ...values in edgeFields order]; null or a shorter tuple where an edge has no value. ' +
+          'An edge without an `id` value has the id `<source id>|<target id>`.',
+      ),
     truncated: Truncation,
   })
   .superRefine((g, ctx) => {
@@ -167,6 +174,10 @@ export const GraphResponse = z
         }
       });
     }
+  })
+  .meta({
+    id: 'GraphResponse',
+    description: 'A graph with each node once and edges by node index; decoded into GraphElements by shared/graph-payload.ts',
   });
 export type GraphResponse = z.infer<typeof GraphResponse>;
 

@@ -406,7 +406,7 @@ describe('hubs never cause an error', () => {
   });
 
   it("a hub's depth-1 map of 150 authors is sent in under 150 kB", async () => {
-    // 600 papers of one hub, each with 8 of 250 co-authors (arXiv-like ids and names): a dense map near the edge cap.
+    // 600 papers of one hub, each with 8 of 250 co-authors (arXiv-like ids and names): a dense map.
     await graph.runAutoCommit(
       "CREATE (h:Author {id: 'name:dense hub author', name: 'Dense Hub Author'}) WITH h UNWIND range(1, 600) AS j " +
         "CREATE (p:Paper {id: '2399.' + right('0000' + toString(j), 5), title: 'Dense paper ' + j, year: 2015 + j % 10}) " +
@@ -420,10 +420,13 @@ describe('hubs never cause an error', () => {
     const text = await res.text();
     const g = graphOf(JSON.parse(text));
     expect(g.nodes).toHaveLength(150);
-    expect(g.edges.length).toBeGreaterThan(2000);
+    expect(g.edges.length).toBeGreaterThan(500);
     expect(Buffer.byteLength(text)).toBeLessThan(150_000);
-    // The same graph as Cytoscape elements (every edge with its id, source and target) is several times larger.
-    expect(Buffer.byteLength(JSON.stringify(g))).toBeGreaterThan(3 * Buffer.byteLength(text));
+    // The same graph as Cytoscape elements (every edge with its id, source and target) is over the bound, and several
+    // times the compact payload.
+    const elements = Buffer.byteLength(JSON.stringify(g));
+    expect(elements).toBeGreaterThan(150_000);
+    expect(elements).toBeGreaterThan(3 * Buffer.byteLength(text));
   });
 });
 
