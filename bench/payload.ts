@@ -44,9 +44,11 @@ try {
     console.error(`loaded in ${(s.elapsedMs / 1000).toFixed(0)} s`);
     writeFileSync(loadedMarker, new Date().toISOString());
   }
-  const hub = await graph.transaction('READ', async (tx) =>
-    (await tx.run('MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC, a.id LIMIT 1 RETURN a.id AS id, n')).records[0]!.toObject(),
+  const [top] = await graph.transaction('READ', async (tx) =>
+    (await tx.run('MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC, a.id LIMIT 1 RETURN a.id AS id, n')).records,
   );
+  if (!top) throw new Error(`bench/payload.ts: the ${papers}-paper graph in ${dataDir} has no authors`);
+  const hub = top.toObject();
   const app = createApp({ graph, log: () => {} });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));

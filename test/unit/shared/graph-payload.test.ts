@@ -99,11 +99,11 @@ describe('encodeGraph / decodeGraph', () => {
   it('is a small fraction of the elements for a dense 150-node map', () => {
     const ids = Array.from({ length: 150 }, (_, i) => `name:author number ${i} of the hub`);
     const edges: GraphEdgeData[] = [];
-    for (let i = 0; i < ids.length && edges.length < 5000; i++) {
-      for (let j = i + 1; j < ids.length && edges.length < 5000; j++) {
-        edges.push(coauthor(ids[i]!, ids[j]!, [`2301.${String((i * 7 + j) % 400).padStart(5, '0')}`]));
-      }
-    }
+    ids.forEach((a, i) =>
+      ids.slice(i + 1).forEach((b, k) => {
+        if (edges.length < 5000) edges.push(coauthor(a, b, [`2301.${String((i * 7 + i + 1 + k) % 400).padStart(5, '0')}`]));
+      }),
+    );
     const g = graph(ids.map((id) => author(id, { depth: 1, category: 'cs.LG', ego: false })), edges);
     const { wire, back } = roundTrip(g);
     expect(back).toEqual(g);
