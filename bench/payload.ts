@@ -70,6 +70,7 @@ try {
       edges: json.edges.length,
       bytes: body.length,
       gzipBytes: gzipSync(body).length,
+      parts: Object.fromEntries(Object.entries(json).map(([k, v]) => [k, JSON.stringify(v).length])),
       elementsBytes: elements.length,
       elementsGzipBytes: gzipSync(elements).length,
     }),
