@@ -1,4 +1,5 @@
-// Graph endpoints' request and response schemas (co-authors, topics, paths, export): one Cytoscape-ready GraphResponse.
+// Graph endpoints' request and response schemas (co-authors, topics, paths, export): one compact GraphResponse, decoded
+// into Cytoscape elements (GraphElements) by shared/graph-payload.ts.
 import { z } from 'zod';
 
 /** Query strings arrive as text; an empty value (`?year=`) means "not given", not 0 or "". */
@@ -23,7 +24,7 @@ function withDefault<T extends z.ZodType>(schema: T, value: NonNullable<z.input<
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// The graph shape every graph endpoint answers with (Cytoscape elements JSON).
+// The graph shapes: GraphElements (Cytoscape elements) and GraphResponse, the compact form the endpoints send.
 
 /** What a node stands for; `node` is any other Neo4j node (Cypher console). */
 export const GraphNodeKind = z.enum(['author', 'paper', 'topic', 'category', 'node']);
@@ -96,12 +97,88 @@ export type Truncation = z.infer<typeof Truncation>;
 export const GraphNode = z.object({ data: GraphNodeData });
 export const GraphEdge = z.object({ data: GraphEdgeData });
 
-/** Cytoscape-ready graph: `cy.add([...nodes, ...edges])`, and what limits cut. */
-export const GraphResponse = z.object({
-  nodes: z.array(GraphNode),
-  edges: z.array(GraphEdge),
-  truncated: Truncation,
-});
+/**
+ * A graph as Cytoscape elements (`cy.add([...nodes, ...edges])`) and what limits cut: what the graph endpoints' compact
+ * GraphResponse decodes to (shared/graph-payload.ts), and the JSON download of /api/export/graph.
+ */
+export const GraphElements = z
+  .object({
+    nodes: z.array(GraphNode),
+    edges: z.array(GraphEdge),
+    truncated: Truncation,
+  })
+  .meta({ id: 'GraphElements', description: 'A graph as Cytoscape elements: cy.add([...nodes, ...edges])' });
+export type GraphElements = z.infer<typeof GraphElements>;
+
+/** The GraphEdgeData fields an edge tuple may carry after its two node indexes (source and target are the indexes). */
+export const EdgeField = z.enum(['id', 'kind', 'weight', 'paperCount', 'papers', 'estimated', 'label', 'properties']);
+export type EdgeField = z.infer<typeof EdgeField>;
+
+/** Fields every edge of a graph may share, sent once in `edgeCommon` (scalars only). */
+export const EdgeCommon = GraphEdgeData.pick({ kind: true, weight: true, paperCount: true, estimated: true, label: true }).partial();
+
+/** One edge: `[sourceIndex, targetIndex, ...values]`, the values in `edgeFields` order, null where the edge has none. */
+export const CompactEdge = z.array(z.unknown()).min(2);
+
+/** The value an edge tuple holds for each field: as in GraphEdgeData, except `papers`, which are indexes into `paperIds`. */
+const EDGE_VALUE: Record<EdgeField, z.ZodType> = {
+  ...GraphEdgeData.shape,
+  papers: z.array(z.number().int().min(0)),
+};
+
+function isIndex(v: unknown, length: number): boolean {
+  return Number.isInteger(v) && (v as number) >= 0 && (v as number) < length;
+}
+
+/**
+ * What every graph endpoint sends: each node once, and edges as tuples referring to nodes by their index in `nodes`,
+ * so no node id is repeated per edge. Edge ids are not sent when they are `${source}|${target}` (the pair id of
+ * undirected edges, source < target, and `paper:…|topic:…` of HAS_TOPIC edges); console relationships carry their
+ * elementId in the `id` field. Decoded into GraphElements by decodeGraph (shared/graph-payload.ts).
+ */
+export const GraphResponse = z
+  .object({
+    /** The nodes' data, each node once; an edge refers to a node by its position here. */
+    nodes: z.array(GraphNodeData).describe('Each node once; edges refer to a node by its index in this array'),
+    /** Values every edge has (e.g. `kind`), sent once instead of in every edge. */
+    edgeCommon: EdgeCommon.describe('Values every edge has (e.g. kind), sent once instead of in every edge'),
+    /** Names of the values that follow the two node indexes in each edge tuple. */
+    edgeFields: z.array(EdgeField).describe('Names of the values that follow the two node indexes in each edge tuple'),
+    /** Paper ids the edges' `papers` values point into (each id once). */
+    paperIds: z.array(z.string()).describe('Paper ids that the `papers` values of edges point into by index'),
+    /** `[sourceIndex, targetIndex, ...values in edgeFields order]`; null (or a shorter tuple) where an edge has no value. */
+    edges: z
+      .array(CompactEdge)
+      .describe(
+        '[sourceIndex, targetIndex, ...values in edgeFields order]; null or a shorter tuple where an edge has no value. ' +
+          'An edge without an `id` value has the id `<source id>|<target id>`.',
+      ),
+    truncated: Truncation,
+  })
+  .superRefine((g, ctx) => {
+    if (new Set(g.edgeFields).size !== g.edgeFields.length) {
+      ctx.addIssue({ code: 'custom', path: ['edgeFields'], message: 'names a field twice' });
+    }
+    const n = g.nodes.length;
+    for (let i = 0; i < g.edges.length; i++) {
+      const e = g.edges[i] as unknown[];
+      const problem = (index: number, message: string) => ctx.addIssue({ code: 'custom', path: ['edges', i, index], message });
+      if (e.length > 2 + g.edgeFields.length) problem(e.length - 1, `holds ${e.length - 2} values for ${g.edgeFields.length} edgeFields`);
+      for (const end of [0, 1]) if (!isIndex(e[end], n)) problem(end, `is not the index of one of the ${n} nodes`);
+      g.edgeFields.forEach((field, f) => {
+        const v = e[2 + f];
+        if (v === null || v === undefined) return;
+        if (!EDGE_VALUE[field].safeParse(v).success) problem(2 + f, `is not a valid ${field}`);
+        else if (field === 'papers' && (v as unknown[]).some((p) => !isIndex(p, g.paperIds.length))) {
+          problem(2 + f, `points past the ${g.paperIds.length} paperIds`);
+        }
+      });
+    }
+  })
+  .meta({
+    id: 'GraphResponse',
+    description: 'A graph with each node once and edges by node index; decoded into GraphElements by shared/graph-payload.ts',
+  });
 export type GraphResponse = z.infer<typeof GraphResponse>;
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { ErrorBody, HealthResponse } from '../../schema/api.js';
 import { CypherResponse } from '../../schema/cypher.js';
 import { cypherRouter } from '../../server/api/cypher/cypher.routes.js';
 import { errorHandler } from '../../server/http/error-handler.js';
+import { decodeGraph } from '../../shared/graph-payload.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
 import { serve } from '../support/http.js';
 import { must } from '../../core/must.js';
@@ -82,14 +83,15 @@ describe('POST /api/cypher: read-only for real', () => {
     expect(res.columns).toEqual(['a', 'r', 'p']);
     expect(res.rows).toHaveLength(5);
     expect(must(res.rows[0], 'res.rows[0]').a).toMatchObject({ kind: 'node', labels: ['Author'] });
-    expect(res.graph.edges).toHaveLength(5);
-    const nodeIds = new Set(res.graph.nodes.map((n) => n.data.id));
-    for (const { data } of res.graph.edges) {
+    const graph = decodeGraph(res.graph);
+    expect(graph.edges).toHaveLength(5);
+    const nodeIds = new Set(graph.nodes.map((n) => n.data.id));
+    for (const { data } of graph.edges) {
       expect(data.label).toBe('AUTHORED');
       expect(nodeIds.has(data.source) && nodeIds.has(data.target)).toBe(true);
     }
-    expect(res.graph.nodes.some((n) => n.data.placeholder)).toBe(false);
-    const author = must(res.graph.nodes.find((n) => n.data.kind === 'author'), 'res.graph.nodes.find((n) => n.data.kind === "author")').data;
+    expect(graph.nodes.some((n) => n.data.placeholder)).toBe(false);
+    const author = must(graph.nodes.find((n) => n.data.kind === 'author'), 'the author node').data;
     expect(author.label).toBe(author.properties!.name);
     expect(res.truncated).toBe(false);
     expect(res.summary).toMatchObject({ queryType: 'r', mode: 'run' });

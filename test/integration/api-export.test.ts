@@ -2,7 +2,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
-import { GraphResponse, PathResponse } from '../../schema/graph.js';
+import { GraphElements, GraphResponse, PathResponse } from '../../schema/graph.js';
+import { decodeGraph } from '../../shared/graph-payload.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
 import { must } from '../../core/must.js';
 
@@ -14,19 +15,22 @@ async function authorId(name: string): Promise<string> {
   return String(must(rows[0], 'rows[0]').get('id'));
 }
 
+/** A graph endpoint's compact answer, decoded as the client decodes it. */
+const liveGraph = async (path: string, params: Record<string, string | number>) => decodeGraph(GraphResponse.parse(await (await fetch(url(path, params))).json()));
+
 const url = (path: string, params: Record<string, string | number>) =>
   `${api.url()}${path}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}`;
 
 describe('GET /api/export/graph', () => {
-  it('JSON: an attachment holding exactly what /api/graph/coauthors answers', async () => {
+  it('JSON: an attachment holding exactly what /api/graph/coauthors answers, as Cytoscape elements', async () => {
     const truhn = await authorId('Daniel Truhn');
     const params = { author: truhn, depth: 2, weighting: 'fractional' };
     const res = await fetch(url('/api/export/graph', { kind: 'coauthors', ...params }));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="papergraph-coauthors.json"');
-    const exported = GraphResponse.parse(await res.json());
-    const live = GraphResponse.parse(await (await fetch(url('/api/graph/coauthors', params))).json());
+    const exported = GraphElements.parse(await res.json());
+    const live = await liveGraph('/api/graph/coauthors', params);
     expect(exported).toEqual(live);
     expect(exported.nodes).toHaveLength(7);
   });
@@ -38,7 +42,7 @@ describe('GET /api/export/graph', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="papergraph-topics.graphml"');
     const xml = await res.text();
     expect(XMLValidator.validate(xml)).toBe(true);
-    const live = GraphResponse.parse(await (await fetch(url('/api/graph/topics', { limit: 15 }))).json());
+    const live = await liveGraph('/api/graph/topics', { limit: 15 });
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['node', 'edge', 'data', 'key'].includes(n) }).parse(xml);
     const nodes = doc.graphml.graph.node as { '@id': string }[];
     const edges = doc.graphml.graph.edge as { '@id': string; '@source': string; '@target': string }[];
@@ -61,7 +65,7 @@ describe('GET /api/export/graph', () => {
     const xml = await res.text();
     expect(XMLValidator.validate(xml)).toBe(true);
     // "What Does DALL-E 2 Know About Radiology?" etc. come back intact through the parser.
-    const live = GraphResponse.parse(await (await fetch(url('/api/graph/topics', { mode: 'bipartite', limit: 60 }))).json());
+    const live = await liveGraph('/api/graph/topics', { mode: 'bipartite', limit: 60 });
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['node', 'data'].includes(n) }).parse(xml);
     const labels = (doc.graphml.graph.node as { data: { '@key': string; '#text': unknown }[] }[]).map((n) =>
       String(must(n.data.find((d) => d['@key'] === 'n_label'), 'n.data.find((d) => d["@key"] === "n_label")')['#text']),
@@ -94,9 +98,9 @@ describe('GET /api/export/graph', () => {
     const [truhn, dorfner] = await Promise.all([authorId('Daniel Truhn'), authorId('Felix J. Dorfner')]);
     const res = await fetch(url('/api/export/graph', { kind: 'path', from: truhn, to: dorfner }));
     expect(res.status).toBe(200);
-    const exported = GraphResponse.parse(await res.json());
+    const exported = GraphElements.parse(await res.json());
     const live = PathResponse.parse(await (await fetch(url('/api/graph/path', { from: truhn, to: dorfner }))).json());
-    expect(exported).toEqual(live.graph);
+    expect(exported).toEqual(decodeGraph(live.graph));
     expect(exported.nodes.map((n) => n.data.label)).toEqual(['Daniel Truhn', 'Felix Busch', 'Felix J. Dorfner']);
   });
 

@@ -1,7 +1,8 @@
 // /api/graph/{coauthors,topics,path} against the real Neo4j on the sample listing: shapes, weights, cuts, 400/404/503.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
-import { GraphResponse, PathResponse } from '../../schema/graph.js';
+import { GraphResponse, PathResponse, type GraphElements } from '../../schema/graph.js';
+import { decodeGraph } from '../../shared/graph-payload.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
 import { refreshSummaries } from '../../db/summary/refresh.js';
 import { bumpGraphVersion } from '../../db/summary/version.js';
@@ -22,9 +23,14 @@ async function authorId(name: string): Promise<string> {
   return String(row.id);
 }
 
-const graphOf = (body: unknown) => GraphResponse.parse(body);
-const ids = (g: GraphResponse) => g.nodes.map((n) => n.data.id).sort();
-const names = (g: GraphResponse) => g.nodes.map((n) => n.data.label).sort();
+/** The compact payload checked against its schema and decoded as the client decodes it. */
+const graphOf = (body: unknown) => decodeGraph(GraphResponse.parse(body));
+const pathOf = (body: unknown) => {
+  const res = PathResponse.parse(body);
+  return { ...res, graph: decodeGraph(res.graph) };
+};
+const ids = (g: GraphElements) => g.nodes.map((n) => n.data.id).sort();
+const names = (g: GraphElements) => g.nodes.map((n) => n.data.label).sort();
 
 describe('GET /api/graph/coauthors', () => {
   it('gives the depth-1 ego network: the ego, its co-authors, each pair once with its paper', async () => {
@@ -106,7 +112,7 @@ describe('GET /api/graph/coauthors', () => {
   });
 
   it("gives each author's main category: the primary category on most of its papers in scope, ties by code", async () => {
-    const categories = (g: GraphResponse) => Object.fromEntries(g.nodes.map((n) => [n.data.label, n.data.category]));
+    const categories = (g: GraphElements) => Object.fromEntries(g.nodes.map((n) => [n.data.label, n.data.category]));
     const bressem = await authorId('Keno K. Bressem');
     // Bressem: one cs.CL paper (MEDBERT.de) and one eess.IV paper (3D U-Net): a tie, so the smaller code.
     expect(categories(graphOf((await get('/api/graph/coauthors', { author: bressem })).body))).toEqual({
@@ -268,7 +274,7 @@ describe('GET /api/graph/path', () => {
     const [truhn, busch, dorfner] = await Promise.all(['Daniel Truhn', 'Felix Busch', 'Felix J. Dorfner'].map(authorId));
     const { status, body } = await get('/api/graph/path', { from: truhn!, to: dorfner! });
     expect(status).toBe(200);
-    const res = PathResponse.parse(body);
+    const res = pathOf(body);
     expect(res.length).toBe(2);
     expect(res.paths).toHaveLength(1);
     const [h1, h2] = must(res.paths[0], 'res.paths[0]').hops;
@@ -292,20 +298,20 @@ describe('GET /api/graph/path', () => {
   it('lists every distinct shortest path', async () => {
     // Knolle and Ziller wrote two papers together: one hop, both papers behind it.
     const [knolle, ziller] = await Promise.all(['Moritz Knolle', 'Alexander Ziller'].map(authorId));
-    const res = PathResponse.parse((await get('/api/graph/path', { from: knolle!, to: ziller! })).body);
+    const res = pathOf((await get('/api/graph/path', { from: knolle!, to: ziller! })).body);
     expect(res.length).toBe(1);
     expect(must(must(res.paths[0], 'res.paths[0]').hops[0], 'res.paths[0].hops[0]').papers).toHaveLength(2);
   });
 
   it('no path within maxHops → 200 with empty paths and a message', async () => {
     const [truhn, dorfner, knolle] = await Promise.all(['Daniel Truhn', 'Felix J. Dorfner', 'Moritz Knolle'].map(authorId));
-    const short = PathResponse.parse((await get('/api/graph/path', { from: truhn!, to: dorfner!, maxHops: 1 })).body);
+    const short = pathOf((await get('/api/graph/path', { from: truhn!, to: dorfner!, maxHops: 1 })).body);
     expect(short.paths).toEqual([]);
     expect(short.length).toBeNull();
     expect(short.message).toMatch(/No co-authorship path of at most 1 hop between Daniel Truhn and Felix J. Dorfner/);
     const apart = await get('/api/graph/path', { from: truhn!, to: knolle!, maxHops: 6 });
     expect(apart.status).toBe(200);
-    const body = PathResponse.parse(apart.body);
+    const body = pathOf(apart.body);
     expect(body.paths).toEqual([]);
     expect(body.graph.nodes.map((n) => n.data.id).sort()).toEqual([truhn, knolle].sort());
   });
@@ -400,9 +406,33 @@ describe('hubs never cause an error', () => {
     const g = graphOf(whole.body);
     expect(g.edges.length).toBeLessThanOrEqual(5000);
     expect(g.truncated.reasons.join(' ')).toMatch(/1 paper has more than 50 of the shown authors/);
-    const path = PathResponse.parse((await get('/api/graph/path', { from: 'hub:c1', to: 'hub:a3000' })).body);
+    const path = pathOf((await get('/api/graph/path', { from: 'hub:c1', to: 'hub:a3000' })).body);
     expect(must(path.paths[0], 'path.paths[0]').hops.map((h) => h.to.id)).toEqual(['hub:a1', 'hub:a3000']);
     expect((await get('/api/graph/topics', { mode: 'bipartite' })).status).toBe(200);
+  });
+
+  it("a hub's depth-1 map of 150 authors is sent in under 150 kB", async () => {
+    // 600 papers of one hub, each with 8 of 250 co-authors (arXiv-like ids and names): a dense map.
+    await graph.runAutoCommit(
+      "CREATE (h:Author {id: 'name:dense hub author', name: 'Dense Hub Author'}) WITH h UNWIND range(1, 600) AS j " +
+        "CREATE (p:Paper {id: '2399.' + right('0000' + toString(j), 5), title: 'Dense paper ' + j, year: 2015 + j % 10}) " +
+        'CREATE (h)-[:AUTHORED {position: 1}]->(p) WITH p, j UNWIND range(0, 7) AS k ' +
+        "WITH p, k, 'name:dense coauthor number ' + toString((j * 37 + k * 31) % 250) AS id " +
+        "MERGE (a:Author {id: id}) ON CREATE SET a.name = 'Dense Coauthor ' + substring(id, 27) " +
+        'CREATE (a)-[:AUTHORED {position: k + 2}]->(p)',
+    );
+    const res = await fetch(`${api.url()}/api/graph/coauthors?author=${encodeURIComponent('name:dense hub author')}&depth=1`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const g = graphOf(JSON.parse(text));
+    expect(g.nodes).toHaveLength(150);
+    expect(g.edges.length).toBeGreaterThan(500);
+    expect(Buffer.byteLength(text)).toBeLessThan(150_000);
+    // The same graph as Cytoscape elements (every edge with its id, source and target) is over the bound, and several
+    // times the compact payload.
+    const elements = Buffer.byteLength(JSON.stringify(g));
+    expect(elements).toBeGreaterThan(150_000);
+    expect(elements).toBeGreaterThan(3 * Buffer.byteLength(text));
   });
 });
 

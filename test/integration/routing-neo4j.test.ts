@@ -73,8 +73,8 @@ describe('neo4j:// routing against the built-in Neo4j', () => {
     expect(paper.paper.id).toBe('0704.0002');
     expect(paper.authors.map((a) => a.name)).toEqual(['Ileana Streinu', 'Louis Theran']);
     const graphView = GraphResponse.parse(await get('/api/graph/coauthors?limit=1000'));
-    expect(graphView.nodes.map((n) => n.data.label)).toContain('Louis Theran');
+    expect(graphView.nodes.map((n) => n.label)).toContain('Louis Theran');
     GraphResponse.parse(await get('/api/graph/topics'));
-    GraphResponse.parse(await get(`/api/graph/coauthors?author=${encodeURIComponent(String(must(graphView.nodes[0], 'graphView.nodes[0]').data.id))}`));
+    GraphResponse.parse(await get(`/api/graph/coauthors?author=${encodeURIComponent(String(must(graphView.nodes[0], 'graphView.nodes[0]').id))}`));
   });
 });

@@ -65,7 +65,7 @@ describe('stored summaries', () => {
     const coauthors = await fetch(`${api.url}/api/graph/coauthors?limit=1000`);
     expect(coauthors.headers.get('x-summary-version')).toBe(String(after.version));
     expect(coauthors.headers.get('x-summary-stale')).toBe('false');
-    const names = GraphResponse.parse(await coauthors.json()).nodes.map((n) => n.data.label);
+    const names = GraphResponse.parse(await coauthors.json()).nodes.map((n) => n.label);
     expect(names).toEqual(expect.arrayContaining(['Ileana Streinu', 'Louis Theran']));
   });
 

@@ -2,9 +2,10 @@
 import type { z } from 'zod';
 import { ErrorBody, HealthResponse } from '../../../schema/api.js';
 import { AuthorResponse } from '../../../schema/authors.js';
-import { GraphResponse, PathResponse } from '../../../schema/graph.js';
+import { GraphResponse, PathResponse, type GraphElements } from '../../../schema/graph.js';
 import { SearchResponse, type SearchHit } from '../../../schema/search.js';
 import { StatsResponse } from '../../../schema/stats.js';
+import { decodeGraph } from '../../../shared/graph-payload.js';
 import { formatUrlState } from '../core/url-state.js';
 
 /** An API error with the server's code and message. */
@@ -81,8 +82,11 @@ export function suggestionHref(s: { id: string; type?: string }): string {
   return formatUrlState({ view: 'paper', params: { id: s.id } });
 }
 
-// Graph endpoints: Cytoscape-ready GraphResponse (schema/graph.ts).
-export type GraphPayloadResponse = GraphResponse;
+// Graph endpoints: the compact GraphResponse (schema/graph.ts), decoded here into Cytoscape elements.
+export type GraphPayloadResponse = GraphElements;
+
+/** A path response with its graph decoded into Cytoscape elements. */
+export type PathResult = Omit<PathResponse, 'graph'> & { graph: GraphElements };
 
 export interface CoauthorQuery {
   author?: string;
@@ -95,8 +99,8 @@ export interface CoauthorQuery {
   weighting?: 'count' | 'fractional';
 }
 
-export function fetchCoauthorGraph(q: CoauthorQuery, signal?: AbortSignal): Promise<GraphResponse> {
-  return getJson(`/api/graph/coauthors${queryString({ ...q })}`, GraphResponse, { signal });
+export async function fetchCoauthorGraph(q: CoauthorQuery, signal?: AbortSignal): Promise<GraphElements> {
+  return decodeGraph(await getJson(`/api/graph/coauthors${queryString({ ...q })}`, GraphResponse, { signal }));
 }
 
 export interface TopicQuery {
@@ -106,12 +110,13 @@ export interface TopicQuery {
   mode?: 'cooccurrence' | 'bipartite';
 }
 
-export function fetchTopicGraph(q: TopicQuery, signal?: AbortSignal): Promise<GraphResponse> {
-  return getJson(`/api/graph/topics${queryString({ ...q })}`, GraphResponse, { signal });
+export async function fetchTopicGraph(q: TopicQuery, signal?: AbortSignal): Promise<GraphElements> {
+  return decodeGraph(await getJson(`/api/graph/topics${queryString({ ...q })}`, GraphResponse, { signal }));
 }
 
-export function fetchPath(from: string, to: string, maxHops = 6, signal?: AbortSignal): Promise<PathResponse> {
-  return getJson(`/api/graph/path${queryString({ from, to, maxHops })}`, PathResponse, { signal });
+export async function fetchPath(from: string, to: string, maxHops = 6, signal?: AbortSignal): Promise<PathResult> {
+  const res = await getJson(`/api/graph/path${queryString({ from, to, maxHops })}`, PathResponse, { signal });
+  return { ...res, graph: decodeGraph(res.graph) };
 }
 
 /** The server-side export of a graph query (GraphML/CSV/JSON built by the API from the same query). */

@@ -4,7 +4,7 @@ import { detectCommunities } from './communities.js';
 import { shortLabel } from './labels.js';
 import { categoricalColours, fontSizeForDegree, linearScale, OTHER_COLOUR, sqrtScale } from './scales.js';
 
-/** What every graph endpoint returns (schema/graph.ts GraphResponse is structurally this). */
+/** A graph as Cytoscape elements: what the API layer decodes every graph endpoint's answer into (schema/graph.ts GraphElements). */
 export interface GraphPayload {
   nodes: { data: { id: string; label: string } & Record<string, unknown> }[];
   edges: { data: { id: string; source: string; target: string } & Record<string, unknown> }[];

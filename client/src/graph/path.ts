@@ -1,9 +1,9 @@
-// Pure: a shortest-path response (schema/graph.ts PathResponse) as author ids in order and a graph to merge and highlight.
-import type { PathResponse } from '../../../schema/graph.js';
+// Pure: a shortest-path response (PathResponse, its graph decoded) as author ids in order and a graph to merge and highlight.
+import type { GraphElements, PathResponse } from '../../../schema/graph.js';
 import type { GraphPayload } from './elements.js';
 
 /** Pure: the first shortest path of a path response as author ids, and its authors and hops as a graph to merge. */
-export function authorPath(res: PathResponse): { ids: string[]; payload: GraphPayload } {
+export function authorPath(res: Omit<PathResponse, 'graph'> & { graph: GraphElements }): { ids: string[]; payload: GraphPayload } {
   const hops = res.paths[0]?.hops ?? [];
   const [first] = hops;
   const ids = first ? [first.from.id, ...hops.map((hp) => hp.to.id)] : [];

@@ -4,12 +4,14 @@ import type { Graph } from '../../../db/graph.js';
 import {
   ExportGraphQuery,
   GRAPH_DEFAULTS,
-  GraphResponse,
+  GraphElements,
+  type GraphResponse,
   type CoauthorGraphQuery,
   type PathQuery,
   type TopicGraphQuery,
 } from '../../../schema/graph.js';
 import { graphCsv, toGraphml } from '../../../shared/graph-formats.js';
+import { decodeGraph } from '../../../shared/graph-payload.js';
 import { route } from '../../http/route.js';
 import { coauthorGraph } from '../graph/coauthors.service.js';
 import { shortestPaths } from '../graph/path.service.js';
@@ -70,14 +72,15 @@ export function exportRouter(graph: Graph): Router {
         '`kind` selects the graph (coauthors, topics, path) and takes the same parameters and defaults as ' +
         '/api/graph/<kind>. CSV is one table per download: `part=nodes` (default) or `part=edges`; list values are ' +
         'written as JSON, and text starting with = + - @, tab or carriage return is prefixed with an apostrophe so ' +
-        'spreadsheets do not run it.',
+        'spreadsheets do not run it. JSON is the graph as Cytoscape elements (`cy.add([...nodes, ...edges])`), every ' +
+        'edge with its id, source and target, rather than the compact form /api/graph/<kind> sends.',
       query: ExportGraphQuery,
-      response: GraphResponse,
+      response: GraphElements,
       produces: [CONTENT_TYPES.json, CONTENT_TYPES.graphml, CONTENT_TYPES.csv],
       errors: { 404: 'Unknown author or topic id', 408: 'The graph query took too long' },
     },
     async ({ query }, _req, res) => {
-      const result = await graphFor(graph, query);
+      const result = decodeGraph(await graphFor(graph, query));
       const base = `papergraph-${query.kind}`;
       let body: string;
       let filename: string;

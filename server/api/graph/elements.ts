@@ -1,5 +1,7 @@
-// Pure: building Cytoscape-ready GraphResponses (stable pair ids, cuts by priority, truncation reports).
-import type { GraphEdgeData, GraphNodeData, GraphResponse } from '../../../schema/graph.js';
+// Pure: building graph responses (stable pair ids, cuts by priority, truncation reports), sent in the compact form of
+// shared/graph-payload.ts.
+import type { GraphEdgeData, GraphElements, GraphNodeData, GraphResponse } from '../../../schema/graph.js';
+import { encodeGraph } from '../../../shared/graph-payload.js';
 
 /** A list already sorted by priority (heaviest first), and how many there were before any earlier cut. */
 export interface Limited<T> {
@@ -32,10 +34,10 @@ export function orderedPair(a: string, b: string): { source: string; target: str
 }
 
 /**
- * Assembles the response: cuts nodes to maxNodes, drops edges whose ends were cut, cuts edges to maxEdges, and says
- * what was cut. Edges are assumed sorted by priority too.
+ * Assembles the graph: cuts nodes to maxNodes, drops edges whose ends were cut, cuts edges to maxEdges, and says what
+ * was cut. Edges are assumed sorted by priority too.
  */
-export function graphResponse(nodes: Limited<GraphNodeData>, edges: Limited<GraphEdgeData>, rules: CutRules): GraphResponse {
+export function graphElements(nodes: Limited<GraphNodeData>, edges: Limited<GraphEdgeData>, rules: CutRules): GraphElements {
   const reasons = [...(rules.reasons ?? [])];
   const shownNodes = rules.maxNodes !== undefined ? nodes.items.slice(0, rules.maxNodes) : nodes.items;
   if (shownNodes.length < nodes.items.length) {
@@ -60,7 +62,12 @@ export function graphResponse(nodes: Limited<GraphNodeData>, edges: Limited<Grap
   };
 }
 
+/** graphElements, encoded as the endpoints send it (each node once, edges by node index). */
+export function graphResponse(nodes: Limited<GraphNodeData>, edges: Limited<GraphEdgeData>, rules: CutRules): GraphResponse {
+  return encodeGraph(graphElements(nodes, edges, rules));
+}
+
 /** A graph with nothing in it (e.g. a topic graph of an empty database). */
 export function emptyGraph(): GraphResponse {
-  return { nodes: [], edges: [], truncated: { nodes: { total: 0, shown: 0 }, edges: { total: 0, shown: 0 }, reasons: [] } };
+  return encodeGraph({ nodes: [], edges: [], truncated: { nodes: { total: 0, shown: 0 }, edges: { total: 0, shown: 0 }, reasons: [] } });
 }

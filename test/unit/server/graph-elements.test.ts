@@ -5,7 +5,8 @@ import { must } from '../../../core/must.js';
 import { GraphResponse } from '../../../schema/graph.js';
 import { consoleGraph, nodeCaption } from '../../../server/api/cypher/console-elements.js';
 import { fanout, levelBudget } from '../../../server/api/graph/coauthors.service.js';
-import { graphResponse, orderedPair, pairId } from '../../../server/api/graph/elements.js';
+import { graphElements, graphResponse, orderedPair, pairId } from '../../../server/api/graph/elements.js';
+import { decodeGraph } from '../../../shared/graph-payload.js';
 import { PATH_LENGTH_BOUND, pathQueryText } from '../../../server/api/graph/path.service.js';
 
 const { Node, Relationship, Path, PathSegment } = neo4j.types;
@@ -21,18 +22,20 @@ describe('pairId / orderedPair', () => {
   });
 });
 
-describe('graphResponse', () => {
+describe('graphElements / graphResponse', () => {
   const n = (id: string) => ({ id, label: id, kind: 'author' as const });
   const e = (a: string, b: string, weight: number) => ({ id: pairId(a, b), ...orderedPair(a, b), kind: 'coauthor' as const, weight });
 
   it('keeps everything and reports nothing cut when within limits', () => {
-    const g = graphResponse({ items: [n('a'), n('b')], total: 2 }, { items: [e('a', 'b', 1)], total: 1 }, { nodeRule: 'x', edgeRule: 'y' });
-    expect(GraphResponse.parse(g)).toEqual(g);
+    const wire = graphResponse({ items: [n('a'), n('b')], total: 2 }, { items: [e('a', 'b', 1)], total: 1 }, { nodeRule: 'x', edgeRule: 'y' });
+    expect(GraphResponse.parse(wire)).toEqual(wire);
+    const g = decodeGraph(wire);
+    expect(g.edges.map((x) => x.data)).toEqual([e('a', 'b', 1)]);
     expect(g.truncated).toEqual({ nodes: { total: 2, shown: 2 }, edges: { total: 1, shown: 1 }, reasons: [] });
   });
 
   it('cuts nodes by priority, drops edges to cut nodes, cuts edges, and says so', () => {
-    const g = graphResponse(
+    const g = graphElements(
       { items: [n('a'), n('b'), n('c')], total: 7 },
       { items: [e('a', 'c', 5), e('a', 'b', 3), e('b', 'c', 2)], total: 3 },
       { maxNodes: 2, maxEdges: 5, nodeRule: 'by papers', edgeRule: 'heaviest', reasons: ['earlier cut'] },
@@ -44,7 +47,7 @@ describe('graphResponse', () => {
   });
 
   it('cuts edges to maxEdges, keeping the first (heaviest)', () => {
-    const g = graphResponse(
+    const g = graphElements(
       { items: [n('a'), n('b'), n('c')], total: 3 },
       { items: [e('a', 'c', 5), e('a', 'b', 3), e('b', 'c', 2)], total: 3 },
       { maxEdges: 2, nodeRule: '', edgeRule: 'the heaviest' },
@@ -56,14 +59,16 @@ describe('graphResponse', () => {
 });
 
 describe('consoleGraph', () => {
+  const consoleElements = (...args: Parameters<typeof consoleGraph>) => decodeGraph(consoleGraph(...args));
   const a = node('4:x:1', ['Author'], { id: 'name:a', name: 'A' });
   const p = node('4:x:2', ['Paper'], { id: 'p1', title: 'T', year: neo4j.int(2024) });
   const c = node('4:x:3', ['Category'], { code: 'cs.CV' });
   const r = rel('5:x:1', 'AUTHORED', '4:x:1', '4:x:2', { position: neo4j.int(1) });
 
   it('finds nodes and relationships nested anywhere, once each', () => {
-    const g = consoleGraph([[a, r, p], [{ nested: [a, { deeper: r }] }], [[p, p]]]);
-    expect(GraphResponse.parse(g)).toEqual(g);
+    const wire = consoleGraph([[a, r, p], [{ nested: [a, { deeper: r }] }], [[p, p]]]);
+    expect(GraphResponse.parse(wire)).toEqual(wire);
+    const g = decodeGraph(wire);
     expect(g.nodes.map((x) => x.data.id)).toEqual(['4:x:1', '4:x:2']);
     expect(g.edges).toHaveLength(1);
     expect(must(g.edges[0], 'g.edges[0]').data).toMatchObject({ id: '5:x:1', source: '4:x:1', target: '4:x:2', label: 'AUTHORED', properties: { position: 1 } });
@@ -72,13 +77,13 @@ describe('consoleGraph', () => {
 
   it('takes paths apart', () => {
     const path = new Path(a, p, [new PathSegment(a, r, p)]);
-    const g = consoleGraph([[path]]);
+    const g = consoleElements([[path]]);
     expect(g.nodes).toHaveLength(2);
     expect(g.edges).toHaveLength(1);
   });
 
   it('adds placeholder nodes for relationship ends that were not returned', () => {
-    const g = consoleGraph([[r]]);
+    const g = consoleElements([[r]]);
     expect(g.nodes.map((x) => x.data)).toEqual([
       { id: '4:x:1', label: '', kind: 'node', placeholder: true },
       { id: '4:x:2', label: '', kind: 'node', placeholder: true },
@@ -86,13 +91,13 @@ describe('consoleGraph', () => {
   });
 
   it('does not take a plain map that looks like a node for one', () => {
-    const g = consoleGraph([[{ kind: 'node', elementId: 'fake', labels: [], properties: {} }]]);
+    const g = consoleElements([[{ kind: 'node', elementId: 'fake', labels: [], properties: {} }]]);
     expect(g.nodes).toHaveLength(0);
   });
 
   it('caps elements and says so', () => {
     const many = Array.from({ length: 5 }, (_, i) => node(`4:x:${10 + i}`, ['X'], { id: String(i) }));
-    const g = consoleGraph([many], 3, 10);
+    const g = consoleElements([many], 3, 10);
     expect(g.nodes).toHaveLength(3);
     expect(g.truncated.nodes).toEqual({ total: 5, shown: 3 });
     expect(g.truncated.reasons[0]).toMatch(/kept 3 of 5 nodes/);

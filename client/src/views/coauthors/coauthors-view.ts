@@ -2,8 +2,8 @@
 import { must } from '../../../../shared/must.js';
 import type { AuthorResponse } from '../../../../schema/authors.js';
 import type { StatsResponse } from '../../../../schema/stats.js';
-import { MAX_GRAPH_NODES, type PathResponse } from '../../../../schema/graph.js';
-import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, exportGraphUrl, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
+import { MAX_GRAPH_NODES } from '../../../../schema/graph.js';
+import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, exportGraphUrl, searchSuggestions, type GraphPayloadResponse, type PathResult } from '../../api/api.js';
 import { consoleHref, jointPapersCypher, pathCypher } from '../../core/cypher-links.js';
 import type { ViewContext, ViewModule } from '../view.js';
 import { createAutocomplete } from '../../components/autocomplete.js';
@@ -27,7 +27,7 @@ export const coauthorsView: ViewModule = {
     let colourShown = '';
     let payload: GraphPayload | null = null;
     let path: string[] = [];
-    let pathRes: PathResponse | null = null;
+    let pathRes: PathResult | null = null;
     let authorDetail: AuthorResponse | null = null;
     let stats: StatsResponse | null = null;
     let graphAbort: AbortController | null = null;

@@ -2,7 +2,7 @@
 import { must } from '../../../../shared/must.js';
 import type { ElementDefinition } from 'cytoscape';
 import { PlainNode, PlainPath, PlainRelationship } from '../../../../schema/cypher.js';
-import type { GraphResponse } from '../../../../schema/graph.js';
+import type { GraphElements } from '../../../../schema/graph.js';
 import { labelsText, nodeCaption } from '../../../../shared/node-caption.js';
 import { shortLabel } from '../../graph/labels.js';
 
@@ -88,7 +88,7 @@ export function labelColour(labels: readonly string[]): string {
  * shortened for the canvas), coloured by label; relationships labelled by type. Placeholders (endpoints of returned
  * relationships whose nodes were not returned) stay visible but faded.
  */
-export function consoleElements(graph: Pick<GraphResponse, 'nodes' | 'edges'>, maxCaption = 28): ElementDefinition[] {
+export function consoleElements(graph: Pick<GraphElements, 'nodes' | 'edges'>, maxCaption = 28): ElementDefinition[] {
   const nodes = graph.nodes.map((n) => {
     const d = n.data;
     const labels = d.labels ?? [];

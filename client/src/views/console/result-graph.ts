@@ -6,6 +6,7 @@ import { renderLegend, type LegendItem } from '../../components/legend.js';
 import { GraphCanvas } from '../../graph/canvas.js';
 import type { GraphTheme } from '../../graph/theme.js';
 import type { CypherResponse } from '../../../../schema/cypher.js';
+import { decodeGraph } from '../../../../shared/graph-payload.js';
 import { consoleElements, displayCell, fitAspect } from './result-format.js';
 
 /** The result graph's stylesheet in theme `c`: nodes coloured by label, relationships labelled by type when zoomed in. */
@@ -88,7 +89,7 @@ export function renderResultGraph(panel: HTMLElement, r: CypherResponse): GraphC
   const container = h('div', { class: 'console-graph' });
   const inspector = createInspector('console-inspector');
   const legend = h('div', { class: 'console-legend', 'aria-label': 'Node labels' });
-  const elements = consoleElements(r.graph);
+  const elements = consoleElements(decodeGraph(r.graph));
   renderLegend(legend, { items: labelLegend(elements), max: Infinity });
   panel.append(h('div', { class: 'console-graph-wrap' }, container, legend, inspector.el));
 
