@@ -3,7 +3,7 @@
 // database is cached between runs. The API server runs in its own process (bench/api-server.ts), so autocannon does
 // not share its event loop; Neo4j, the server and autocannon still share the machine's cores.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,10 +15,9 @@ import { must } from '../core/must.js';
 import { Graph } from '../db/graph.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { applySchema } from '../db/schema.js';
-import { ingest } from '../ingest/pipeline.js';
 import { ms, rotation, summarize } from './latency.js';
 import { cpuMs, machine, writeBenchSection } from './report.js';
-import { writeSyntheticArxiv } from './synthetic.js';
+import { loadSyntheticOnce } from './synthetic-graph.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +37,6 @@ const distinct = Number(values.distinct);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = path.join(os.tmpdir(), 'papergraph-bench');
 const dataDir = path.join(dir, `neo4j-api-${papers}`);
-const loadedMarker = path.join(dataDir, 'bench-loaded');
 mkdirSync(dir, { recursive: true });
 
 
@@ -143,14 +141,7 @@ const graph = new Graph(driver, { uri: neo.uri, kind: 'local' });
 let server: ChildProcess | undefined;
 try {
   await applySchema(graph);
-  if (!existsSync(loadedMarker)) {
-    const file = path.join(dir, `synthetic-arxiv-${papers}.jsonl`);
-    if (!existsSync(file)) await writeSyntheticArxiv(file, { papers, seed: 42 });
-    console.error(`loading ${papers} synthetic papers…`);
-    const s = await ingest([{ path: file }], graph, {});
-    console.error(`loaded in ${(s.elapsedMs / 1000).toFixed(0)} s`);
-    writeFileSync(loadedMarker, new Date().toISOString());
-  }
+  await loadSyntheticOnce(graph, { dir, dataDir, papers });
 
   // Pick realistic targets from the data itself.
   const pickOne = async (cypher: string) =>

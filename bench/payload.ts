@@ -2,7 +2,7 @@
 // arXiv-shaped graph, as sent (uncompressed JSON) and gzipped, and the size of the same graph as Cytoscape elements
 // (every edge with its id, source and target). The loaded database is cached between runs.
 //   npm run bench:payload -- --papers 20000 --limit 150
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,11 +12,10 @@ import neo4j from 'neo4j-driver';
 import { Graph } from '../db/graph.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { applySchema } from '../db/schema.js';
-import { ingest } from '../ingest/pipeline.js';
 import { GraphResponse } from '../schema/graph.js';
 import { createApp } from '../server/app.js';
 import { decodeGraph } from '../shared/graph-payload.js';
-import { writeSyntheticArxiv } from './synthetic.js';
+import { loadSyntheticOnce } from './synthetic-graph.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +27,6 @@ const { values } = parseArgs({
 const papers = Number(values.papers);
 const dir = values.dir!;
 const dataDir = path.join(dir, `neo4j-${papers}`);
-const loadedMarker = path.join(dataDir, 'bench-loaded');
 mkdirSync(dir, { recursive: true });
 
 const neo = await startLocalNeo4j({ dataDir, port: 0, heap: '1g', pageCache: '512m', transactionTimeout: '120s' });
@@ -36,14 +34,7 @@ const driver = neo4j.driver(neo.uri, neo4j.auth.basic(neo.user, neo.password));
 const graph = new Graph(driver, { uri: neo.uri, kind: 'local' });
 try {
   await applySchema(graph);
-  if (!existsSync(loadedMarker)) {
-    const file = path.join(dir, `synthetic-arxiv-${papers}.jsonl`);
-    if (!existsSync(file)) await writeSyntheticArxiv(file, { papers, seed: 42 });
-    console.error(`loading ${papers} synthetic papers…`);
-    const s = await ingest([{ path: file }], graph, {});
-    console.error(`loaded in ${(s.elapsedMs / 1000).toFixed(0)} s`);
-    writeFileSync(loadedMarker, new Date().toISOString());
-  }
+  await loadSyntheticOnce(graph, { dir, dataDir, papers });
   const [top] = await graph.transaction('READ', async (tx) =>
     (await tx.run('MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC, a.id LIMIT 1 RETURN a.id AS id, n')).records,
   );

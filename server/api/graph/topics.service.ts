@@ -80,6 +80,16 @@ export async function topicMapFromSummary(graph: Graph, part: TopicsPart, q: Top
             }),
           )) as unknown as TopicsPart['edges'])
         : [];
+  return cooccurrenceGraph(topics, total, edgeRows, reasons);
+}
+
+/** The co-occurrence map of `topics` (of `total`) with their edges, cut as every topic map is. */
+function cooccurrenceGraph(
+  topics: TopicRow[],
+  total: number,
+  edgeRows: readonly Record<string, unknown>[],
+  reasons: string[],
+): GraphResponse {
   const edges: GraphEdgeData[] = edgeRows.map((r) => ({
     id: pairId(String(r.source), String(r.target)),
     ...orderedPair(String(r.source), String(r.target)),
@@ -122,19 +132,7 @@ async function cooccurrence(tx: ManagedTransaction, q: TopicGraphQuery): Promise
     ids.length > 1
       ? await rows(tx, 'graph/topic-edges', { ids, minCooccurrence: int(q.minCooccurrence), maxPaperIds: int(TOPIC_EDGE_PAPER_IDS) })
       : [];
-  const edges: GraphEdgeData[] = edgeRows.map((r) => ({
-    id: pairId(String(r.source), String(r.target)),
-    ...orderedPair(String(r.source), String(r.target)),
-    kind: 'cooccurrence',
-    weight: Number(r.shared),
-    paperCount: Number(r.shared),
-    papers: (r.papers as string[]) ?? [],
-  }));
-  return graphResponse(
-    { items: topics.map((t) => topicNode(t)), total },
-    { items: edges, total: edges.length },
-    { maxEdges: MAX_TOPIC_EDGES, nodeRule: 'by papers', edgeRule: 'those with most shared papers', reasons },
-  );
+  return cooccurrenceGraph(topics, total, edgeRows, reasons);
 }
 
 /**
