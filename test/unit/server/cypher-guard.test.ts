@@ -1,6 +1,7 @@
 // The console guard: tokenizer edge cases (escapes, comments, backticks) and refusal rules, both ways.
 import { describe, expect, it } from 'vitest';
-import { checkQuery, CypherLexError, decodeUnicodeEscapes, lineColumn, MAX_NESTING, tokenize } from '../../../server/api/cypher/cypher-guard.js';
+import { checkQuery, lineColumn, MAX_NESTING } from '../../../server/api/cypher/cypher-guard.js';
+import { CypherLexError, decodeUnicodeEscapes, tokenize } from '../../../server/api/cypher/cypher-lexer.js';
 import { assertAllowed } from '../../../server/api/cypher/cypher.service.js';
 import { ForbiddenQueryError, ValidationError } from '../../../server/errors.js';
 import { httpStatus } from '../../../server/http/error-handler.js';
