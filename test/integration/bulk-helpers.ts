@@ -1,0 +1,160 @@
+// Helpers of the bulk-load tests: the CLI against a temp DATA_DIR (it runs its own JVMs), a Neo4j on such a DATA_DIR,
+// and a typed, sorted dump of a whole graph for line-by-line comparison.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import neo4j, { isInt } from 'neo4j-driver';
+import { localNeo4jDir } from '../../db/connect.js';
+import { Graph } from '../../db/graph.js';
+import { startLocalNeo4j } from '../../db/local-neo4j.js';
+
+export const fixture = (rel: string) => path.resolve('test/fixtures', rel);
+
+/** The shared samples, in one order used by both paths. */
+export const SAMPLES = [
+  fixture('listing/group-listing.txt'),
+  fixture('arxiv-jsonl/arxiv-sample-200.jsonl'),
+  fixture('arxiv-atom/query-einstein-2018.xml'),
+  fixture('openalex/works-page-25.json'),
+  fixture('bibtex/zbmath-47.bib'),
+];
+export const LISTING_DATE = '2025-06-01';
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment of a CLI run on a local DATA_DIR: no NEO4J_URI (so the built-in database is the target). */
+export function localEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, ...extra };
+  delete env.NEO4J_URI;
+  delete env.NEO4J_PASSWORD;
+  delete env.NEO4J_DATABASE;
+  return env;
+}
+
+/**
+ * Runs `ingest/cli.ts args` as a child; `onStderr` sees the output as it comes (and may kill the child through the
+ * returned handle).
+ */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onStderr?: (text: string, child: ReturnType<typeof spawn>) => void,
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+      onStderr?.(stderr, child);
+    });
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Starts the built-in Neo4j of `dataDir`, runs `fn` on it, stops it. */
+export async function withLocalGraph<T>(dataDir: string, fn: (g: Graph) => Promise<T>): Promise<T> {
+  const local = await startLocalNeo4j({ dataDir: localNeo4jDir({ dataDir }), log: () => {} });
+  const graph = new Graph(neo4j.driver(local.uri, neo4j.auth.basic(local.user, local.password)), { uri: local.uri, kind: 'local' });
+  try {
+    return await fn(graph);
+  } finally {
+    await graph.close();
+    await local.stop();
+  }
+}
+
+export async function q(graph: Graph, cypher: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>[]> {
+  return graph.transaction('READ', async (tx) => (await tx.run(cypher, params)).records.map((r) => r.toObject()));
+}
+
+/** A value with its type, so an integer stored as a float (or a list reordered) is a difference. */
+function typed(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (isInt(v)) return `int:${v.toString()}`;
+  if (typeof v === 'number') return `float:${v}`;
+  if (typeof v === 'boolean') return `bool:${v}`;
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(typed).join(',')}]`;
+  return `other:${String(v)}`;
+}
+
+function propsLine(props: Record<string, unknown>, skip: string[] = []): string {
+  return Object.keys(props)
+    .filter((k) => !skip.includes(k))
+    .sort()
+    .map((k) => `${k}=${typed(props[k])}`)
+    .join(' ');
+}
+
+function nodeKey(labels: string[], props: Record<string, unknown>): string {
+  const key = props.id ?? props.code;
+  return `${[...labels].sort().join(':')}#${String(key)}`;
+}
+
+export interface GraphDump {
+  labels: Record<string, number>;
+  types: Record<string, number>;
+  nodes: string[];
+  relationships: string[];
+}
+
+/**
+ * Every node (labels, key, all properties) and relationship (ends, type, all properties) as sorted lines. The
+ * migration bookkeeping node's `appliedAt` (a clock reading) is left out.
+ */
+export async function dumpGraph(graph: Graph): Promise<GraphDump> {
+  const labels: Record<string, number> = {};
+  for (const r of await q(graph, 'MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c')) labels[String(r.l)] = Number(r.c);
+  const types: Record<string, number> = {};
+  for (const r of await q(graph, 'MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c')) types[String(r.t)] = Number(r.c);
+  const nodes = (await q(graph, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')).map((r) => {
+    const props = r.props as Record<string, unknown>;
+    return `${nodeKey(r.labels as string[], props)} ${propsLine(props, ['appliedAt'])}`;
+  });
+  const relationships = (
+    await q(graph, 'MATCH (a)-[r]->(b) RETURN labels(a) AS al, properties(a) AS ap, type(r) AS t, properties(r) AS rp, labels(b) AS bl, properties(b) AS bp')
+  ).map(
+    (r) =>
+      `${nodeKey(r.al as string[], { id: (r.ap as Record<string, unknown>).id, code: (r.ap as Record<string, unknown>).code })} -${r.t as string}-> ` +
+      `${nodeKey(r.bl as string[], { id: (r.bp as Record<string, unknown>).id, code: (r.bp as Record<string, unknown>).code })} ${propsLine(r.rp as Record<string, unknown>)}`,
+  );
+  return { labels, types, nodes: nodes.sort(), relationships: relationships.sort() };
+}
+
+/** Lines in one sorted list and not the other (at most `max` of each), for a readable failure. */
+export function diffLines(a: string[], b: string[], max = 10): { onlyA: string[]; onlyB: string[] } {
+  const setB = new Set(b);
+  const setA = new Set(a);
+  return { onlyA: a.filter((l) => !setB.has(l)).slice(0, max), onlyB: b.filter((l) => !setA.has(l)).slice(0, max) };
+}
+
+/** Full-text hits (key and score to 6 places) of a few queries on the three indexes. */
+export async function searchResults(graph: Graph, queries: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const [index, query] of queries.flatMap((qq) => ['paper_text', 'author_name', 'topic_name'].map((i) => [i, qq] as const))) {
+    const rows = await q(
+      graph,
+      'CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score RETURN coalesce(node.id, node.code) AS key, score ORDER BY score DESC, key LIMIT 25',
+      { index, query },
+    );
+    out.push(`${index} ${query}: ${rows.map((r) => `${String(r.key)}@${(r.score as number).toFixed(6)}`).join(' ')}`);
+  }
+  return out;
+}
+
+/** Schema objects by name and type (constraints and indexes), sorted. */
+export async function schemaObjects(graph: Graph): Promise<string[]> {
+  const idx = await q(graph, 'SHOW INDEXES YIELD name, type, labelsOrTypes, properties, state RETURN name, type, labelsOrTypes, properties, state');
+  const cons = await q(graph, 'SHOW CONSTRAINTS YIELD name, type RETURN name, type');
+  return [
+    ...idx.map((r) => `index ${String(r.name)} ${String(r.type)} ${JSON.stringify(r.labelsOrTypes)} ${JSON.stringify(r.properties)} ${String(r.state)}`),
+    ...cons.map((r) => `constraint ${String(r.name)} ${String(r.type)}`),
+  ].sort();
+}
