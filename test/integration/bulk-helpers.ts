@@ -85,13 +85,25 @@ function typed(v: unknown): string {
   return `other:${String(v)}`;
 }
 
-function propsLine(props: Record<string, unknown>, skip: string[] = []): string {
+function propsLine(props: Record<string, unknown>, skip: string[] = [], unordered: string[] = []): string {
   return Object.keys(props)
     .filter((k) => !skip.includes(k))
     .sort()
-    .map((k) => `${k}=${typed(props[k])}`)
+    .map((k) => {
+      const v = props[k];
+      return `${k}=${typed(unordered.includes(k) && Array.isArray(v) ? [...(v as string[])].sort() : v)}`;
+    })
     .join(' ');
 }
+
+/**
+ * Evidence lists of a merge suggestion: collected without an order (`collect(DISTINCT …)[..20]` in
+ * cypher/ingest/suggestion-candidates.cypher), so their order follows the store's relationship chains and differs
+ * between any two stores; compared as sets. Below the cap of 20 the set is the whole evidence; {@link dumpGraph}
+ * reports lists at the cap (where the chosen subset itself could depend on that order).
+ */
+export const UNORDERED_LISTS = ['sharedCoauthors', 'sharedCategories'];
+export const EVIDENCE_CAP = 20;
 
 function nodeKey(labels: string[], props: Record<string, unknown>): string {
   const key = props.id ?? props.code;
@@ -99,6 +111,8 @@ function nodeKey(labels: string[], props: Record<string, unknown>): string {
 }
 
 export interface GraphDump {
+  /** Relationships with an evidence list at the cap (its subset could depend on store order). */
+  cappedEvidence: number;
   labels: Record<string, number>;
   types: Record<string, number>;
   nodes: string[];
@@ -118,14 +132,18 @@ export async function dumpGraph(graph: Graph): Promise<GraphDump> {
     const props = r.props as Record<string, unknown>;
     return `${nodeKey(r.labels as string[], props)} ${propsLine(props, ['appliedAt'])}`;
   });
-  const relationships = (
+  const relationshipsRaw = (
     await q(graph, 'MATCH (a)-[r]->(b) RETURN labels(a) AS al, properties(a) AS ap, type(r) AS t, properties(r) AS rp, labels(b) AS bl, properties(b) AS bp')
-  ).map(
+  );
+  const cappedEvidence = relationshipsRaw.filter((r) =>
+    UNORDERED_LISTS.some((k) => ((r.rp as Record<string, unknown>)[k] as unknown[] | undefined)?.length === EVIDENCE_CAP),
+  ).length;
+  const relationships = relationshipsRaw.map(
     (r) =>
       `${nodeKey(r.al as string[], { id: (r.ap as Record<string, unknown>).id, code: (r.ap as Record<string, unknown>).code })} -${r.t as string}-> ` +
-      `${nodeKey(r.bl as string[], { id: (r.bp as Record<string, unknown>).id, code: (r.bp as Record<string, unknown>).code })} ${propsLine(r.rp as Record<string, unknown>)}`,
+      `${nodeKey(r.bl as string[], { id: (r.bp as Record<string, unknown>).id, code: (r.bp as Record<string, unknown>).code })} ${propsLine(r.rp as Record<string, unknown>, [], UNORDERED_LISTS)}`,
   );
-  return { labels, types, nodes: nodes.sort(), relationships: relationships.sort() };
+  return { cappedEvidence, labels, types, nodes: nodes.sort(), relationships: relationships.sort() };
 }
 
 /** Lines in one sorted list and not the other (at most `max` of each), for a readable failure. */
