@@ -80,6 +80,8 @@ export interface BulkSummary {
 }
 
 export const STAGING = 'bulk-staging';
+/** Neo4j on a freshly imported store builds its system database and counts stores first: allow it more than 120 s. */
+const START_TIMEOUT_MS = 600_000;
 
 /**
  * What a bulk load needs on disk, estimated from the input size: spool ≈ 1.2×, CSVs ≈ 1.3×, store ≈ 2× the input, plus
@@ -178,7 +180,7 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
     let replaced: BulkSummary['replaced'] = null;
     if (existsSync(storeDir)) {
       log('checking the current database');
-      const live = await startLocalNeo4j({ dataDir: neo4jHome, password: opts.password, heap: opts.heap, pageCache: opts.pageCache, jarsDir: opts.jarsDir, log });
+      const live = await startLocalNeo4j({ dataDir: neo4jHome, password: opts.password, heap: opts.heap, pageCache: opts.pageCache, jarsDir: opts.jarsDir, log, startTimeoutMs: START_TIMEOUT_MS });
       opts.onSpawn?.('neo4j', live.pid);
       const g = graphOf(live);
       let c;
@@ -260,7 +262,7 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
     // 4. Schema, migrations and post-passes on the staged store, with Neo4j running on the staging home.
     const password = opts.password ?? (await readPassword(neo4jHome)) ?? randomBytes(32).toString('base64url');
     phase({ phase: 'indexes', done: 0, total: null, unit: 'indexes' });
-    const neo = await startLocalNeo4j({ dataDir: home, password, heap: opts.heap, pageCache: opts.pageCache, jarsDir: opts.jarsDir, log });
+    const neo = await startLocalNeo4j({ dataDir: home, password, heap: opts.heap, pageCache: opts.pageCache, jarsDir: opts.jarsDir, log, startTimeoutMs: START_TIMEOUT_MS });
     opts.onSpawn?.('neo4j', neo.pid);
     lap('start neo4j');
     const onAbortNeo = () => void neo.stop();

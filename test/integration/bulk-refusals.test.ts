@@ -53,7 +53,7 @@ async function paperCount(dir: string): Promise<number> {
 describe('ingest --bulk on a database that is in use or not empty', () => {
   beforeAll(async () => {
     // The previous database: the BibTeX sample written by the transactional path (47 papers).
-    const local = await startLocalNeo4j({ dataDir: localNeo4jDir({ dataDir }), log: () => {} });
+    const local = await startLocalNeo4j({ dataDir: localNeo4jDir({ dataDir }), log: () => {}, startTimeoutMs: 600_000 });
     const graph = new Graph(neo4j.driver(local.uri, neo4j.auth.basic(local.user, local.password)), { uri: local.uri, kind: 'local' });
     try {
       await applySchema(graph);
