@@ -60,7 +60,13 @@ export function runCli(
 
 /** Starts the built-in Neo4j of `dataDir`, runs `fn` on it, stops it. */
 export async function withLocalGraph<T>(dataDir: string, fn: (g: Graph) => Promise<T>): Promise<T> {
-  const local = await startLocalNeo4j({ dataDir: localNeo4jDir({ dataDir }), log: () => {}, startTimeoutMs: 600_000 });
+  const local = await startLocalNeo4j({
+    dataDir: localNeo4jDir({ dataDir }),
+    log: () => {},
+    // A 2-core machine shared by other test runs: starts and first (cold) write batches take far longer than alone.
+    startTimeoutMs: 600_000,
+    transactionTimeout: '600s',
+  });
   const graph = new Graph(neo4j.driver(local.uri, neo4j.auth.basic(local.user, local.password)), { uri: local.uri, kind: 'local' });
   try {
     return await fn(graph);
