@@ -159,16 +159,24 @@ export function diffLines(a: string[], b: string[], max = 10): { onlyA: string[]
   return { onlyA: a.filter((l) => !setB.has(l)).slice(0, max), onlyB: b.filter((l) => !setA.has(l)).slice(0, max) };
 }
 
-/** Full-text hits (key and score to 6 places) of a few queries on the three indexes. */
-export async function searchResults(graph: Graph, queries: string[]): Promise<string[]> {
+/**
+ * Full-text hits of a few queries on the three indexes: the top 25 with their BM25 scores (to 6 places), or with
+ * `matchesOnly` every matching key, sorted, without scores. BM25 statistics count deleted documents until Lucene merges
+ * segments, so after updates (re-ingested papers) scores depend on each index's write history, not on the graph.
+ */
+export async function searchResults(graph: Graph, queries: string[], matchesOnly = false): Promise<string[]> {
   const out: string[] = [];
   for (const [index, query] of queries.flatMap((qq) => ['paper_text', 'author_name', 'topic_name'].map((i) => [i, qq] as const))) {
     const rows = await q(
       graph,
-      'CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score RETURN coalesce(node.id, node.code) AS key, score ORDER BY score DESC, key LIMIT 25',
+      'CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score RETURN coalesce(node.id, node.code) AS key, score ORDER BY score DESC, key',
       { index, query },
     );
-    out.push(`${index} ${query}: ${rows.map((r) => `${String(r.key)}@${(r.score as number).toFixed(6)}`).join(' ')}`);
+    out.push(
+      matchesOnly
+        ? `${index} ${query}: ${rows.map((r) => String(r.key)).sort().join(' ')}`
+        : `${index} ${query}: ${rows.slice(0, 25).map((r) => `${String(r.key)}@${(r.score as number).toFixed(6)}`).join(' ')}`,
+    );
   }
   return out;
 }
