@@ -50,7 +50,10 @@ function expectSameLines(bulk: string[], tx: string[], what: string) {
   expect(bulk).toEqual(tx);
 }
 
-async function snapshot(g: Graph, matchesOnly = false) {
+// Full-text results are compared as the set of matches per query: the shared test database's indexes carry deleted
+// documents of earlier suites, which shift BM25 scores (see searchResults). On two fresh stores the top-25 scores were
+// equal to 6 places as well.
+async function snapshot(g: Graph, matchesOnly = true) {
   const dump = await dumpGraph(g);
   const search = await searchResults(g, QUERIES, matchesOnly);
   const suggestions = dump.relationships.filter((l) => l.includes('-MAYBE_SAME_AS->'));
@@ -118,8 +121,7 @@ describe(`bulk load and transactional load give the same graph (samples + ${PAPE
     // Small batches: the first writes into a freshly started Neo4j must fit its 60 s transaction timeout under load.
     const APPEND_BATCH = 100;
     for (const a of appends) await ingest([a], graph, { listingDate: LISTING_DATE, batchSize: APPEND_BATCH });
-    // After updates, full-text scores follow each index's segment history (see searchResults): compare what matches.
-    const txAfter = await snapshot(graph, true);
+    const txAfter = await snapshot(graph);
     const bulkAfter = await withLocalGraph(dataDir, async (g) => {
       for (const a of appends) await ingest([a], g, { listingDate: LISTING_DATE, batchSize: APPEND_BATCH });
       const dupes = await q(
@@ -129,7 +131,7 @@ describe(`bulk load and transactional load give the same graph (samples + ${PAPE
          RETURN papers, authors`,
       );
       expect(dupes.map((r) => [Number(r.papers), Number(r.authors)])).toEqual([[0, 0]]);
-      return snapshot(g, true);
+      return snapshot(g);
     });
     expect(bulkAfter.dump.labels.Paper).toBeGreaterThanOrEqual(tx.dump.labels.Paper!);
     compare(bulkAfter, txAfter);
