@@ -18,7 +18,8 @@ export default defineConfig({
           globalSetup: ['test/support/global-neo4j.ts'],
           // Suites share one database and reset it, so they run one file at a time.
           fileParallelism: false,
-          testTimeout: 60_000,
+          // Tests that start Neo4j JVMs of their own (server/main.ts, the supervisor) need minutes on a busy machine.
+          testTimeout: 300_000,
           hookTimeout: 180_000,
         },
       },

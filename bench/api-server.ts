@@ -3,7 +3,7 @@
 // build, no schema changes. Prints `PAPERGRAPH_BENCH_LISTENING <port>` on stdout once it listens (PORT=0: a free port).
 import { connect } from '../db/connect.js';
 import { createApp } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../core/config.js';
 
 const LISTENING_PREFIX = 'PAPERGRAPH_BENCH_LISTENING '; // bench/api.ts waits for this line
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import neo4j from 'neo4j-driver';
+import { must } from '../core/must.js';
 import { Graph } from '../db/graph.js';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { applySchema } from '../db/schema.js';
@@ -153,12 +154,12 @@ try {
 
   // Pick realistic targets from the data itself.
   const pickOne = async (cypher: string) =>
-    graph.transaction('READ', async (tx) => (await tx.run(cypher)).records[0]!.toObject() as Record<string, unknown>);
+    graph.transaction('READ', async (tx) => must((await tx.run(cypher)).records[0], `a row of ${cypher}`).toObject() as Record<string, unknown>);
   /** `n` + 1 values spread evenly over the (sorted) list the query collects as `all`; the first is the fixed target. */
   const spread = async (cypher: string, n: number) => {
     const { all } = await pickOne(cypher);
     const list = all as string[];
-    return Array.from({ length: Math.min(n + 1, list.length) }, (_, i) => list[Math.floor((i * list.length) / (n + 1))]!);
+    return Array.from({ length: Math.min(n + 1, list.length) }, (_, i) => must(list[Math.floor((i * list.length) / (n + 1))], 'a spread value'));
   };
   const hub = await pickOne(
     'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC LIMIT 1 RETURN a.id AS id, n',
@@ -194,17 +195,18 @@ try {
       "MATCH (a:Author) WITH a LIMIT 20000 WITH DISTINCT toLower(last(split(a.name, ' '))) AS w ORDER BY w RETURN collect(w) AS all",
     ),
   ).filter((w) => !titlePrefixes.includes(w));
-  const pick = (list: string[], n: number) => Array.from({ length: n }, (_, i) => list[Math.floor((i * list.length) / n) % list.length]!);
+  const pick = (list: string[], n: number) => Array.from({ length: n }, (_, i) => must(list[Math.floor((i * list.length) / n) % list.length], 'a picked prefix'));
   const half = Math.ceil((distinct + 1) / 2);
-  const searchInputs = [...new Set(pick(titlePrefixes, half).flatMap((t, i) => [t, pick(namePrefixes, half)[i]!]))];
+  const searchInputs = [...new Set(pick(titlePrefixes, half).flatMap((t, i) => [t, must(pick(namePrefixes, half)[i], 'a name prefix')]))];
   const e = encodeURIComponent;
+  const firstAuthor = must(typicalAuthors[0], 'an author with 10-20 papers');
   const fixed = (name: string, url: string): Cell => ({ name, paths: [url] });
   const rotating = (name: string, urls: string[]): Cell => ({ name, paths: urls.slice(1), warm: urls[0] });
   const egoUrl = (id: string) => `/api/graph/coauthors?author=${e(id)}&depth=2`;
   const cells: Cell[] = [
     fixed('health', '/api/health'),
     fixed('search (autocomplete "gra")', '/api/search?q=gra&limit=10'),
-    fixed('search (full word)', `/api/search?q=${e(String(topic.name).split(' ')[0]!)}&limit=10`),
+    fixed('search (full word)', `/api/search?q=${e(String(topic.name).split(' ')[0] ?? '')}&limit=10`),
     rotating(`search, ${searchInputs.length - 1} distinct prefixes (rotating)`, searchInputs.map((q) => `/api/search?q=${e(q)}&limit=10`)),
     fixed('paper', `/api/papers/${e(String(paper.id))}`),
     fixed('related by=all', `/api/papers/${e(String(paper.id))}/related?by=all&limit=10`),
@@ -213,12 +215,12 @@ try {
       `related by=all, ${distinct} distinct papers (rotating)`,
       [String(paper.id), ...typicalPapers].map((id) => `/api/papers/${e(id)}/related?by=all&limit=10`),
     ),
-    fixed('author', `/api/authors/${e(typicalAuthors[0]!)}`),
-    fixed('ego network depth 2', egoUrl(typicalAuthors[0]!)),
+    fixed('author', `/api/authors/${e(firstAuthor)}`),
+    fixed('ego network depth 2', egoUrl(firstAuthor)),
     rotating(`ego network depth 2, ${distinct} distinct authors (rotating)`, typicalAuthors.map(egoUrl)),
     fixed(`hub ego network depth 2 (${hub.n} papers)`, egoUrl(String(hub.id))),
     fixed('topic graph', '/api/graph/topics?limit=100'),
-    fixed('path (maxHops 4)', `/api/graph/path?from=${e(typicalAuthors[0]!)}&to=${e(String(other.id))}&maxHops=4`),
+    fixed('path (maxHops 4)', `/api/graph/path?from=${e(firstAuthor)}&to=${e(String(other.id))}&maxHops=4`),
     fixed('stats', '/api/stats'),
   ].filter((c) => !values.only || values.only.split('|').some((part) => c.name.includes(part)));
 
@@ -227,7 +229,7 @@ try {
   const { base } = started;
   const rows: string[] = [];
   for (const cell of cells) {
-    const warmPath = cell.warm ?? cell.paths[0]!;
+    const warmPath = cell.warm ?? must(cell.paths[0], `a path of cell ${cell.name}`);
     const warm = await fetch(base + warmPath);
     const warmBody = await warm.text();
     if (warm.status !== 200) throw new Error(`${cell.name}: ${warmPath} answered ${warm.status}: ${warmBody}`);

@@ -1,5 +1,7 @@
 // Latency percentiles from every recorded response time (autocannon's own summary has p97.5, not p95).
 
+import { must } from '../core/must.js';
+
 /**
  * The `p`-th percentile (0 < p ≤ 100) of `values` by the nearest-rank method: the smallest value with at least p % of
  * the values at or below it. `sorted` must be in ascending order. NaN for no values.
@@ -7,7 +9,7 @@
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? NaN;
 }
 
 export interface LatencySummary {
@@ -26,7 +28,7 @@ export function summarize(times: readonly number[]): LatencySummary {
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
   };
 }
 
@@ -40,5 +42,5 @@ export function ms(v: number): string {
 export function rotation<T>(items: readonly T[]): () => T {
   if (items.length === 0) throw new Error('rotation of nothing');
   let i = 0;
-  return () => items[i++ % items.length]!;
+  return () => must(items[i++ % items.length], 'a rotation item');
 }

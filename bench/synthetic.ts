@@ -5,6 +5,7 @@
 // from a technical vocabulary so that noun phrases repeat across papers, and 150+ arXiv categories with skewed use.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { must } from '../core/must.js';
 import { seededRandom as rng } from '../client/src/graph/rng.js';
 import { ARXIV_CATEGORIES } from '../ingest/text/categories.js';
 
@@ -25,7 +26,7 @@ export function zipfSampler(n: number, s: number, rand: () => number, offset = 0
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < x) lo = mid + 1;
+      if (must(cdf[mid], 'a cumulative weight') < x) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -38,7 +39,7 @@ const ADJ = `adaptive adversarial anatomical approximate asymptotic bayesian cal
 const NOUN = `algorithm anomaly attention benchmark black hole boundary classifier cluster code complexity condensate convergence correlation cosmology curvature dataset decoder detector diffusion dimension dynamics embedding encoder energy entropy equation estimator field fluid galaxy gauge gradient graph inference instability interaction kernel lattice learning likelihood manifold matrix measurement metric network noise operator optimization oscillation particle perturbation phase photon plasma policy polynomial posterior prediction privacy protocol radiation regression representation resonance sampling scattering segmentation semiconductor signal simulation soliton spectrum spin stability superconductor symmetry tensor theorem topology trajectory transformer transition turbulence uncertainty vortex wave`.split(' ');
 const VERB = `propose study derive analyse introduce present develop evaluate prove measure characterise estimate simulate compare investigate`.split(' ');
 
-const capitalize = (w: string) => `${w[0]!.toUpperCase()}${w.slice(1)}`;
+const capitalize = (w: string) => `${w.charAt(0).toUpperCase()}${w.slice(1)}`;
 
 export interface SyntheticOptions {
   papers: number;
@@ -55,17 +56,17 @@ export async function writeSyntheticArxiv(file: string, opts: SyntheticOptions):
   const cats = [...ARXIV_CATEGORIES.values()].filter((c) => !c.legacy).map((c) => c.code);
   const pickCat = zipfSampler(cats.length, 0.9, rand);
   const pickNoun = zipfSampler(NOUN.length, 0.8, rand);
-  const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)]!;
+  const pick = <T>(a: T[]) => must(a[Math.floor(rand() * a.length)], 'a random pick');
   // Family names: a third from the common list, the rest built from syllables (a long tail of ~27k rarer names), so
   // that namesakes (same family name and first initial) are as common as in real bibliographies, not universal.
   const SYL = ['ka', 'lo', 'mi', 'ren', 'sa', 'to', 'vi', 'ber', 'dan', 'el', 'gor', 'han', 'is', 'jor', 'kel', 'lin', 'mar', 'nov', 'ol', 'pet', 'ros', 'sten', 'tan', 'ul', 'ver', 'wen', 'yan', 'zel', 'bro', 'cha'];
   const authorName = (i: number): [string, string] => {
-    const given = GIVEN[i % GIVEN.length]!;
+    const given = must(GIVEN[i % GIVEN.length], 'a given name');
     const middle = String.fromCharCode(65 + (Math.floor(i / GIVEN.length) % 26));
     const h = Math.imul(i + 1, 2654435761) >>> 0;
     const family =
       h % 3 === 0
-        ? FAMILY[(h >>> 2) % FAMILY.length]!
+        ? must(FAMILY[(h >>> 2) % FAMILY.length], 'a family name')
         : capitalize(`${SYL[(h >>> 3) % SYL.length]}${SYL[(h >>> 8) % SYL.length]}${SYL[(h >>> 13) % SYL.length]}`);
     return [family, `${given} ${middle}.`];
   };
@@ -83,7 +84,8 @@ export async function writeSyntheticArxiv(file: string, opts: SyntheticOptions):
   const perMonth = new Map<string, number>();
   for (let i = 0; i < opts.papers; i++) {
     // A paper has a small theme of nouns so its phrases repeat (as real abstracts do) and topics can form.
-    const theme = [NOUN[pickNoun()]!, NOUN[pickNoun()]!, NOUN[pickNoun()]!];
+    const noun = () => must(NOUN[pickNoun()], 'a sampled noun');
+    const theme = [noun(), noun(), noun()];
     const phrase = () => `${pick(ADJ)} ${pick(theme)}`;
     const sentences: string[] = [];
     let words = 0;
@@ -104,7 +106,7 @@ export async function writeSyntheticArxiv(file: string, opts: SyntheticOptions):
     }
     const nCats = 1 + (rand() < 0.4 ? 1 : 0) + (rand() < 0.15 ? 1 : 0);
     const catSet = new Set<string>();
-    while (catSet.size < nCats) catSet.add(cats[pickCat()]!);
+    while (catSet.size < nCats) catSet.add(must(cats[pickCat()], 'a sampled category'));
     const created = new Date(start + Math.floor((i / opts.papers) * 17 * 365 * 86_400_000));
     // Real new-style arXiv ids: YYMM.NNNNN, numbered within the month.
     const yymm = `${String(created.getUTCFullYear() % 100).padStart(2, '0')}${String(created.getUTCMonth() + 1).padStart(2, '0')}`;

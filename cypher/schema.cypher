@@ -26,3 +26,13 @@ CREATE INDEX author_openalex IF NOT EXISTS FOR (a:Author) ON (a.openalexId);
 CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.title, p.abstract];
 CREATE FULLTEXT INDEX author_name IF NOT EXISTS FOR (a:Author) ON EACH [a.name];
 CREATE FULLTEXT INDEX topic_name IF NOT EXISTS FOR (t:Topic) ON EACH [t.name];
+
+// Topic document frequencies over the graph's papers (ingest/topic-frequencies.ts): bookkeeping of the ingest.
+CREATE CONSTRAINT topic_term_key IF NOT EXISTS FOR (t:TopicTerm) REQUIRE t.key IS UNIQUE;
+CREATE CONSTRAINT topic_acronym_key IF NOT EXISTS FOR (a:TopicAcronym) REQUIRE a.key IS UNIQUE;
+CREATE CONSTRAINT topic_corpus_id IF NOT EXISTS FOR (c:TopicCorpus) REQUIRE c.id IS UNIQUE;
+CREATE INDEX topic_acronym_acronym IF NOT EXISTS FOR (a:TopicAcronym) ON (a.acronym);
+
+// Graph version and stored whole-graph summaries (db/summary/): one node each, found by key.
+CREATE CONSTRAINT paper_graph_state_key IF NOT EXISTS FOR (s:PaperGraphState) REQUIRE s.key IS UNIQUE;
+CREATE CONSTRAINT paper_graph_summary_key IF NOT EXISTS FOR (m:PaperGraphSummary) REQUIRE m.key IS UNIQUE;

@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.SettingValueParsers;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -52,7 +51,9 @@ import org.neo4j.server.security.auth.FileUserRepository;
 
 /**
  * Usage: java [jvm flags] -cp "jars/*" db/Launcher.java --home DIR [--port N] [--page-cache 512m]
- *        [--tx-timeout 60s] [--tx-max 256m] [--tx-total-max 512m]
+ *        [--tx-timeout 60s] [--tx-max 256m] [--tx-total-max 512m] [--hardening FILE]
+ * The hardening settings (db/neo4j-hardening.conf, also mirrored by docker-compose.yml) are read from FILE, by default
+ * from the file of that name next to this source file.
  * Env: NEO4J_PASSWORD (optional; otherwise generated once and kept in DIR/password, mode 0600).
  *
  * Stdout carries exactly one line, "PAPERGRAPH_NEO4J_READY bolt://127.0.0.1:PORT", once Bolt accepts
@@ -175,10 +176,9 @@ public final class Launcher {
         PROTOCOL_OUT.flush();
     }
 
-    /** Builds the DBMS with PaperGraph's settings; Bolt only when {@code bolt} is true. */
+    /** Builds the DBMS with PaperGraph's settings and the hardening list; Bolt only when {@code bolt} is true. */
     static DatabaseManagementService build(Options opts, boolean bolt) {
         Map<Setting<?>, Object> cfg = new HashMap<>();
-        cfg.put(GraphDatabaseSettings.auth_enabled, true);
         cfg.put(BoltConnector.enabled, bolt);
         cfg.put(BoltConnector.listen_address, new SocketAddress("127.0.0.1", opts.port));
         cfg.put(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", opts.port));
@@ -189,21 +189,16 @@ public final class Launcher {
         cfg.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(250));
         cfg.put(HttpConnector.enabled, false);
         cfg.put(HttpsConnector.enabled, false);
-        // Server-side routing only serves clusters. Off so that it can never open a second listener (in our test,
-        // embedded Community bound only Bolt even with it on, but that is not a documented guarantee).
-        cfg.put(GraphDatabaseSettings.routing_enabled, false);
         cfg.put(GraphDatabaseSettings.default_listen_address, new SocketAddress("127.0.0.1"));
-        cfg.put(GraphDatabaseSettings.udc_enabled, false);
         cfg.put(GraphDatabaseSettings.pagecache_memory, SettingValueParsers.BYTES.parse(opts.pageCache));
         cfg.put(GraphDatabaseSettings.transaction_timeout, SettingValueParsers.DURATION.parse(opts.txTimeout));
         cfg.put(GraphDatabaseSettings.memory_transaction_max_size, SettingValueParsers.BYTES.parse(opts.txMax));
         cfg.put(GraphDatabaseSettings.memory_transaction_global_max_size,
                 SettingValueParsers.BYTES.parse(opts.txTotalMax));
-        // LOAD CSV must not read the machine's files nor reach any host: the Cypher console is user-facing.
-        cfg.put(GraphDatabaseSettings.allow_file_urls, false);
-        cfg.put(GraphDatabaseInternalSettings.cypher_ip_blocklist,
-                SettingValueParsers.listOf(SettingValueParsers.CIDR_IP).parse("0.0.0.0/0,::/0"));
-        return new DatabaseManagementServiceBuilder(opts.home).setConfig(cfg).build();
+        // The security settings (LOAD CSV file and network access, auth, usage reports, routing) come from the one
+        // hardening list that docker-compose.yml mirrors; loaded first, so nothing below can be mistaken for them.
+        return new DatabaseManagementServiceBuilder(opts.home).loadPropertiesFromFile(opts.hardening)
+                .setConfig(cfg).build();
     }
 
     /** Writes data/dbms/auth.ini exactly as `neo4j-admin dbms set-initial-password` does. */
@@ -389,14 +384,36 @@ public final class Launcher {
         return false;
     }
 
+    static final String HARDENING_FILE = "neo4j-hardening.conf";
+
+    /**
+     * The hardening list next to this source file. Run as {@code java ... db/Launcher.java}, the JVM records the
+     * command as "jdk.compiler/com.sun.tools.javac.launcher.Main PATH/Launcher.java ARGS" in {@code sun.java.command};
+     * null when it was started some other way.
+     */
+    static Path defaultHardening() {
+        String command = System.getProperty("sun.java.command", "");
+        String sourceLauncher = "jdk.compiler/com.sun.tools.javac.launcher.Main ";
+        if (command.startsWith(sourceLauncher)) {
+            command = command.substring(sourceLauncher.length());
+        }
+        int end = command.indexOf("Launcher.java");
+        if (end < 0) {
+            return null;
+        }
+        Path dir = Path.of(command.substring(0, end + "Launcher.java".length())).toAbsolutePath().getParent();
+        return dir == null ? null : dir.resolve(HARDENING_FILE);
+    }
+
     /** Command-line options; defaults are modest because the target machines have 2 cores and a few GB. */
-    record Options(Path home, int port, String pageCache, String txTimeout, String txMax, String txTotalMax) {
+    record Options(Path home, int port, String pageCache, String txTimeout, String txMax, String txTotalMax,
+            Path hardening) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.of(
                     "--port", "0", "--page-cache", "512m", "--tx-timeout", "60s",
                     "--tx-max", "256m", "--tx-total-max", "512m"));
             List<String> known = List.of("--home", "--port", "--page-cache", "--tx-timeout", "--tx-max",
-                    "--tx-total-max");
+                    "--tx-total-max", "--hardening");
             for (int i = 0; i < args.length; i++) {
                 if (!known.contains(args[i]) || i + 1 >= args.length) {
                     throw new IllegalArgumentException("unknown or incomplete option " + args[i]);
@@ -427,8 +444,14 @@ public final class Launcher {
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("--tx-timeout: " + e.getMessage());
             }
+            Path hardening = values.containsKey("--hardening") ? Path.of(values.get("--hardening")) : defaultHardening();
+            if (hardening == null || !Files.isRegularFile(hardening)) {
+                throw new IllegalArgumentException("the Neo4j hardening settings file " + hardening
+                        + " does not exist; pass --hardening FILE (normally db/" + HARDENING_FILE + ")");
+            }
             return new Options(Path.of(values.get("--home")).toAbsolutePath(), port, values.get("--page-cache"),
-                    values.get("--tx-timeout"), values.get("--tx-max"), values.get("--tx-total-max"));
+                    values.get("--tx-timeout"), values.get("--tx-max"), values.get("--tx-total-max"),
+                    hardening.toAbsolutePath());
         }
     }
 }

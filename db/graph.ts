@@ -1,7 +1,15 @@
 // Graph access for server and ingest: named Cypher queries through managed transactions, results as plain JSON.
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type SessionMode } from 'neo4j-driver';
+import neo4j, {
+  bookmarkManager,
+  type BookmarkManager,
+  type Driver,
+  type ManagedTransaction,
+  type SessionMode,
+} from 'neo4j-driver';
+import { RowShapeError } from '../core/errors.js';
 import { cypher } from '../cypher/index.js';
-import { fromNeo4jError } from '../server/errors.js';
+import { ROWS, type QueryName, type RowOf } from '../cypher/rows.js';
+import { fromNeo4jError } from './neo4j-errors.js';
 import { toPlain } from './plain.js';
 
 export type Row = Record<string, unknown>;
@@ -24,20 +32,59 @@ export interface GraphTarget {
   kind: 'local' | 'remote';
 }
 
-function rowsOf(result: QueryResult): Row[] {
-  return result.records.map((r) => toPlain(r.toObject()) as Row);
+/** Parses row `i` (plain JSON) of the named query with its schema (cypher/rows.ts); a mismatch names the file and column. */
+export function parseRow<N extends QueryName>(name: N, plain: unknown, i = 0): RowOf<N> {
+  const parsed = ROWS[name].safeParse(plain);
+  if (parsed.success) return parsed.data as RowOf<N>;
+  const issue = parsed.error.issues[0];
+  const column = issue?.path.map(String).join('.') || '(row)';
+  throw new RowShapeError(name, `cypher/${name}.cypher row ${i}: column '${column}': ${issue?.message ?? 'invalid'}`, {
+    query: name,
+    row: i,
+    column,
+  });
+}
+
+/**
+ * Runs `cypher/<name>.cypher` (or `text` when given: a whitelisted variant of it) in `tx` and returns its rows, parsed
+ * with the query's row schema. The one helper every multi-query transaction uses.
+ */
+export async function rows<N extends QueryName>(
+  tx: ManagedTransaction,
+  name: N,
+  params: Row = {},
+  text: string = cypher(name),
+): Promise<RowOf<N>[]> {
+  const result = await tx.run(text, params);
+  return result.records.map((record, i) => parseRow(name, toPlain(record.toObject()), i));
 }
 
 /** A driver plus the database name, with reads and writes always going through executeRead/executeWrite. */
 export class Graph {
+  /**
+   * Shared by every session of this Graph: each transaction starts after the writes this process committed (causal
+   * consistency), so behind a routing driver (neo4j://, a cluster) a view that follows an ingest sees its writes.
+   */
+  readonly bookmarks: BookmarkManager = bookmarkManager();
+
+  /**
+   * `queries` looks up the text of a named query: the cypher/ files, unless a test substitutes one (for example a
+   * deliberately broken query, to check how our own query bugs are reported).
+   */
   constructor(
     readonly driver: Driver,
     readonly target: GraphTarget,
+    readonly queries: (name: string) => string = cypher,
   ) {}
 
   /** Runs work in a managed transaction of the given mode; the session is closed whatever happens. */
-  async transaction<T>(mode: SessionMode, work: (tx: ManagedTransaction) => Promise<T>, opts: QueryOptions = {}): Promise<T> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode });
+  async transaction<T>(
+    mode: SessionMode,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    opts: QueryOptions = {},
+    query?: string,
+  ): Promise<T> {
+    const session = this.driver.session({ database: this.target.database, defaultAccessMode: mode, bookmarkManager: this.bookmarks });
     const txConfig = opts.timeoutMs ? { timeout: opts.timeoutMs } : undefined;
     try {
       if (opts.noRetry) {
@@ -55,22 +102,27 @@ export class Graph {
         ? await session.executeRead(work, txConfig)
         : await session.executeWrite(work, txConfig);
     } catch (err) {
-      throw fromNeo4jError(err, this.target.uri, opts.timeoutMs);
+      throw fromNeo4jError(err, { target: this.target.uri, timeoutMs: opts.timeoutMs, origin: { kind: 'own', query } });
     } finally {
       await session.close();
     }
   }
 
-  /** Runs the named read query (cypher/<name>.cypher) and returns plain rows. */
-  read(name: string, params: Row = {}, opts: QueryOptions = {}): Promise<Row[]> {
-    const text = cypher(name);
-    return this.transaction(neo4j.session.READ, async (tx) => rowsOf(await tx.run(text, params)), opts);
+  /** The text of the named query as this Graph runs it. */
+  text(name: QueryName): string {
+    return this.queries(name);
   }
 
-  /** Runs the named write query in one transaction and returns plain rows. */
-  write(name: string, params: Row = {}, opts: QueryOptions = {}): Promise<Row[]> {
-    const text = cypher(name);
-    return this.transaction(neo4j.session.WRITE, async (tx) => rowsOf(await tx.run(text, params)), opts);
+  /** Runs the named read query (cypher/<name>.cypher) and returns its parsed rows. */
+  read<N extends QueryName>(name: N, params: Row = {}, opts: QueryOptions = {}): Promise<RowOf<N>[]> {
+    const text = this.queries(name);
+    return this.transaction(neo4j.session.READ, (tx) => rows(tx, name, params, text), opts, name);
+  }
+
+  /** Runs the named write query in one transaction and returns its parsed rows. */
+  write<N extends QueryName>(name: N, params: Row = {}, opts: QueryOptions = {}): Promise<RowOf<N>[]> {
+    const text = this.queries(name);
+    return this.transaction(neo4j.session.WRITE, (tx) => rows(tx, name, params, text), opts, name);
   }
 
   /**
@@ -78,11 +130,15 @@ export class Graph {
    * run inside a managed transaction. Not retried.
    */
   async runAutoCommit(statement: string, params: Row = {}): Promise<void> {
-    const session = this.driver.session({ database: this.target.database, defaultAccessMode: neo4j.session.WRITE });
+    const session = this.driver.session({
+      database: this.target.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
     try {
       await session.run(statement, params);
     } catch (err) {
-      throw fromNeo4jError(err, this.target.uri);
+      throw fromNeo4jError(err, { target: this.target.uri, origin: { kind: 'own' } });
     } finally {
       await session.close();
     }

@@ -1,27 +1,46 @@
-// Runs a real Neo4j 5.26 Community in a child JVM (Maven Central jars + db/Launcher.java) when no NEO4J_URI is set.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+// Runs a real Neo4j 5.26 Community in a child JVM (Maven Central jars + db/Launcher.java) when no NEO4J_URI is set:
+// start, readiness, stop, and the runtime files (password, running.json) of a data dir. Java, Maven and the jar cache
+// are in neo4j-toolchain.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  defaultJarsDir,
+  findJava,
+  findMaven,
+  jarsComplete,
+  LocalNeo4jStartError,
+  type LocalNeo4jStartErrorCode,
+  NEO4J_VERSION,
+  resolveNeo4jJars,
+  TAIL_LINES,
+} from './neo4j-toolchain.js';
+import { defaultPageCache } from './page-cache.js';
 
-/** The pinned Neo4j version; db/pom.xml declares the same. */
-export const NEO4J_VERSION = '5.26.31';
+// The toolchain's public names, for callers that start Neo4j and handle its errors through this module.
+export {
+  defaultJarsDir,
+  findJava,
+  findMaven,
+  type JavaInfo,
+  LocalNeo4jStartError,
+  type LocalNeo4jStartErrorCode,
+  LocalNeo4jUnavailableError,
+  NEO4J_VERSION,
+  resolveNeo4jJars,
+} from './neo4j-toolchain.js';
 
 const DB_DIR = path.dirname(fileURLToPath(import.meta.url));
-const REPO_ROOT = path.dirname(DB_DIR);
-const POM = path.join(DB_DIR, 'pom.xml');
 const LAUNCHER = path.join(DB_DIR, 'Launcher.java');
 
 const READY_PREFIX = 'PAPERGRAPH_NEO4J_READY ';
 const ERROR_PREFIX = 'PAPERGRAPH_NEO4J_ERROR ';
 const PASSWORD_FILE = 'password';
 const RUNTIME_FILE = 'running.json';
-const JARS_MARKER = '.papergraph-complete.json';
-const TAIL_LINES = 30;
 
 /**
  * JVM flags. The three --add-opens were each verified on Java 17 (see db/NOTES.md): without java.nio the page cache
@@ -34,8 +53,9 @@ export const JVM_FLAGS: readonly string[] = [
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   // Netty may then use direct buffers without the JDK cleaner, as in Neo4j's own neo4j.conf.
   '-Dio.netty.tryReflectionSetAccessible=true',
-  // An out-of-memory JVM is a broken database; exiting lets the parent report it instead of hanging.
-  '-XX:+ExitOnOutOfMemoryError',
+  // No -XX:+ExitOnOutOfMemoryError: Neo4j fails a query whose allocation does not fit with
+  // Neo.TransientError.General.OutOfMemoryError and keeps serving (as with Neo4j's own neo4j.conf, where the flag is
+  // off), so one console query cannot take the database down; a JVM that dies anyway is the supervisor's to restart.
   '-XX:-OmitStackTraceInFastThrow',
   '-Dlog4j2.disable.jmx=true',
   '-Dfile.encoding=UTF-8',
@@ -51,7 +71,7 @@ export interface LocalNeo4jOptions {
   password?: string;
   /** JVM heap, e.g. '1g' (default) or '768m'; used for -Xms and -Xmx. */
   heap?: string;
-  /** Neo4j page cache, e.g. '512m' (default). */
+  /** Neo4j page cache, e.g. '512m'. Default: sized from the store and free memory (db/page-cache.ts). */
   pageCache?: string;
   /** Receives progress lines and the JVM's stderr. Default: written to stderr. */
   log?: (line: string) => void;
@@ -78,6 +98,18 @@ export interface LocalNeo4j {
   pid: number;
   /** Shuts Neo4j down cleanly (SIGTERM), escalating to SIGKILL after 30 s; safe to call twice. */
   stop(): Promise<void>;
+  /** Calls `listener` once if the JVM ends without stop() having been called (crash, kill -9, out of memory). */
+  onUnexpectedExit(listener: (exit: LocalNeo4jExit) => void): void;
+}
+
+/** How a local Neo4j's JVM ended on its own. */
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** For people: "killed by SIGKILL", "out of memory (…)", "exit code 1: <last stderr line>". */
+  reason: string;
+  /** ISO time of the exit. */
+  at: string;
 }
 
 /** Connection details of a local Neo4j found running for a data dir. */
@@ -85,50 +117,6 @@ export interface RunningLocalNeo4j {
   uri: string;
   user: 'neo4j';
   password: string;
-}
-
-/** Java or Maven is missing or unusable, so no local Neo4j can be started on this machine. */
-export class LocalNeo4jUnavailableError extends Error {
-  override name = 'LocalNeo4jUnavailableError';
-  constructor(problem: string) {
-    super(
-      `Cannot run a local Neo4j: ${problem}\n` +
-        'Ways out:\n' +
-        '  1. install a JDK 17 and Maven 3 (e.g. `apt-get install openjdk-17-jdk-headless maven`), then retry;\n' +
-        '  2. run Neo4j in Docker with `docker compose up`;\n' +
-        '  3. set NEO4J_URI (and NEO4J_PASSWORD) to use a Neo4j you already have.',
-    );
-  }
-}
-
-/** Why a local Neo4j did not start. */
-export type LocalNeo4jStartErrorCode =
-  | 'bad-options'
-  | 'port-in-use'
-  | 'store-locked'
-  | 'already-running'
-  | 'resolve-failed'
-  | 'timeout'
-  | 'exited';
-
-/** The JVM or the jar resolution failed; the message carries the last JVM and Neo4j log lines when there are any. */
-export class LocalNeo4jStartError extends Error {
-  override name = 'LocalNeo4jStartError';
-  constructor(
-    readonly code: LocalNeo4jStartErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The Java that will run Neo4j. */
-export interface JavaInfo {
-  /** Absolute path of the java binary. */
-  java: string;
-  /** Its java.home, handed to Maven so both use the same JDK. */
-  javaHome: string;
-  major: number;
 }
 
 interface RuntimeFile {
@@ -148,7 +136,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   const dataDir = path.resolve(opts.dataDir);
   const port = opts.port ?? 0;
   const heap = opts.heap ?? '1g';
-  const pageCache = opts.pageCache ?? '512m';
+  const pageCache = opts.pageCache ?? defaultPageCache(dataDir);
   validateOptions(port, heap, pageCache, opts.password);
 
   const jarsDir = opts.jarsDir ?? defaultJarsDir(env);
@@ -270,9 +258,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   log(`Neo4j ready at ${uri} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${pid})`);
 
   let stopping: Promise<void> | undefined;
-  child.once('exit', (code, signal) => {
-    if (!stopping) log(`Neo4j (pid ${pid}) exited unexpectedly (${signal ?? `exit code ${code}`})`);
+  let unexpectedExit: LocalNeo4jExit | undefined;
+  const exitListeners: ((exit: LocalNeo4jExit) => void)[] = [];
+  // 'close' fires after stderr is drained, so an out-of-memory line the JVM printed last is in stderrTail.
+  child.once('close', (code, signal) => {
     void removeRuntimeFile(dataDir, pid);
+    if (stopping) return;
+    unexpectedExit = { code, signal, reason: exitReason(code, signal, stderrTail), at: new Date().toISOString() };
+    log(`Neo4j (pid ${pid}) exited unexpectedly: ${unexpectedExit.reason}`);
+    for (const listener of exitListeners.splice(0)) listener(unexpectedExit);
   });
 
   return {
@@ -287,7 +281,20 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       })();
       return stopping;
     },
+    onUnexpectedExit: (listener) => {
+      if (unexpectedExit) listener(unexpectedExit);
+      else exitListeners.push(listener);
+    },
   };
+}
+
+/** A readable reason for a JVM exit: the signal, an OutOfMemoryError the JVM reported, or the code and last line. */
+export function exitReason(code: number | null, signal: NodeJS.Signals | null, stderrTail: readonly string[]): string {
+  const oom = [...stderrTail].reverse().find((l) => /OutOfMemoryError/.test(l));
+  if (oom) return `out of memory (${oom.trim().slice(0, 200)})`;
+  if (signal) return `killed by ${signal}`;
+  const last = [...stderrTail].reverse().find((l) => l.trim());
+  return last ? `exit code ${code}: ${last.trim().slice(0, 200)}` : `exit code ${code}`;
 }
 
 /**
@@ -309,125 +316,6 @@ export async function findRunningLocalNeo4j(dataDir: string): Promise<RunningLoc
   return { uri: runtime.uri, user: 'neo4j', password };
 }
 
-/** Default jar cache: env PAPERGRAPH_NEO4J_JARS, else `<repo>/.data/jars/<version>` (gitignored). */
-export function defaultJarsDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PAPERGRAPH_NEO4J_JARS
-    ? path.resolve(env.PAPERGRAPH_NEO4J_JARS)
-    : path.join(REPO_ROOT, '.data', 'jars', NEO4J_VERSION);
-}
-
-/**
- * Copies Neo4j's runtime classpath into `jarsDir` with Maven (db/pom.xml) unless a complete copy is already there.
- * The copy is made in a sibling temp dir and renamed into place, so an interrupted run never looks complete.
- */
-export async function resolveNeo4jJars(opts: {
-  jarsDir?: string;
-  env?: NodeJS.ProcessEnv;
-  log?: (line: string) => void;
-  javaHome?: string;
-}): Promise<{ jarsDir: string; jarCount: number; bytes: number; resolved: boolean }> {
-  const env = opts.env ?? process.env;
-  const jarsDir = opts.jarsDir ?? defaultJarsDir(env);
-  const log = opts.log ?? ((line: string) => process.stderr.write(`[local-neo4j] ${line}\n`));
-  const existing = await jarsComplete(jarsDir);
-  if (existing) return { jarsDir, jarCount: existing.jarCount, bytes: existing.bytes, resolved: false };
-
-  const mvn = await findMaven(env);
-  const javaHome = opts.javaHome ?? (await findJava(env)).javaHome;
-  const parent = path.dirname(jarsDir);
-  await fs.mkdir(parent, { recursive: true });
-  const tmp = `${jarsDir}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
-  log(
-    `Fetching org.neo4j:neo4j:${NEO4J_VERSION} and its runtime dependencies with Maven into ${jarsDir} ` +
-      '(about 213 jars, ~122 MiB; only what ~/.m2 lacks is downloaded; later starts skip this)',
-  );
-  const started = Date.now();
-  try {
-    await run(
-      mvn,
-      [
-        '-q',
-        '-B',
-        '-f',
-        POM,
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${tmp}`,
-        '-DincludeScope=runtime',
-      ],
-      { cwd: parent, env: { ...env, JAVA_HOME: javaHome }, timeoutMs: 15 * 60_000 },
-    );
-    const { jarCount, bytes } = await measureJars(tmp);
-    if (jarCount === 0) throw new Error('Maven copied no jars');
-    const marker = { version: NEO4J_VERSION, jarCount, bytes, resolvedAt: new Date().toISOString() };
-    await fs.writeFile(path.join(tmp, JARS_MARKER), JSON.stringify(marker, null, 2) + '\n');
-    // A leftover dir without a valid marker is an older partial copy: replace it.
-    if (existsSync(jarsDir) && !(await jarsComplete(jarsDir))) await fs.rm(jarsDir, { recursive: true, force: true });
-    try {
-      await fs.rename(tmp, jarsDir);
-    } catch (err) {
-      // Another process finished first (rename onto a non-empty dir fails); its copy is as good as ours.
-      if (!(await jarsComplete(jarsDir))) throw err;
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    log(`Resolved ${jarCount} jars (${(bytes / 2 ** 20).toFixed(1)} MiB) in ${seconds} s`);
-    return { jarsDir, jarCount, bytes, resolved: true };
-  } catch (err) {
-    throw new LocalNeo4jStartError(
-      'resolve-failed',
-      `Could not fetch the Neo4j ${NEO4J_VERSION} jars with Maven: ${(err as Error).message}`,
-    );
-  } finally {
-    await fs.rm(tmp, { recursive: true, force: true });
-  }
-}
-
-/** Finds a usable Java (17–21): JAVA_HOME first, then `java` on PATH. */
-export async function findJava(env: NodeJS.ProcessEnv = process.env): Promise<JavaInfo> {
-  const candidates: string[] = [];
-  if (env.JAVA_HOME) candidates.push(path.join(env.JAVA_HOME, 'bin', 'java'));
-  candidates.push('java');
-  const problems: string[] = [];
-  for (const candidate of candidates) {
-    let output: string;
-    try {
-      // -XshowSettings prints java.home, which resolves a PATH lookup to the real JDK directory.
-      output = await run(candidate, ['-XshowSettings:properties', '-version'], { env, timeoutMs: 30_000 });
-    } catch (err) {
-      problems.push(`${candidate}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : (err as Error).message}`);
-      continue;
-    }
-    const version = /java\.specification\.version = (\d+)(?:\.(\d+))?/.exec(output);
-    const home = /java\.home = (.+)/.exec(output);
-    if (!version || !home) {
-      problems.push(`${candidate}: cannot read its version`);
-      continue;
-    }
-    // "1.8" style versions put the major after the dot.
-    const major = version[1] === '1' ? Number(version[2]) : Number(version[1]);
-    // Neo4j 5.26 supports Java 17 and 21; on 25 it starts but warns "unsupported version of the Java runtime".
-    if (major < 17 || major > 21) {
-      problems.push(`${candidate} is Java ${major}, but Neo4j ${NEO4J_VERSION} needs Java 17 (or 21)`);
-      continue;
-    }
-    const javaHome = home[1]!.trim();
-    return { java: path.join(javaHome, 'bin', 'java'), javaHome, major };
-  }
-  throw new LocalNeo4jUnavailableError(`no usable Java found (${problems.join('; ')}).`);
-}
-
-/** Finds Maven (`mvn` on PATH), needed only until the jars are cached. */
-export async function findMaven(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  try {
-    await run('mvn', ['-v'], { env, timeoutMs: 60_000 });
-    return 'mvn';
-  } catch (err) {
-    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found on PATH' : (err as Error).message;
-    throw new LocalNeo4jUnavailableError(
-      `Maven is needed once to fetch the Neo4j ${NEO4J_VERSION} jars, but \`mvn\` is ${why}.`,
-    );
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 
 function validateOptions(port: number, heap: string, pageCache: string, password: string | undefined): void {
@@ -441,28 +329,6 @@ function validateOptions(port: number, heap: string, pageCache: string, password
   // The password file is read back trimmed; surrounding whitespace would never match and force a reset every start.
   if (password !== undefined && password.trim() !== password) problems.push('password must not start or end with whitespace');
   if (problems.length) throw new LocalNeo4jStartError('bad-options', `Invalid local Neo4j options: ${problems.join('; ')}`);
-}
-
-/** A jar dir counts as complete only with its marker and as many jars as the marker recorded. */
-async function jarsComplete(jarsDir: string): Promise<{ jarCount: number; bytes: number } | null> {
-  try {
-    const marker = JSON.parse(await fs.readFile(path.join(jarsDir, JARS_MARKER), 'utf8')) as {
-      version?: string;
-      jarCount?: number;
-      bytes?: number;
-    };
-    if (marker.version !== NEO4J_VERSION) return null;
-    const actual = await measureJars(jarsDir);
-    return actual.jarCount === marker.jarCount && actual.bytes === marker.bytes ? actual : null;
-  } catch {
-    return null;
-  }
-}
-
-async function measureJars(dir: string): Promise<{ jarCount: number; bytes: number }> {
-  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.jar'));
-  const sizes = await Promise.all(names.map(async (n) => (await fs.stat(path.join(dir, n))).size));
-  return { jarCount: names.length, bytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
 /** Fails fast, naming the port, instead of waiting ~10 s for Neo4j to discover it at the end of its startup. */
@@ -651,25 +517,3 @@ async function boltAnswers(host: string, port: number, timeoutMs = 2_000): Promi
   });
 }
 
-/** Runs a command, resolving with stdout+stderr; rejects with the output tail on a non-zero exit. */
-function run(cmd: string, args: string[], opts: { cwd?: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      cmd,
-      args,
-      { cwd: opts.cwd, env: opts.env, timeout: opts.timeoutMs, maxBuffer: 16 * 2 ** 20 },
-      (err, stdout, stderr) => {
-        const output = `${stdout}${stderr}`;
-        if (err) {
-          const tail = output.trim().split('\n').slice(-TAIL_LINES).join('\n');
-          const wrapped = Object.assign(new Error(tail ? `${err.message.split('\n')[0]}\n${tail}` : err.message), {
-            code: (err as NodeJS.ErrnoException).code,
-          });
-          reject(wrapped);
-        } else {
-          resolve(output);
-        }
-      },
-    );
-  });
-}

@@ -2,6 +2,8 @@
 import neo4j from 'neo4j-driver';
 import { authorId, looseNameKey, nameKey } from './authors/identity.js';
 import type { PaperRecord } from './record.js';
+import { contributionProps } from './topic-frequencies.js';
+import type { DfContribution } from './topics/frequencies.js';
 
 export interface TopicAssignment {
   id: string;
@@ -14,6 +16,11 @@ export interface TopicAssignment {
 export interface WritablePaper {
   record: PaperRecord;
   topics: TopicAssignment[];
+  /**
+   * What the paper adds to the graph's topic document frequencies (its extracted candidates); null or absent: the
+   * paper is not counted (a count it had before is taken out).
+   */
+  contribution?: DfContribution | null;
 }
 
 export interface CategoryInfo {
@@ -43,11 +50,14 @@ export interface BatchParams {
   cites: { from: string; to: string; openalexId: string | null }[];
   /** Papers that carry an OpenAlex id, for absorbing citation stubs. */
   openalexPapers: { id: string; openalexId: string }[];
+  /** Each paper's topic document-frequency contribution (null: not counted), for the frequency deltas. */
+  contributions: Map<string, DfContribution | null>;
 }
 
 /** Paper properties as stored: integers as Neo4j integers, absent optionals as null (so a re-ingest clears them). */
-function paperProps(r: PaperRecord): Record<string, unknown> {
+function paperProps(r: PaperRecord, contribution: DfContribution | null): Record<string, unknown> {
   return {
+    ...contributionProps(contribution),
     title: r.title,
     abstract: r.abstract,
     published: r.published,
@@ -83,13 +93,15 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
     links: { authored: 0, inCategory: 0, hasTopic: 0 },
     cites: [],
     openalexPapers: [],
+    contributions: new Map(),
   };
   const authors = new Map<string, BatchParams['authors'][number]>();
   const categories = new Map<string, BatchParams['categories'][number]>();
   const topics = new Map<string, BatchParams['topics'][number]>();
 
-  for (const { record: r, topics: paperTopics } of lastById.values()) {
-    const row: PaperRow = { id: r.id, props: paperProps(r), authored: [], inCategory: [], hasTopic: [] };
+  for (const { record: r, topics: paperTopics, contribution } of lastById.values()) {
+    const row: PaperRow = { id: r.id, props: paperProps(r, contribution ?? null), authored: [], inCategory: [], hasTopic: [] };
+    out.contributions.set(r.id, contribution ?? null);
     out.papers.push(row);
     if (r.openalexId) out.openalexPapers.push({ id: r.id, openalexId: r.openalexId });
 

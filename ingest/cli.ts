@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { connect } from '../db/connect.js';
 import { applySchema } from '../db/schema.js';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { ConfigError, loadConfig } from '../core/config.js';
 import type { WritablePaper } from './batch.js';
 import { ingest, StrictModeError, type IngestInput, type IngestIssue, type IngestSummary } from './pipeline.js';
 import { progressReporter } from './progress.js';

@@ -3,20 +3,24 @@
 // Two passes over a spool file keep memory flat for inputs of any size:
 //   pass 1 parses every input once, runs the NLP candidate extraction once per paper, counts document frequencies and
 //          appends {record, candidates} to a temporary JSON-lines spool;
-//   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies, and writes
-//          batches; preparing the next batch overlaps with the write of the current one (one write in flight).
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+//   pass 2 reads the spool, scores each paper's candidates against the whole corpus's document frequencies (when
+//          writing: the graph's stored ones plus the input's, see topic-frequencies.ts), and writes batches; preparing
+//          the next batch overlaps with the write of the current one (one write in flight).
+// Before anything is written, the ingest's data migrations run (migrations.ts); the spool lives in spool.ts.
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import type { Graph } from '../db/graph.js';
+import { refreshSummaries } from '../db/summary/refresh.js';
 import type { CategoryInfo, TopicAssignment, WritablePaper } from './batch.js';
 import type { PaperRecord, ParseEvent, SourceFormat, SourceLocation } from './record.js';
 import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
-import { DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
+import { contributionOf, DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
+import { applyIngestMigrations } from './migrations.js';
+import { loadScoringFrequencies } from './topic-frequencies.js';
 import { CandidatePool } from './topics/pool.js';
+import { createSpool, sweepStaleSpools } from './spool.js';
 import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
 
 export interface IngestInput {
@@ -40,7 +44,11 @@ export interface IngestOptions {
   onPaper?: (paper: WritablePaper) => void;
   /** Progress: records parsed/written so far, bytes read of `bytesTotal` (when the input sizes are known). */
   onProgress?: (p: IngestProgress) => void;
-  /** Overrides for tests: where the spool lives. */
+  /**
+   * Where the spool folder is made (default os.tmpdir(), i.e. $TMPDIR or /tmp): `papergraph-ingest-<pid>-<random>/`.
+   * It is removed when the ingest ends, fails or is stopped by a signal; spools of killed ingests are removed by the
+   * next ingest that uses the same place.
+   */
   tmpDir?: string;
   /** NLP worker threads (default: one per core; 0 = on the main thread). */
   nlpWorkers?: number;
@@ -165,15 +173,24 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   const topicsPerPaper = opts.topicsPerPaper ?? 8;
   const dryRun = opts.dryRun === true || graph === null;
-  const spoolDir = mkdtempSync(path.join(opts.tmpDir ?? os.tmpdir(), 'papergraph-ingest-'));
-  const spoolPath = path.join(spoolDir, 'records.jsonl');
+  const writing = graph !== null && !dryRun;
+  // Identities and stored frequencies in the form this code writes, before anything is written or scored.
+  if (writing) for (const line of await applyIngestMigrations(graph, { nlpWorkers: opts.nlpWorkers })) opts.log?.(line);
+  for (const dir of sweepStaleSpools(opts.tmpDir)) opts.log?.(`removed the spool of an ingest that was killed: ${dir}`);
+  const spool = createSpool(opts.tmpDir);
+  const spoolPath = spool.file;
   const summary: IngestSummary = { records: 0, rejected: 0, warnings: 0, written: emptyCounts(), elapsedMs: 0, dryRun, timings: {} };
   const progress: IngestProgress = { phase: 'parse', records: 0, written: 0, bytesRead: 0, bytesTotal: totalSize(inputs) };
 
   try {
     // Pass 1: parse, extract candidates (on worker threads, in chunks), count document frequencies, spool in order.
-    const df = new DocumentFrequencies();
-    const spool = createWriteStream(spoolPath, { encoding: 'utf8' });
+    // When writing, also note which phrases, acronyms and papers the input has: pass 2 scores against the graph's
+    // stored frequencies of those plus the input's own (see topic-frequencies.ts).
+    const inputDf = new DocumentFrequencies();
+    const inputKeys = new Set<string>();
+    const inputAcronyms = new Set<string>();
+    const inputIds = new Set<string>();
+    const spoolOut = createWriteStream(spoolPath, { encoding: 'utf8' });
     const { pool, fellBack } = await CandidatePool.start(opts.nlpWorkers ?? CandidatePool.defaultSize());
     if (fellBack) opts.log?.(`NLP runs on the main thread (workers unavailable: ${fellBack})`);
     const maxInFlight = Math.max(2, pool.size * 2);
@@ -183,9 +200,17 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
       const head = queue.shift()!;
       const candidates = await head.candidates;
       for (let i = 0; i < head.records.length; i++) {
-        df.add(candidates[i]!);
-        const ok = spool.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
-        if (!ok) await once(spool, 'drain');
+        inputDf.add(candidates[i]!);
+        if (writing) {
+          inputIds.add(head.records[i]!.id);
+          for (const c of candidates[i]!) {
+            inputKeys.add(c.key);
+            if (c.acronym !== undefined) inputAcronyms.add(c.acronym);
+            if (c.aliases) for (const a of c.aliases) inputAcronyms.add(a);
+          }
+        }
+        const ok = spoolOut.write(`${JSON.stringify({ record: head.records[i]!, candidates: candidates[i]! } satisfies SpoolLine)}\n`);
+        if (!ok) await once(spoolOut, 'drain');
       }
     };
     const submit = async () => {
@@ -221,13 +246,18 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     } finally {
       await pool.close();
     }
-    spool.end();
-    await once(spool, 'close');
+    spoolOut.end();
+    await once(spoolOut, 'close');
     opts.onProgress?.({ ...progress });
     summary.timings['pass 1'] = Date.now() - started;
 
-    // Pass 2: score topics against the whole corpus and write, one batch in flight while the next is prepared.
+    // Pass 2: score topics against the whole corpus (the graph's papers and the input) and write, one batch in flight
+    // while the next is prepared.
     progress.phase = 'write';
+    const df = writing
+      ? await loadScoringFrequencies(graph, { df: inputDf, keys: inputKeys, acronyms: inputAcronyms, paperIds: inputIds })
+      : inputDf;
+    summary.timings['graph frequencies'] = Date.now() - started - summary.timings['pass 1']!;
     const writer = graph && !dryRun ? new GraphWriter(graph, describeCategory) : null;
     // The write in flight settles into `writeError` instead of rejecting, so a failure while the next batch is being
     // prepared is never an unhandled rejection; it is rethrown before the next write starts.
@@ -257,7 +287,11 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     const lines = readline.createInterface({ input: createReadStream(spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const text of lines) {
       const line = JSON.parse(text) as SpoolLine;
-      const paper: WritablePaper = { record: line.record, topics: topicsFor(line, df, topicsPerPaper) };
+      const paper: WritablePaper = {
+        record: line.record,
+        topics: topicsFor(line, df, topicsPerPaper),
+        contribution: contributionOf(line.candidates),
+      };
       if (dryRun) opts.onPaper?.(paper);
       batch.push(paper);
       batchLinks += linksOf(paper);
@@ -269,10 +303,12 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     }
     if (batch.length > 0) await flush(batch);
     await settle();
-    summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']!;
+    summary.timings['pass 2'] = Date.now() - started - summary.timings['pass 1']! - summary.timings['graph frequencies']!;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
+    // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
+    if (writer && progress.written > 0) summary.timings.summary = Math.round((await refreshSummaries(graph!)).ms);
   } finally {
-    rmSync(spoolDir, { recursive: true, force: true });
+    spool.remove();
   }
   summary.elapsedMs = Date.now() - started;
   return summary;

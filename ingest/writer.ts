@@ -1,10 +1,12 @@
 // Writes batches into Neo4j: one managed write transaction per batch (all-or-nothing, transient errors retried).
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
-import { AppError } from '../server/errors.js';
+import { QueryTooLargeError } from '../core/errors.js';
 import type { Graph } from '../db/graph.js';
+import { bumpGraphVersion } from '../db/summary/version.js';
 import { suggestionReason } from './authors/identity.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
+import { frequencyDeltas, storedPaperTopics } from './topic-frequencies.js';
 
 export interface CreatedMatched {
   created: number;
@@ -16,6 +18,8 @@ export interface WriteCounts {
   authors: CreatedMatched;
   categories: CreatedMatched;
   topics: CreatedMatched;
+  /** Topics removed because no paper links to them any more after their papers' re-ingest. */
+  topicsRemoved: number;
   authored: number;
   citations: number;
   stubs: number;
@@ -29,6 +33,7 @@ export function emptyCounts(): WriteCounts {
     authors: { created: 0, matched: 0 },
     categories: { created: 0, matched: 0 },
     topics: { created: 0, matched: 0 },
+    topicsRemoved: 0,
     authored: 0,
     citations: 0,
     stubs: 0,
@@ -42,6 +47,7 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
     a[k].created += b[k].created;
     a[k].matched += b[k].matched;
   }
+  a.topicsRemoved += b.topicsRemoved;
   a.authored += b.authored;
   a.citations += b.citations;
   a.stubs += b.stubs;
@@ -100,8 +106,8 @@ export class GraphWriter {
     } catch (err) {
       // A batch too large for Neo4j's per-transaction memory cap (dbms.memory.transaction.max; e.g. a big
       // --batch-size with long author lists) was rolled back whole: write it as two halves, each all-or-nothing.
-      // (The error surfaces from a query as BatchTooLargeError, or at commit as the mapped AppError.)
-      const tooLarge = err instanceof BatchTooLargeError || (err instanceof AppError && err.code === 'query_too_large');
+      // (The error surfaces from a query as BatchTooLargeError, or at commit as a QueryTooLargeError.)
+      const tooLarge = err instanceof BatchTooLargeError || err instanceof QueryTooLargeError;
       if (!tooLarge || batch.length < 2) throw err;
       this.splits++;
       const half = Math.ceil(batch.length / 2);
@@ -127,6 +133,9 @@ export class GraphWriter {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
           });
+        // What the graph holds for these papers before they are replaced: their counted topic document frequencies
+        // and their topics (those left without any paper are removed below).
+        const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
         const authorsRun = await run('ingest/merge-authors', { authors: p.authors });
         newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
         const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
@@ -144,12 +153,27 @@ export class GraphWriter {
           throw new Error(`write-papers created ${papers.relationshipsCreated} relationships for ${links} links`);
         }
         c.authored = p.links.authored;
+        const deltas = frequencyDeltas(
+          [...p.contributions].map(([id, after]) => ({ before: before.get(id)?.contribution ?? null, after })),
+        );
+        await run('ingest/update-topic-frequencies', {
+          terms: deltas.terms.map((t) => ({ ...t, delta: neo4j.int(t.delta) })),
+          acronyms: deltas.acronyms.map((a) => ({ ...a, delta: neo4j.int(a.delta) })),
+          paperDelta: neo4j.int(deltas.papers),
+        });
+        const kept = new Set(p.topics.map((t) => t.id));
+        const former = [...new Set([...before.values()].flatMap((b) => b.topics))].filter((id) => !kept.has(id));
+        if (former.length > 0) {
+          c.topicsRemoved = (await run('ingest/remove-orphan-topics', { ids: former })).summary.counters.updates().nodesDeleted;
+        }
         if (p.openalexPapers.length > 0) await run('ingest/absorb-stubs', { papers: p.openalexPapers });
         if (p.cites.length > 0) {
           const cites = (await run('ingest/link-citations', { cites: p.cites })).summary.counters.updates();
           c.citations = cites.relationshipsCreated;
           c.stubs = cites.nodesCreated;
         }
+        // The version commits with the data it describes (ETags, stored summaries).
+        await bumpGraphVersion(tx);
         Object.assign(counts, c);
         workDone = performance.now();
       }),
@@ -186,7 +210,10 @@ export class GraphWriter {
       });
     }
     const pairs = [...byPair.values()];
-    await this.graph.write('ingest/merge-suggestions', { pairs });
+    await this.graph.transaction(neo4j.session.WRITE, async (tx) => {
+      await tx.run(cypher('ingest/merge-suggestions'), { pairs });
+      await bumpGraphVersion(tx);
+    });
     return pairs.length;
   }
 }

@@ -1,10 +1,7 @@
 // Schema pieces shared by every resource: list truncation, strict query objects, limit and id parameters.
 import { z } from 'zod';
 
-/**
- * A list cut to a limit: how many items there were and how many are shown. Shared by every resource (it would sit in
- * schema/api.ts, which another engineer owns).
- */
+/** A list cut to a limit: how many items there were and how many are shown. Shared by every resource. */
 export const Truncated = z
   .object({
     total: z.number().int().describe('How many items there were'),

@@ -29,6 +29,10 @@ export const StatsResponse = z
     truncated: z
       .object({ categories: Truncated.optional(), topAuthors: Truncated.optional(), topTopics: Truncated.optional() })
       .describe('Lists this response cut to their limit; a key is present only when its list was cut'),
+    version: count.describe('The graph version these figures describe (it counts the writes to the graph)'),
+    stale: z
+      .boolean()
+      .describe('The graph has changed since this summary was built; a newer one is being built (ask again shortly)'),
   })
   .meta({ id: 'StatsResponse' });
 export type StatsResponse = z.infer<typeof StatsResponse>;

@@ -1,12 +1,17 @@
 // createApp(deps) builds the Express app without listening, so tests drive it directly.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import compression from 'compression';
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Graph } from '../db/graph.js';
 import { apiRouter } from './api/routes.js';
-import { cors } from './http/cors.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { freshShared, versionEtag } from './http/version-etag.js';
+import { StartState } from './summary/readiness.js';
+import { SummaryService } from './summary/summary.service.js';
+import { readGraphVersion } from '../db/summary/version.js';
 
 export interface AppDeps {
   graph: Graph;
@@ -15,16 +20,36 @@ export interface AppDeps {
   log?: (msg: string) => void;
   /** CORS_ORIGIN: the one other origin allowed to call the API from a browser. */
   corsOrigin?: string;
+  /** Start-up state (summaries, warm-up) shown by /api/health; one is made on `graph` when not given. */
+  start?: StartState;
 }
+
+/**
+ * Cross-origin access: none unless CORS_ORIGIN names one origin; then only that origin may call the API from a browser
+ * (GET/POST with a JSON body), and its preflight is answered.
+ */
+export function corsPolicy(origin: string | undefined): RequestHandler {
+  if (!origin) return (_req, _res, next) => next();
+  // A list (not a string) makes the cors package echo the origin only when it matches.
+  return cors({ origin: [origin], methods: ['GET', 'POST'], allowedHeaders: ['Content-Type'], maxAge: 600 });
+}
+
+/** API paths answered without the graph-version ETag (their answers are not a function of the graph's data). */
+const UNVERSIONED = new Set(['/health', '/openapi.json', '/docs']);
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(helmet());
+  // gzip/deflate/brotli for clients that accept it (responses under 1 kB are sent as they are).
+  app.use(compression());
   app.use(express.json({ limit: '100kb' }));
-  app.use('/api', cors(deps.corsOrigin));
+  app.use('/api', corsPolicy(deps.corsOrigin));
 
-  const api = apiRouter({ graph: deps.graph });
+  // Reads the graph version before each GET so an unchanged graph answers 304 (see server/http/version-etag.ts).
+  app.use('/api', versionEtag(freshShared(() => readGraphVersion(deps.graph)), (p) => UNVERSIONED.has(p)));
+  const start = deps.start ?? new StartState(new SummaryService(deps.graph, { log: deps.log }));
+  const api = apiRouter({ graph: deps.graph, summaries: start.summaries, start });
   api.use(notFoundHandler());
   app.use('/api', api);
 

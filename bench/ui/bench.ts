@@ -1,5 +1,6 @@
 // npm run bench:ui — time to first interactive frame and pan/zoom frame times of a 2,000-node / 6,000-edge map.
 import os from 'node:os';
+import { must } from '../../core/must.js';
 import { machine, writeBenchSection } from '../report.js';
 import { buildClient, launch, serveClient, summarize } from './browser.js';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => window.__pgBench?.result || window.__pgBench?.error, null, { timeout: 60_000 });
       const err = await page.evaluate(() => window.__pgBench?.error);
       if (err) throw new Error(err);
-      const result = (await page.evaluate(() => window.__pgBench!.result))!;
+      const result = must(await page.evaluate(() => window.__pgBench!.result), 'the bench result of the page');
       // Let the first texture settle, as a person would take a moment before dragging.
       await page.waitForTimeout(300);
 

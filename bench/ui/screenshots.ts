@@ -36,7 +36,9 @@ async function clickNode(page: Page, id: string): Promise<void> {
   const box = await page.evaluate((nodeId) => {
     const n = window.__pg!.cy!.getElementById(nodeId);
     const p = n.renderedPosition();
-    const r = window.__pg!.cy!.container()!.getBoundingClientRect();
+    const container = window.__pg!.cy!.container();
+    if (!container) throw new Error('the map has no container element');
+    const r = container.getBoundingClientRect();
     return { x: r.left + p.x, y: r.top + p.y };
   }, id);
   await page.mouse.click(box.x, box.y);

@@ -36,7 +36,7 @@ export function splitName(name: string): { given: string[]; family: string } {
 }
 
 /** German transliterations (ae/oe/ue for ä/ö/ü) fold to the plain vowel, so `Häntze` and `Haentze` meet. */
-function foldTransliteration(s: string): string {
+export function foldTransliteration(s: string): string {
   return s.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
 }
 

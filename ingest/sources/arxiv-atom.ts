@@ -1,5 +1,6 @@
 // arXiv API Atom feed (export.arxiv.org/api/query) → ParseEvents; one whole XML document per call.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { must } from '../../core/must.js';
 import type { AuthorRecord, ParseEvent, PaperRecord } from '../record.js';
 import { isArxivCategory } from '../text/categories.js';
 import { decodeEntities, normalizeParagraphs, normalizeSpace } from '../text/normalize.js';
@@ -76,7 +77,7 @@ function lineFinder(s: string): (offset: number) => number {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
+      if (must(starts[mid], 'a line start') <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;

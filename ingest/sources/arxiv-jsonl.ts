@@ -18,8 +18,9 @@ const MONTH_NUM: Record<string, number> = { Jan: 1, Feb: 2, Mar: 3, Apr: 4, May:
  */
 export function rfc2822Day(s: string): string | null {
   const m = /(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})/.exec(s);
-  if (!m) return null;
-  return `${m[3]}-${String(MONTH_NUM[m[2]!]).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const [, day, month, year] = m ?? [];
+  if (!day || !month || !year) return null;
+  return `${year}-${String(MONTH_NUM[month]).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 /** Month an arXiv id was assigned (0704.0001 → 2007-04, hep-th/9901001 → 1999-01): a fallback publication date. */
@@ -78,7 +79,7 @@ function fromParsed(parsed: unknown[], raw: string[]): AuthorRecord[] {
     const suffix = normalizeSpace(decodeTex(String(p[2] ?? '')));
     const name = [given, family, suffix].filter(Boolean).join(' ');
     if (!name) continue;
-    const a: AuthorRecord = { asWritten: aligned ? raw[i]! : name, name };
+    const a: AuthorRecord = { asWritten: aligned ? (raw[i] ?? name) : name, name };
     if (given) a.given = given;
     if (family) a.family = family;
     if (suffix) a.suffix = suffix;

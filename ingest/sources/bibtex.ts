@@ -10,18 +10,19 @@ export interface BibtexOptions {
   file: string;
 }
 
-/** Line of each entry start (`@type{key`), in file order, with its key. */
-function entryStarts(text: string): { key: string; line: number }[] {
-  const out: { key: string; line: number }[] = [];
+/** Line and character offset of each entry start (`@type{key`), in file order, with its key. */
+function entryStarts(text: string): { key: string; line: number; offset: number }[] {
+  const out: { key: string; line: number; offset: number }[] = [];
   const re = /@([A-Za-z]+)\s*[{(]\s*([^,\s]*)/g;
   let line = 1;
   let last = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     for (let i = text.indexOf('\n', last); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     last = m.index;
-    const type = m[1]!.toLowerCase();
+    const [, kind = '', key = ''] = m;
+    const type = kind.toLowerCase();
     if (type === 'comment' || type === 'string' || type === 'preamble') continue;
-    out.push({ key: m[2]!, line });
+    out.push({ key, line, offset: m.index });
   }
   return out;
 }
@@ -84,7 +85,7 @@ function arxivOf(f: Record<string, unknown>): { id: string | null; category: str
   for (const s of sources) {
     const m = /(?:arxiv[:\s/]*|abs\/|^)((?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?)(?:\s*\[([^\]]+)\])?/i.exec(s.trim());
     if (!m) continue;
-    const candidate = normalizeArxivId(m[1]!);
+    const candidate = normalizeArxivId(m[1] ?? '');
     if (!candidate) continue;
     id ??= candidate;
     if (m[2] && isArxivCategory(m[2].trim())) category ??= m[2].trim();
@@ -155,8 +156,9 @@ function entryEvents(e: Entry, raw: Entry | undefined, at: { file: string; line:
 
 /**
  * Parse a BibTeX document. Names come from the parser's creator lists (`Last, First and …`, TeX decoded); titles
- * lose case-protection braces and markup. Parser errors become `reject` events at the line the error names (or of
- * the entry the error text belongs to); entries the parser could not read are rejected, the others kept.
+ * lose case-protection braces and markup. An entry the parser could not read completely (its start lies in the text
+ * of a parser error, e.g. an unclosed brace) is one `reject` at its `@` line and nothing of it is kept; a parser
+ * error outside any entry is a `reject` at the line it starts. The other entries are kept.
  */
 export async function* parseBibtex(text: string, opts: BibtexOptions): AsyncGenerator<ParseEvent> {
   const file = opts.file;
@@ -176,19 +178,39 @@ export async function* parseBibtex(text: string, opts: BibtexOptions): AsyncGene
   for (const r of rawLib.entries) rawByKey.set(r.key, [...(rawByKey.get(r.key) ?? []), r]);
   const starts = entryStarts(text);
 
+  // A parser error covers the text it could not read (err.input). An entry starting inside that text was not read
+  // completely (an unclosed brace swallows the following fields into one): it is rejected whole, never half-written.
+  const broken: { from: number; to: number; line: number; error: string; claimed: boolean }[] = [];
   for (const err of lib.errors) {
     // Prefer where the offending text starts (the entry), over the parser's "at line N" which is where it gave up.
     const pos = err.input ? text.indexOf(err.input) : -1;
     const m = /at line (\d+)/.exec(err.error);
     const line = pos >= 0 ? text.slice(0, pos).split('\n').length : m ? Number(m[1]) : 1;
-    yield { kind: 'reject', reason: `BibTeX parse error: ${err.error}`, at: { file, line } };
+    broken.push({ from: pos, to: pos >= 0 ? pos + (err.input ?? '').length : -1, line, error: err.error, claimed: false });
   }
+  const brokenAt = (offset: number | undefined) =>
+    offset === undefined ? undefined : broken.find((b) => b.from >= 0 && offset >= b.from && offset < b.to);
 
-  // Match entries to their start lines by key, in order (keys can repeat in sloppy files).
-  const byKey = new Map<string, number[]>();
-  for (const s of starts) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s.line]);
+  // Match entries to their starts by key, in order (keys can repeat in sloppy files).
+  const byKey = new Map<string, { line: number; offset: number }[]>();
+  for (const s of starts) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
+  const events: ParseEvent[] = [];
   for (const e of lib.entries) {
-    const line = byKey.get(e.key)?.shift() ?? 1;
-    yield* entryEvents(e, rawByKey.get(e.key)?.shift(), { file, line });
+    const start = byKey.get(e.key)?.shift();
+    const raw = rawByKey.get(e.key)?.shift();
+    const at = { file, line: start?.line ?? 1 };
+    const err = brokenAt(start?.offset);
+    if (err) {
+      err.claimed = true;
+      const reason = `entry ${e.key || '(no key)'}: not read completely, so nothing of it is ingested (BibTeX parse error: ${err.error})`;
+      events.push({ kind: 'reject', reason, at });
+      continue;
+    }
+    events.push(...entryEvents(e, raw, at));
   }
+  // Errors outside any entry (stray text the parser choked on) are reported where they start.
+  for (const b of broken) {
+    if (!b.claimed) yield { kind: 'reject', reason: `BibTeX parse error: ${b.error}`, at: { file, line: b.line } };
+  }
+  yield* events;
 }

@@ -250,10 +250,10 @@ async function* dispatch(source: AsyncIterable<Chunk>, name: string, opts: Parse
           ? parseArxivJsonl(lines, { file: name })
           : parseOpenAlex(lines, { file: name });
     for await (const ev of parser) {
-      while (overlong.length) yield overlong.shift()!;
+      for (let o = overlong.shift(); o !== undefined; o = overlong.shift()) yield o;
       yield ev;
     }
-    while (overlong.length) yield overlong.shift()!;
+    for (let o = overlong.shift(); o !== undefined; o = overlong.shift()) yield o;
     return;
   }
 

@@ -1,4 +1,5 @@
 // Paper-aggregator listing text: `<CAT><Mon D[, YYYY]>[Code]` header, title glued to authors, abstract line(s).
+import { must } from '../../core/must.js';
 import type { AuthorRecord, ParseEvent, PaperRecord, SourceLocation } from '../record.js';
 import { resolveListingCategory } from '../text/categories.js';
 import { normalizeSpace } from '../text/normalize.js';
@@ -35,7 +36,7 @@ export function parseListingHeader(line: string): HeaderInfo | null {
   const m = HEADER.exec(line.trim());
   if (!m) return null;
   return {
-    category: m[1]!,
+    category: must(m[1], 'the category of a listing header'),
     month: MONTHS.indexOf(m[2] as (typeof MONTHS)[number]) + 1,
     day: Number(m[3]),
     year: m[4] ? Number(m[4]) : null,
@@ -103,14 +104,13 @@ const SUFFIXES = new Set(['Jr.', 'Jr', 'Sr.', 'Sr', 'II', 'III', 'IV']);
 export function isNameShaped(name: string, allowMononym = false): boolean {
   const t = name.split(' ');
   if (t.some((x) => x.length === 0)) return false;
-  if (t.length >= 3 && SUFFIXES.has(t[t.length - 1]!)) t.pop();
-  if (t.length === 1) return allowMononym && WORD.test(t[0]!);
-  const first = t[0]!;
+  if (t.length >= 3 && SUFFIXES.has(t[t.length - 1] ?? '')) t.pop();
+  const [first = '', ...others] = t;
+  if (t.length === 1) return allowMononym && WORD.test(first);
   if (!WORD.test(first) && !INITIAL.test(first)) return false;
-  const last = t[t.length - 1]!;
+  const last = others.pop() ?? '';
   if (!WORD.test(last) && !CAPS.test(last)) return false;
-  for (let i = 1; i < t.length - 1; i++) {
-    const x = t[i]!;
+  for (const x of others) {
     if (!WORD.test(x) && !INITIAL.test(x) && !PARTICLES.has(x) && !CAPS.test(x)) return false;
   }
   return true;
@@ -129,8 +129,8 @@ export function parseAuthorList(s: string): { names: string[]; truncated: boolea
   if (truncated) rest = rest.replace(ET_AL, '').trim();
   if (!rest) return null;
   const names = rest.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/u);
-  for (let i = 0; i < names.length; i++) {
-    if (!isNameShaped(names[i]!, i > 0)) return null;
+  for (const [i, name] of names.entries()) {
+    if (!isNameShaped(name, i > 0)) return null;
   }
   return { names, truncated };
 }
@@ -157,9 +157,9 @@ export function splitTitleAuthors(line: string): TitleAuthorSplit | null {
   const s = line.trim();
   if (s.length > MAX_SPLIT_LINE) return null;
   for (let i = 1; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s.charAt(i);
     if (!/\p{Lu}/u.test(c)) continue;
-    const prev = s[i - 1]!;
+    const prev = s.charAt(i - 1);
     if (/\s/u.test(prev)) continue;
     // Inside a hyphenated or apostrophised word (Bani-Harouni, O'Brien) the capital continues a word, it never
     // starts the author list: a title ending in "-" or "'" glued to a name is not a thing listings print.
@@ -188,7 +188,7 @@ interface Block {
  * Parse a listing, line by line in constant memory (one block at a time). Each block is a header, a title+authors
  * line and one or more abstract lines; a malformed block (impossible date, missing part, unsplittable title line)
  * becomes one `reject` at its header line and the next block is parsed normally. Unknown category codes are kept as
- * printed with a `warning`. Ids use the title scheme (listings carry no arXiv id or DOI).
+ * printed with a `warning`. Ids use the title scheme (listings carry no arXiv id or DOI), with the year only when printed.
  */
 export async function* parseListing(input: LineInput, opts: ListingOptions): AsyncGenerator<ParseEvent> {
   const ref = referenceDay(opts.listingDate);
@@ -229,7 +229,7 @@ export async function* parseListing(input: LineInput, opts: ListingOptions): Asy
 function buildBlock(b: Block, endReason: string, ref: { y: number; m: number; d: number }, file: string): ParseEvent[] {
   const at: SourceLocation = { file, line: b.headerLine };
   const h = b.header;
-  const mon = MONTHS[h.month - 1]!;
+  const mon = must(MONTHS[h.month - 1], `month ${h.month} of a listing header`);
   const events: ParseEvent[] = [];
 
   let year: number;
@@ -267,7 +267,9 @@ function buildBlock(b: Block, endReason: string, ref: { y: number; m: number; d:
   const title = normalizeSpace(split.title);
   const authors: AuthorRecord[] = split.authors.map((n) => ({ asWritten: n, name: normalizeSpace(n) }));
   const record: Partial<PaperRecord> = {
-    id: paperIdFromTitle(title, year),
+    // An inferred year depends on the day of the ingest, so it is not part of the identity (the year stays a property,
+    // with its precision).
+    id: paperIdFromTitle(title, precision === 'day' ? year : null),
     title,
     abstract: normalizeSpace(b.abstract.join(' ')),
     published: `${iso(year, h.month, h.day)}`,

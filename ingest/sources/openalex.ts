@@ -79,9 +79,11 @@ function authorsOf(w: Json): AuthorRecord[] {
     const name = display || raw;
     if (!name) continue;
     const rec: AuthorRecord = { asWritten: raw || display, name };
-    const orcid = str(au.orcid) ? normalizeOrcid(str(au.orcid)!) : null;
+    const rawOrcid = str(au.orcid);
+    const orcid = rawOrcid ? normalizeOrcid(rawOrcid) : null;
     if (orcid) rec.orcid = orcid;
-    const aid = str(au.id) ? normalizeOpenAlexAuthorId(str(au.id)!) : null;
+    const rawAid = str(au.id);
+    const aid = rawAid ? normalizeOpenAlexAuthorId(rawAid) : null;
     if (aid) rec.openalexId = aid;
     out.push(rec);
   }
@@ -109,7 +111,8 @@ function topicsOf(w: Json): SourceTopic[] {
 /** Events for one OpenAlex work object. `where` names it in messages (`work #3 (W123)`). */
 export function openAlexWorkEvents(w: unknown, at: SourceLocation, index: number): ParseEvent[] {
   if (!isObj(w)) return [{ kind: 'reject', reason: `work #${index + 1}: not a JSON object`, at }];
-  const openalexId = str(w.id) ? normalizeOpenAlexWorkId(str(w.id)!) : null;
+  const rawId = str(w.id);
+  const openalexId = rawId ? normalizeOpenAlexWorkId(rawId) : null;
   const where = `work #${index + 1}${openalexId ? ` (${openalexId})` : ''}`;
   if (!openalexId) return [{ kind: 'reject', reason: `${where}: id: missing or not an OpenAlex work id (${JSON.stringify(w.id ?? null)})`, at }];
 
@@ -139,7 +142,8 @@ export function openAlexWorkEvents(w: unknown, at: SourceLocation, index: number
 
   const cites: string[] = [];
   for (const r of Array.isArray(w.referenced_works) ? w.referenced_works : []) {
-    const rid = str(r) ? normalizeOpenAlexWorkId(str(r)!) : null;
+    const rawRid = str(r);
+    const rid = rawRid ? normalizeOpenAlexWorkId(rawRid) : null;
     if (rid) cites.push(`openalex:${rid}`);
   }
 
@@ -192,7 +196,7 @@ export function workStartLines(text: string): number[] {
   let lastKey = '';
   let inResults = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '\n') line++;
     if (inStr) {
       if (esc) esc = false;
@@ -331,7 +335,7 @@ export async function* parseOpenAlex(input: string | LineInput, opts: OpenAlexOp
       for (let i = 0; i < doc.length; i++) {
         const at = { file, line: docStartLine + i };
         const works = perLine[i];
-        if (works === null && !doc[i]!.trim()) continue;
+        if (works === null && !doc[i]?.trim()) continue;
         if (!works) {
           yield { kind: 'reject', reason: `line ${at.line} is not valid JSON or not an OpenAlex work; is the line truncated?`, at };
           continue;
@@ -353,7 +357,8 @@ export async function* parseOpenAlex(input: string | LineInput, opts: OpenAlexOp
   const starts = workStartLines(text);
   const located = starts.length === works.length;
   for (let i = 0; i < works.length; i++) {
-    const line = located ? docStartLine + starts[i]! - 1 : docStartLine;
+    const start = starts[i];
+    const line = located && start !== undefined ? docStartLine + start - 1 : docStartLine;
     yield* openAlexWorkEvents(works[i], { file, line }, workIndex++);
   }
 }

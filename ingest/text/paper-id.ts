@@ -79,7 +79,8 @@ export function foldTitle(title: string): string {
 
 /**
  * `title:` + the first 16 hex digits of sha1(foldTitle(title) + '|' + year). A missing year hashes as the empty
- * string, so `title:` ids of undated records are stable but never equal to a dated one.
+ * string, so `title:` ids of undated records are stable but never equal to a dated one. Pass only a year the source
+ * printed: a year inferred at ingest time (a listing's "May 5") would make the id depend on the day of the ingest.
  */
 export function paperIdFromTitle(title: string, year: number | null): string {
   const h = createHash('sha1')

@@ -23,6 +23,30 @@ export interface DocumentFrequenciesOptions {
   maxEntries?: number;
 }
 
+/**
+ * What one document adds to document frequencies: its distinct phrase keys used as complete noun phrases
+ * (Candidate.standaloneTf > 0) and the acronym definitions it made ([acronym, phrase key]), both sorted. Stored with a
+ * paper in the graph, so a re-ingest can take the paper's old contribution out before adding the new one.
+ */
+export interface DfContribution {
+  terms: string[];
+  acronyms: [string, string][];
+}
+
+/** The contribution of one document's candidates (what DocumentFrequencies.add counts). */
+export function contributionOf(candidates: readonly Candidate[]): DfContribution {
+  const terms = new Set<string>();
+  const acronyms = new Map<string, [string, string]>();
+  for (const c of candidates) {
+    if (c.aliases) for (const a of c.aliases) acronyms.set(`${a}\t${c.key}`, [a, c.key]);
+    if (c.standaloneTf > 0) terms.add(c.key);
+  }
+  return {
+    terms: [...terms].sort(),
+    acronyms: [...acronyms.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)).map(([, v]) => v),
+  };
+}
+
 /** Share of an acronym's definitions its commonest expansion needs before undefined uses resolve to it. */
 export const ACRONYM_DOMINANCE = 0.6;
 
@@ -56,15 +80,41 @@ export class DocumentFrequencies {
    * document defined (Candidate.aliases) adds a vote for its expansion.
    */
   add(candidates: readonly Candidate[]): void {
+    this.addContribution(contributionOf(candidates));
+  }
+
+  /** Counts one document given by its contribution (see contributionOf). */
+  addContribution(c: DfContribution): void {
     this.#docCount++;
-    for (const c of candidates) {
-      if (c.aliases) for (const a of c.aliases) this.#vote(a, c.key, 1);
-      if (c.standaloneTf <= 0) continue;
-      const v = this.#table.get(c.key);
-      // Extraction yields each key once per document; the table counts documents, so +1 per key.
-      this.#table.set(c.key, v === undefined ? pack(1, this.#floor) : v + DELTA_RANGE);
+    for (const [a, key] of c.acronyms) this.#vote(a, key, 1);
+    for (const key of c.terms) {
+      const v = this.#table.get(key);
+      // The table counts documents: +1 per distinct key of the document.
+      this.#table.set(key, v === undefined ? pack(1, this.#floor) : v + DELTA_RANGE);
     }
     if (this.#table.size > this.maxEntries) this.#prune();
+  }
+
+  /**
+   * Takes one counted document out again (a paper being replaced by its re-ingested version). Keys and votes the
+   * table no longer holds (pruned) are skipped; a count reaching 0 removes the key.
+   */
+  removeContribution(c: DfContribution): void {
+    this.#docCount = Math.max(0, this.#docCount - 1);
+    for (const [a, key] of c.acronyms) {
+      const votes = this.#acronyms.get(a);
+      const n = votes?.get(key);
+      if (votes === undefined || n === undefined) continue;
+      if (n <= 1) votes.delete(key);
+      else votes.set(key, n - 1);
+      if (votes.size === 0) this.#acronyms.delete(a);
+    }
+    for (const key of c.terms) {
+      const v = this.#table.get(key);
+      if (v === undefined) continue;
+      if (countOf(v) <= 1) this.#table.delete(key);
+      else this.#table.set(key, v - DELTA_RANGE);
+    }
   }
 
   /** Documents (lower bound) that used `key` as a complete phrase; 0 if never seen or pruned. */

@@ -4,35 +4,34 @@
 // ----------------------------------------------------------
 // 1. extractCandidates(title, abstract) is the only NLP step (wink-nlp tokenizer + sentence boundaries + POS tagger +
 //    lemmatizer of the English lite model). It is pure and corpus-independent, so it runs exactly once per paper, in
-//    any order, in any worker. Its cost dominates: ≈ 600 µs of CPU per paper on the 200-paper arXiv sample (117
-//    words per abstract), i.e. ≈ 1,650–2,300 papers per CPU-second, ≈ 1,200–1,800 at 150 words (bench.ts, 2-core
-//    AMD EPYC, measured while other jobs kept the load average at 6–16). wink's readDoc is about half of it.
-//    So at 2,000 papers/s NLP alone needs ≈ 1.1–1.7 cores: a pipeline that must reach that rate has to run this
-//    step in worker_threads (one DocumentFrequencies per worker, merged) and cannot also keep the writes on the
-//    same two cores in the same phase.
+//    any order, in any worker. Its cost dominates ingest CPU (wink's readDoc is about half of it), so a pipeline
+//    that must keep up with the writes runs this step in worker_threads (see pool.ts). Figures: docs/benchmarks.md.
 // 2. DocumentFrequencies.add(candidates) per paper counts, per phrase, the papers using it as a complete noun phrase.
-//    Memory is bounded by `maxEntries` (default 1M ≈ 180 MB of heap at ~180 bytes per entry) through lossy
-//    counting: rare phrases are pruned, shared ones never are. toJSON()/fromJSON() persist it (≈ 30 bytes of JSON
-//    per entry); merge() combines per-worker tables. It also keeps acronym → expansion votes, so a paper that writes
-//    "DP-SGD" without spelling it out is linked to the papers that did.
+//    Memory is bounded by `maxEntries` (default 1M entries) through lossy counting: rare phrases are pruned, shared
+//    ones never are. toJSON()/fromJSON() persist it; merge() combines per-worker tables. It also keeps acronym →
+//    expansion votes, so a paper that writes "DP-SGD" without spelling it out is linked to the papers that did.
 // 3. selectTopics(candidates, df) scores one paper against the corpus (see SCORING): BM25-saturated tf (a title
 //    mention counts 3×, a mention inside a longer phrase ½) × BM25 idf; phrases no other paper uses get 0.7× (they
 //    link nothing), and a shared sub-phrase inherits 0.8× the score of an unshared phrase containing it ("thyroid
 //    segmentation" → "segmentation"), which is what connects related papers. Broad-only phrases, short undefined
 //    acronyms, metrics and long one-off phrases are scored down; overlapping sub/super-phrases are penalized
 //    greedily (MMR-like) unless they add links; at most `topicsPerPaper`, none below 0.35 of the paper's best.
-//    ≈ 10k papers per CPU-second: negligible next to extraction.
+//    Cheap next to extraction.
 //
 // Pipelines:
 //  - Two passes (what ingest/pipeline.ts does): pass 1 extracts candidates, adds them to the DF and spools
 //    {record, candidates} to disk; pass 2 reads the spool and calls selectTopics with the complete DF. NLP runs once;
-//    the extra cost is the spool (≈ 35 candidates ≈ 3.5 KB of JSON per 117-word abstract, so ≈ 10–12 GB for 2.7M
-//    arXiv papers; compactCandidates(c, 20) after df.add halves it, at the price of never selecting the weakest
-//    candidates) and one sequential re-read. Memory stays flat: only the DF is held.
+//    the extra cost is the spool (a few KB of JSON per abstract; compactCandidates(c, 20) after df.add halves it,
+//    at the price of never selecting the weakest candidates) and one sequential re-read. Memory stays flat: only
+//    the DF is held.
 //  - One pass with a seeded DF: load a DF persisted from an earlier run or a sample (fromJSON), then per paper
 //    extractCandidates → df.add → selectTopics. No spool; early papers are scored against the seed only. Scores
 //    drift as the DF grows, so the same paper can get different topics in different runs; fine for incremental
 //    updates, not for the reproducible bulk load.
+//  - Appends into a graph (what the pipeline does when it writes): the DF of pass 2 is the graph's stored counts for
+//    the phrases the input uses, minus the stored contributions (contributionOf) of input papers already in the
+//    graph, plus the input's own DF (ingest/topic-frequencies.ts). That is the DF a one-shot load of everything the
+//    graph will hold would use, so a paper's topics do not depend on the run or batch that brings it.
 //  - Small inputs, dry runs and tests: extractTopicsForCorpus() does both passes in memory.
 // Determinism: candidates are sorted by key and ties in selection break by key, so equal input (and an equal DF)
 // always gives equal topics. The DF itself is order-independent until it prunes; after pruning, which rare phrases
@@ -43,8 +42,10 @@ import { selectTopics, type SelectOptions, type Topic } from './select.js';
 
 export { extractCandidates, MAX_PHRASE_UNITS, nominalize, type Candidate } from './extract.js';
 export {
+  contributionOf,
   DEFAULT_MAX_ENTRIES,
   DocumentFrequencies,
+  type DfContribution,
   type DocumentFrequenciesJSON,
   type DocumentFrequenciesOptions,
 } from './frequencies.js';

@@ -1,16 +1,10 @@
-// Worker thread: runs the NLP candidate extraction for chunks of papers sent by ingest/topics/pool.ts.
-import { parentPort } from 'node:worker_threads';
-import { extractCandidates } from './extract.js';
+// Worker task: the NLP candidate extraction for one chunk of papers, run by the piscina pool of ingest/topics/pool.ts.
+import { extractCandidates, type Candidate } from './extract.js';
 
-interface Job {
-  seq: number;
+export interface NlpJob {
   docs: { title: string; abstract: string }[];
 }
 
-// Tells the pool this worker loaded (TypeScript included) and is ready.
-parentPort!.postMessage({ ready: true });
-
-parentPort!.on('message', (job: Job) => {
-  const out = job.docs.map((d) => extractCandidates(d.title, d.abstract));
-  parentPort!.postMessage({ seq: job.seq, candidates: out });
-});
+export default function extractChunk(job: NlpJob): Candidate[][] {
+  return job.docs.map((d) => extractCandidates(d.title, d.abstract));
+}

@@ -1,71 +1,58 @@
-// Runs extractCandidates on worker threads (it dominates ingest CPU), in chunks; results come back in submission order.
+// Runs extractCandidates on worker threads (it dominates ingest CPU) through a piscina pool, in chunks; each chunk's
+// promise resolves with that chunk's results, so callers keep submission order.
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { extractCandidates, type Candidate } from './extract.js';
+import type { NlpJob } from './nlp-worker.js';
 
 export interface Doc {
   title: string;
   abstract: string;
 }
 
+/** How long a worker may take to load (TypeScript, the NLP model) before the pool gives up on threads. */
+const START_TIMEOUT_MS = 30_000;
+
 /**
  * A pool of NLP workers. `workers: 0` extracts on the calling thread (tests, tiny inputs, runtimes that cannot load
  * TypeScript in a worker). A worker that fails to start makes the pool fall back to the calling thread.
  */
 export class CandidatePool {
-  private workers: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (c: Candidate[][]) => void; reject: (e: unknown) => void }>();
-  private seq = 0;
-  private next = 0;
-
-  private constructor() {}
+  private constructor(private readonly piscina: Piscina<NlpJob, Candidate[][]> | null) {}
 
   /**
-   * Starts `size` workers and waits until each has loaded. If any cannot start (e.g. the runtime has no TypeScript
-   * loader for the worker file), all are stopped and the pool extracts on the calling thread; `fellBack` says so.
+   * Starts `size` workers and waits until they have loaded (one empty job). If they cannot start (e.g. the runtime
+   * has no TypeScript loader for the worker file), the pool is stopped and extracts on the calling thread; `fellBack`
+   * says why.
    */
   static async start(size: number): Promise<{ pool: CandidatePool; fellBack: string | null }> {
-    const pool = new CandidatePool();
-    if (size <= 0) return { pool, fellBack: null };
+    if (size <= 0) return { pool: new CandidatePool(null), fellBack: null };
+    // The boot file registers tsx in the worker thread, then imports the TypeScript worker.
+    const piscina = new Piscina<NlpJob, Candidate[][]>({
+      filename: new URL('./nlp-worker-boot.mjs', import.meta.url).href,
+      minThreads: size,
+      maxThreads: size,
+      idleTimeout: Infinity,
+    });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      pool.workers = await Promise.all(Array.from({ length: size }, () => pool.spawn()));
-      return { pool, fellBack: null };
+      await Promise.race([
+        piscina.run({ docs: [] }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`NLP worker did not start within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+        }),
+      ]);
+      return { pool: new CandidatePool(piscina), fellBack: null };
     } catch (err) {
-      await pool.close();
-      pool.workers = [];
-      return { pool, fellBack: (err as Error).message };
+      await piscina.destroy();
+      return { pool: new CandidatePool(null), fellBack: (err as Error).message };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private spawn(): Promise<Worker> {
-    return new Promise((resolve, reject) => {
-      // The boot file registers tsx in the worker thread, then imports the TypeScript worker.
-      const w = new Worker(new URL('./nlp-worker-boot.mjs', import.meta.url));
-      this.workers.push(w);
-      const timer = setTimeout(() => reject(new Error('NLP worker did not start within 30 s')), 30_000);
-      w.once('error', (err) => {
-        clearTimeout(timer);
-        reject(err);
-      });
-      w.on('message', (m: { ready?: true; seq: number; candidates: Candidate[][] }) => {
-        if (m.ready) {
-          clearTimeout(timer);
-          w.on('error', (err) => {
-            for (const p of this.pending.values()) p.reject(err);
-            this.pending.clear();
-          });
-          resolve(w);
-          return;
-        }
-        const p = this.pending.get(m.seq);
-        this.pending.delete(m.seq);
-        p?.resolve(m.candidates);
-      });
-    });
-  }
-
   get size(): number {
-    return this.workers.length;
+    return this.piscina?.options.maxThreads ?? 0;
   }
 
   /** Default size: one worker per core, none on a single core (the main thread parses meanwhile). */
@@ -76,16 +63,11 @@ export class CandidatePool {
 
   /** Extracts candidates for every doc of the chunk. */
   extract(docs: Doc[]): Promise<Candidate[][]> {
-    if (this.workers.length === 0) return Promise.resolve(docs.map((d) => extractCandidates(d.title, d.abstract)));
-    const seq = this.seq++;
-    const worker = this.workers[this.next++ % this.workers.length]!;
-    return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      worker.postMessage({ seq, docs: docs.map((d) => ({ title: d.title, abstract: d.abstract })) });
-    });
+    if (!this.piscina) return Promise.resolve(docs.map((d) => extractCandidates(d.title, d.abstract)));
+    return this.piscina.run({ docs: docs.map((d) => ({ title: d.title, abstract: d.abstract })) });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.piscina?.destroy();
   }
 }

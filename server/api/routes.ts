@@ -1,6 +1,8 @@
 // Mounts every API resource under /api. One line per resource folder.
 import { Router } from 'express';
 import type { Graph } from '../../db/graph.js';
+import type { StartState } from '../summary/readiness.js';
+import type { SummaryService } from '../summary/summary.service.js';
 import { healthRouter } from './health/health.routes.js';
 import { statsRouter } from './stats/stats.routes.js';
 import { searchRouter } from './search/search.routes.js';
@@ -13,16 +15,18 @@ import { openApiRouter } from './openapi/openapi.routes.js';
 
 export interface ApiDeps {
   graph: Graph;
+  summaries: SummaryService;
+  start: StartState;
 }
 
 export function apiRouter(deps: ApiDeps): Router {
   const api = Router();
-  api.use(healthRouter(deps.graph));
-  api.use(statsRouter(deps.graph));
+  api.use(healthRouter(deps.graph, () => deps.start.readiness()));
+  api.use(statsRouter(deps.summaries));
   api.use(searchRouter(deps.graph));
   api.use(authorsRouter(deps.graph));
   api.use(papersRouter(deps.graph));
-  api.use(graphRouter(deps.graph));
+  api.use(graphRouter(deps.graph, deps.summaries));
   api.use(exportRouter(deps.graph));
   api.use(cypherRouter(deps.graph));
   api.use(openApiRouter());

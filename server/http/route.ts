@@ -3,6 +3,7 @@ import { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { ErrorBody } from '../../schema/api.js';
+import { must } from '../../core/must.js';
 import { ValidationError } from '../errors.js';
 
 /** Every route registers here; /api/openapi.json is generated from it. */
@@ -36,7 +37,7 @@ function parseOrThrow<T extends z.ZodType>(schema: T | undefined, value: unknown
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ [where]: i.path.join('.') || '(root)', message: i.message }));
-  const first = result.error.issues[0]!;
+  const first = must(result.error.issues[0], 'the first issue of a failed parse');
   const name = first.path.join('.') || where;
   throw new ValidationError(`Invalid ${where} ${where === 'body' ? 'field' : 'parameter'} '${name}': ${first.message}`, issues);
 }

@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../schema/api.js';
 import { GraphResponse, PathResponse } from '../../schema/graph.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
+import { refreshSummaries } from '../../db/summary/refresh.js';
+import { bumpGraphVersion } from '../../db/summary/version.js';
 
 const api = useSampleApi({ resetAfter: true });
 const { graph, get } = api;
@@ -343,6 +345,9 @@ describe('hubs never cause an error', () => {
         "CREATE (p:Paper {id: 'hub:q' + j, title: 'Joint ' + j, year: 2020}) " +
         'CREATE (h)-[:AUTHORED {position: 1}]->(p) CREATE (k)-[:AUTHORED {position: 2}]->(p)',
     );
+    // As every writer does: a new graph version, and the stored whole-graph summaries rebuilt for it.
+    await graph.transaction('WRITE', (tx) => bumpGraphVersion(tx));
+    await refreshSummaries(graph);
   });
 
   it('a member of a 3,000-author paper: bounded ego networks at every depth and weighting', async () => {

@@ -1,5 +1,7 @@
 // /api/stats against the real Neo4j holding the sample listing; every number is checked against the graph itself.
 import { describe, expect, it } from 'vitest';
+import { refreshSummaries } from '../../db/summary/refresh.js';
+import { bumpGraphVersion } from '../../db/summary/version.js';
 import { ErrorBody } from '../../schema/api.js';
 import { StatsResponse } from '../../schema/stats.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
@@ -90,10 +92,16 @@ describe('GET /api/stats on the sample listing', () => {
   });
 
   it('counts cited-only works as Stub, not as Paper', async () => {
-    await graph.runAutoCommit(
-      "MATCH (p:Paper) WITH p ORDER BY p.id LIMIT 1 CREATE (p)-[:CITES]->(:Paper:Stub {id: 'openalex:W42', openalexId: 'W42'})",
-    );
+    // Written as every writer must (the graph version bumped in the same transaction), then summarised as ingest does.
+    await graph.transaction('WRITE', async (tx) => {
+      await tx.run(
+        "MATCH (p:Paper) WITH p ORDER BY p.id LIMIT 1 CREATE (p)-[:CITES]->(:Paper:Stub {id: 'openalex:W42', openalexId: 'W42'})",
+      );
+      await bumpGraphVersion(tx);
+    });
+    await refreshSummaries(graph);
     const body = await stats();
+    expect(body.stale).toBe(false);
     expect(body.nodes.Paper).toBe(11);
     expect(body.nodes.Stub).toBe(1);
     expect(body.relationships.CITES).toBe(1);

@@ -1,13 +1,16 @@
 // Ingest into the real Neo4j: the five samples, idempotence, topics that link related papers, dry runs, bad input,
 // and Neo4j going away mid-run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Graph } from '../../db/graph.js';
 import { ingest } from '../../ingest/pipeline.js';
+import { parseFile } from '../../ingest/sources/index.js';
+import { paperIdFromTitle } from '../../ingest/text/paper-id.js';
+import { DocumentFrequencies, extractCandidates } from '../../ingest/topics/index.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { tcpProxy } from '../support/http.js';
 import { SAMPLE_LISTING, SAMPLE_LISTING_DATE } from '../support/sample.js';
@@ -120,6 +123,152 @@ describe('ingest: the sample listing', () => {
     expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(['id', 'title', 'authors', 'authorsTruncated', 'categories', 'primaryCategory', 'published', 'datePrecision', 'hasCode', 'abstract', 'topics']));
     expect((await counts()).papers).toBe(0);
   });
+});
+
+describe('ingest: ids do not depend on the day of the ingest', () => {
+  beforeEach(() => resetDatabase(graph));
+
+  it('the same listing read on two different days gives the same papers; the inferred year is a property', async () => {
+    const first = await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: '2025-06-01' });
+    const ids = await q('MATCH (p:Paper) RETURN p.id AS id ORDER BY id');
+    // A year later "May 5" is read as 2026: the paper is the same one, with its inferred year updated.
+    const second = await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: '2027-03-01' });
+    expect(first.written.papers.created).toBe(11);
+    expect(second.written.papers).toEqual({ created: 0, matched: 11 });
+    expect(await q('MATCH (p:Paper) RETURN p.id AS id ORDER BY id')).toEqual(ids);
+    const [atomic] = await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.id AS id, p.title AS title, p.year AS year, p.datePrecision AS precision`);
+    expect(atomic).toMatchObject({ id: paperIdFromTitle(String(atomic!.title), null), precision: 'inferred-year' });
+    expect(neo4j.integer.toNumber(atomic!.year as number)).toBe(2026);
+  }, 300_000);
+
+  it('migrates papers whose id hashed an inferred year, merging the copies two years of ingests made', async () => {
+    await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: '2025-06-01' });
+    const before = await counts();
+    // The graph as the former id scheme left it: the "May 5" paper under its 2025 id, and a second copy of it from an
+    // ingest a year later under its 2026 id (with one of its authors).
+    const [atomic] = await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.id AS id, p.title AS title`);
+    const title = String(atomic!.title);
+    const old2025 = paperIdFromTitle(title, 2025);
+    const old2026 = paperIdFromTitle(title, 2026);
+    await graph.transaction('WRITE', async (tx) => {
+      await tx.run('MATCH (p:Paper {id: $id}) SET p.id = $old', { id: atomic!.id, old: old2025 });
+      await tx.run(
+        `MATCH (p:Paper {id: $old})
+         CREATE (c:Paper {id: $copy, title: p.title, abstract: p.abstract, published: '2026-05-05', year: 2026,
+                          datePrecision: p.datePrecision, source: p.source, authorCount: 1, hasCode: p.hasCode})
+         WITH p, c MATCH (a:Author)-[r:AUTHORED]->(p) WHERE r.position = 1 CREATE (a)-[:AUTHORED {position: 1, asWritten: r.asWritten}]->(c)`,
+        { old: old2025, copy: old2026 },
+      );
+      await tx.run("MATCH (m:PaperGraphMigration {id: 'ingest/inferred-year-paper-ids'}) DELETE m");
+    });
+    expect((await counts()).papers).toBe(12);
+
+    const logs: string[] = [];
+    await ingest([{ path: SAMPLE_LISTING }], graph, { listingDate: '2026-06-01', log: (l) => logs.push(l) });
+    expect(logs.join('\n')).toMatch(/2 papers with an inferred year got ids without it \(1 of them were duplicates, merged\)/);
+    const after = await counts();
+    expect(after).toMatchObject({ papers: 11, authors: before.authors, authored: before.authored, inCategory: before.inCategory });
+    const [merged] = await q('MATCH (p:Paper {id: $id}) RETURN p.title AS title, COUNT { (p)<-[:AUTHORED]-() } AS authors', { id: paperIdFromTitle(title, null) });
+    expect(merged!.title).toBe(title);
+    expect(neo4j.integer.toNumber(merged!.authors as number)).toBe(3);
+    expect(await q('MATCH (p:Paper) WHERE p.id IN [$a, $b] RETURN p.id', { a: old2025, b: old2026 })).toEqual([]);
+  }, 300_000);
+});
+
+describe('ingest: topics over the whole graph', () => {
+  beforeEach(() => resetDatabase(graph));
+
+  const lines = readFileSync(SAMPLE_LISTING, 'utf8').split('\n');
+  /** The sample's blocks are three lines each: header, title and authors, abstract. */
+  const block = (title: string) => {
+    const i = lines.findIndex((l) => l.startsWith(title));
+    return lines.slice(i - 1, i + 2);
+  };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pg-topics-'));
+  const listing = (name: string, blockLines: string[]) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, `${blockLines.join('\n')}\n`);
+    return { path: file };
+  };
+  const P = 'Differentially private training of neural networks';
+  const withoutP = () => {
+    const keep = [...lines];
+    const i = keep.findIndex((l) => l.startsWith(P));
+    keep.splice(i - 1, 3);
+    return keep;
+  };
+  const opts = { listingDate: SAMPLE_LISTING_DATE };
+  const topicsByPaper = async () =>
+    Object.fromEntries(
+      (
+        await q(`MATCH (p:Paper) OPTIONAL MATCH (p)-[r:HAS_TOPIC]->(t:Topic)
+                 WITH p, t, r ORDER BY t.id
+                 RETURN p.title AS title, collect([t.id, r.score]) AS topics`)
+      ).map((r) => [r.title, r.topics]),
+    );
+  const orphans = async () => (await q('MATCH (t:Topic) WHERE NOT (t)<-[:HAS_TOPIC]-() RETURN t.id AS id')).map((r) => r.id);
+
+  it('a paper gets the same topics alone in a later run as in one load of everything; re-ingest changes none and leaves no orphan', async () => {
+    await ingest([{ path: SAMPLE_LISTING }], graph, opts);
+    const oneShot = await topicsByPaper();
+    const pTitle = Object.keys(oneShot).find((t) => t.startsWith(P))!;
+    expect(oneShot[pTitle]!.length).toBeGreaterThan(0);
+
+    // The other ten first, then the paper alone in its own run: it is scored against the graph's ten and itself.
+    await resetDatabase(graph);
+    await ingest([listing('without-p.txt', withoutP())], graph, opts);
+    await ingest([listing('p.txt', block(P))], graph, opts);
+    expect((await topicsByPaper())[pTitle]).toEqual(oneShot[pTitle]);
+
+    // Everything again, in batches of one: every paper has its one-shot topics; no topic is left without a paper.
+    await ingest([{ path: SAMPLE_LISTING }], graph, { ...opts, batchSize: 1 });
+    expect(await topicsByPaper()).toEqual(oneShot);
+    expect(await orphans()).toEqual([]);
+
+    // The paper alone again, and with two others in another run: nothing changes.
+    await ingest([listing('p-again.txt', block(P))], graph, opts);
+    await ingest([listing('three.txt', [...block('NeuralDP'), ...block(P), ...block('MRSegmentator')])], graph, { ...opts, batchSize: 2 });
+    expect(await topicsByPaper()).toEqual(oneShot);
+    expect(await orphans()).toEqual([]);
+    expect((await counts()).papers).toBe(11);
+  }, 300_000);
+
+  it('stores the document frequencies a one-shot count over all papers gives, also after re-ingests', async () => {
+    await ingest([listing('without-p.txt', withoutP())], graph, opts);
+    await ingest([listing('p.txt', block(P))], graph, { ...opts, batchSize: 1 });
+    await ingest([{ path: SAMPLE_LISTING }], graph, { ...opts, batchSize: 4 });
+    const df = new DocumentFrequencies();
+    for await (const ev of parseFile(SAMPLE_LISTING, { listingDate: SAMPLE_LISTING_DATE })) {
+      if (ev.kind === 'record') df.add(extractCandidates(ev.record.title, ev.record.abstract));
+    }
+    const expected = df.toJSON();
+    const stored = await q('MATCH (t:TopicTerm) RETURN t.key AS key, t.papers AS papers ORDER BY key');
+    expect(stored.map((r) => [r.key, neo4j.integer.toNumber(r.papers as number)])).toEqual(expected.entries.map(([k, n]) => [k, n]));
+    const [corpus] = await q("MATCH (c:TopicCorpus {id: 'papers'}) RETURN c.papers AS n");
+    expect(neo4j.integer.toNumber(corpus!.n as number)).toBe(11);
+    const acronyms = await q('MATCH (a:TopicAcronym) RETURN a.acronym AS a, a.expansion AS e, a.papers AS n ORDER BY a, e');
+    expect(acronyms.map((r) => [r.a, r.e, neo4j.integer.toNumber(r.n as number)])).toEqual(
+      expected.acronyms.flatMap(([a, votes]) => votes.map(([e, n]) => [a, e, n])),
+    );
+  }, 300_000);
+
+  it('counts the papers an older version wrote (no stored frequencies) before scoring against them', async () => {
+    await ingest([listing('without-p.txt', withoutP())], graph, opts);
+    // As the former version left the graph: papers without contributions, no stored frequencies, no migration record.
+    await graph.transaction('WRITE', async (tx) => {
+      await tx.run('MATCH (p:Paper) REMOVE p.topicTerms, p.topicAcronyms');
+      await tx.run('MATCH (n) WHERE n:TopicTerm OR n:TopicAcronym OR n:TopicCorpus DELETE n');
+      await tx.run("MATCH (m:PaperGraphMigration {id: 'ingest/topic-frequencies-backfill'}) DELETE m");
+    });
+    await ingest([listing('p.txt', block(P))], graph, opts);
+    const [corpus] = await q("MATCH (c:TopicCorpus {id: 'papers'}) RETURN c.papers AS n");
+    expect(neo4j.integer.toNumber(corpus!.n as number)).toBe(11);
+    await ingest([{ path: SAMPLE_LISTING }], graph, opts);
+    const all = await topicsByPaper();
+    await resetDatabase(graph);
+    await ingest([{ path: SAMPLE_LISTING }], graph, opts);
+    expect(all).toEqual(await topicsByPaper());
+  }, 300_000);
 });
 
 describe('ingest: the other sources', () => {

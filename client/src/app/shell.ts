@@ -3,11 +3,11 @@ import { createAutocomplete } from '../components/autocomplete.js';
 import { h } from '../components/dom.js';
 import { createLoading } from '../components/loading.js';
 import { createNotifier } from '../components/notifications.js';
-import { fetchHealth, searchSuggestions, suggestionHref } from '../api.js';
-import { formatUrlState, parseUrlState, VIEWS, type UrlState, type View } from './url-state.js';
-import type { ViewContext, ViewHandle, ViewLoader } from './view.js';
-import { pgHooks } from './test-hooks.js';
-import { currentTheme, toggleTheme } from './theme.js';
+import { fetchHealth, searchSuggestions, suggestionHref } from '../api/api.js';
+import { formatUrlState, parseUrlState, VIEWS, type UrlState, type View } from '../core/url-state.js';
+import type { ViewContext, ViewHandle, ViewLoader } from '../views/view.js';
+import { pgHooks } from '../core/test-hooks.js';
+import { currentTheme, toggleTheme } from '../core/theme.js';
 
 export interface ShellElements {
   nav: HTMLElement;

@@ -1,4 +1,5 @@
 // Papers-per-year histogram (a small SVG bar chart) and the two-thumb year range it sits on.
+import { must } from '../../../shared/must.js';
 import { h } from './dom.js';
 
 export interface Bin {
@@ -95,9 +96,9 @@ export function renderHistogram(
     return svg;
   }
   const first = s('text', { x: 0, y: height + 12, class: 'axis' });
-  first.textContent = String(bins[0]!.year);
+  first.textContent = String(must(bins[0], 'the first year bin').year);
   const last = s('text', { x: width, y: height + 12, class: 'axis', 'text-anchor': 'end' });
-  last.textContent = String(bins[bins.length - 1]!.year);
+  last.textContent = String(must(bins[bins.length - 1], 'the last year bin').year);
   svg.append(first, last);
   return svg;
 }

@@ -1,20 +1,45 @@
-// The map legend: what the colours mean, plus the size and width encodings in one line each.
-import type { LegendEntry } from '../graph/elements.js';
+// The legend of a graph: what the colours (and shapes) mean, with counts, then one line per other encoding.
 import { h } from './dom.js';
 
-/** Renders the legend into `host` (an overlay): colour rows, then "size = …, width = …". */
-export function renderLegend(host: HTMLElement, title: string, entries: readonly LegendEntry[], encodings: string[]): void {
+export interface LegendItem {
+  label: string;
+  colour: string;
+  count?: number;
+  /** The node shape it stands for (a circle unless said). */
+  shape?: 'circle' | 'square' | 'diamond';
+  /** Tooltip. */
+  title?: string;
+}
+
+export interface LegendOptions {
+  title?: string;
+  items: readonly LegendItem[];
+  /** Other encodings ("Node size = papers"), one line each. */
+  notes?: readonly string[];
+  /** Most items listed (the rest are the long tail). */
+  max?: number;
+  /** Hide the legend when there are no items (maps) or keep the notes on their own (fixed keys need not). */
+  hideWhenEmpty?: boolean;
+}
+
+/** Renders the legend into `host`: optional title, the colour rows, then the notes. */
+export function renderLegend(host: HTMLElement, o: LegendOptions): void {
   host.replaceChildren(
-    h('strong', {}, title),
+    ...(o.title ? [h('strong', {}, o.title)] : []),
     h(
       'ul',
       {},
-      ...entries.slice(0, 13).map((e) =>
-        h('li', {}, h('span', { class: 'swatch', style: `background:${e.colour}` }), h('span', {}, e.label), h('span', { class: 'count' }, e.count)),
+      ...o.items.slice(0, o.max ?? 13).map((e) =>
+        h(
+          'li',
+          { title: e.title ?? null },
+          h('span', { class: `swatch${e.shape && e.shape !== 'circle' ? ` ${e.shape}` : ''}`, style: `background:${e.colour}` }),
+          h('span', {}, e.label),
+          e.count !== undefined ? h('span', { class: 'count' }, e.count) : null,
+        ),
       ),
     ),
-    ...encodings.map((t) => h('div', { class: 'scale' }, t)),
+    ...(o.notes ?? []).map((t) => h('div', { class: 'scale' }, t)),
   );
-  host.hidden = entries.length === 0;
-  host.dataset.testid = 'legend';
+  if (o.hideWhenEmpty ?? true) host.hidden = o.items.length === 0;
 }

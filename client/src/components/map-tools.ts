@@ -1,23 +1,21 @@
 // The toolbar over a map: fit, re-layout, and the export menu (PNG, SVG, JSON, GraphML, CSV).
-import { exportGraphUrl } from '../api.js';
-import { currentTheme } from '../app/theme.js';
-import { download, elementsJson, exportPng, exportSvg, fileStem, mapCsv, mapGraphml } from '../graph/export.js';
+import { fileStem } from '../graph/export.js';
 import type { GraphMap } from '../graph/map.js';
-import { DARK_GRAPH_THEME, LIGHT_GRAPH_THEME } from '../graph/styles.js';
 import { h } from './dom.js';
 import { createMenu } from './export-menu.js';
 
 export interface MapToolsOptions {
   name(): string;
   exportKind: 'coauthors' | 'topics';
-  exportParams(): Record<string, string | number | undefined>;
+  /** Where the server exports the same query as GraphML (the view knows its endpoint and parameters). */
+  serverExportUrl(): string;
   relayout(): void;
   notify(message: string, kind?: 'info' | 'error'): void;
 }
 
 /** Builds the overlay toolbar for `map`. */
 export function createMapTools(map: GraphMap, o: MapToolsOptions): HTMLElement {
-  const bg = () => (currentTheme() === 'dark' ? DARK_GRAPH_THEME : LIGHT_GRAPH_THEME).background;
+  const canvas = map.canvas;
   const guard = (what: string, fn: () => void | Promise<void>) => () => {
     if (map.cy.nodes().length === 0) {
       o.notify('Nothing to export: the map is empty.', 'info');
@@ -29,34 +27,34 @@ export function createMapTools(map: GraphMap, o: MapToolsOptions): HTMLElement {
   };
   const stem = () => `papergraph-${o.exportKind}-${fileStem(o.name())}`;
   const menu = createMenu('Export', [
-    { label: 'PNG image', testid: 'export-png', run: guard('PNG', () => exportPng(map.cy, `${stem()}.png`, bg())) },
-    { label: 'SVG image', testid: 'export-svg', run: guard('SVG', () => exportSvg(map.cy, `${stem()}.svg`, bg())) },
+    { label: 'PNG image', testid: 'export-png', run: guard('PNG', () => canvas.exportPng(`${stem()}.png`)) },
+    { label: 'SVG image', testid: 'export-svg', run: guard('SVG', () => canvas.exportSvg(`${stem()}.svg`)) },
     {
       label: 'Elements (JSON)',
       testid: 'export-json',
-      run: guard('JSON', () => download(`${stem()}.json`, JSON.stringify(elementsJson(map.cy), null, 2), 'application/json')),
+      run: guard('JSON', () => canvas.exportJson(`${stem()}.json`)),
     },
     {
       label: 'GraphML',
       testid: 'export-graphml',
-      run: guard('GraphML', () => download(`${stem()}.graphml`, mapGraphml(map.cy, o.exportKind), 'application/graphml+xml')),
+      run: guard('GraphML', () => canvas.exportGraphml(`${stem()}.graphml`, o.exportKind)),
     },
     {
       label: 'Nodes table (CSV)',
       testid: 'export-csv',
-      run: guard('CSV', () => download(`${stem()}-nodes.csv`, mapCsv(map.cy, 'nodes'), 'text/csv')),
+      run: guard('CSV', () => canvas.exportCsv(`${stem()}-nodes.csv`, 'nodes')),
     },
     {
       label: 'Edges table (CSV)',
       testid: 'export-edges-csv',
-      run: guard('CSV', () => download(`${stem()}-edges.csv`, mapCsv(map.cy, 'edges'), 'text/csv')),
+      run: guard('CSV', () => canvas.exportCsv(`${stem()}-edges.csv`, 'edges')),
     },
     {
       label: 'Full query from server (GraphML)',
       testid: 'export-server',
       run: () => {
         // The server re-runs the same query without the client's limits on drawing.
-        const a = h('a', { href: exportGraphUrl(o.exportKind, 'graphml', o.exportParams()), download: `${stem()}-server.graphml` });
+        const a = h('a', { href: o.serverExportUrl(), download: `${stem()}-server.graphml` });
         document.body.append(a);
         a.click();
         a.remove();

@@ -1,4 +1,5 @@
 // The `?bench=synthetic` page: draws a generated 2,000-node graph through the real map code and exposes timings.
+import { must } from '../../../shared/must.js';
 import { buildElements } from './elements.js';
 import { GraphMap } from './map.js';
 import { syntheticGraph } from './synthetic.js';
@@ -49,7 +50,7 @@ export async function runSyntheticBench(main: HTMLElement): Promise<void> {
     },
     stopFrames() {
       recording = false;
-      return frames.slice(1).map((t, i) => t - frames[i]!);
+      return frames.slice(1).map((t, i) => t - must(frames[i], 'the previous frame time'));
     },
   };
   const status = document.getElementById('db-status');

@@ -1,4 +1,5 @@
 // Community detection for colouring: Louvain on the shown graph, seeded so the same graph always gets the same colours.
+import { must } from '../../../shared/must.js';
 import { UndirectedGraph } from 'graphology';
 import { louvain } from './interop.js';
 import { seededRandom } from './rng.js';
@@ -32,10 +33,13 @@ export function detectCommunities(
     members.set(c, list);
   }
   const order = [...members.entries()]
-    .map(([c, ids]) => ({ c, size: ids.length, first: ids.sort()[0]! }))
+    .map(([c, ids]) => ({ c, size: ids.length, first: must(ids.sort()[0], 'the first member of a community') }))
     .sort((a, b) => b.size - a.size || (a.first < b.first ? -1 : 1));
   const renumber = new Map(order.map((o, i) => [o.c, i]));
   const out = new Map<string, number>();
-  for (const id of nodeIds) out.set(id, renumber.get(raw[id]!) ?? 0);
+  for (const id of nodeIds) {
+    const c = raw[id];
+    out.set(id, (c === undefined ? undefined : renumber.get(c)) ?? 0);
+  }
   return out;
 }

@@ -1,5 +1,7 @@
 // Label rules: which labels show at which zoom, and how long a label may be, so a dense map never turns to mush.
 
+import { must } from '../../../shared/must.js';
+
 /**
  * Cytoscape hides a label whose on-screen size (font-size × zoom) is below `min-zoomed-font-size`. With font sizes
  * growing with degree this gives the rule "at low zoom only the larger nodes are labelled" for free, on the GPU path.
@@ -29,7 +31,7 @@ export function shortLabel(label: string, max = 22, kind: 'person' | 'text' = 't
   if (s.length <= max) return s;
   if (kind === 'person') {
     const parts = s.split(' ');
-    const family = parts.pop()!;
+    const family = must(parts.pop(), 'the family name');
     const initials = parts.map((p) => `${p[0]}.`).join(' ');
     const abbreviated = initials ? `${initials} ${family}` : family;
     if (abbreviated.length <= max) return abbreviated;
@@ -76,7 +78,11 @@ export function declutterLabels(boxes: readonly LabelBox[]): Set<string> {
     const ks = keys(b);
     if (ks.some((k) => (grid.get(k) ?? []).some((o) => overlaps(o, b)))) continue;
     kept.push(b);
-    for (const k of ks) (grid.get(k) ?? grid.set(k, []).get(k)!).push(b);
+    for (const k of ks) {
+      const cell = grid.get(k);
+      if (cell) cell.push(b);
+      else grid.set(k, [b]);
+    }
   }
   return new Set(kept.map((b) => b.id));
 }

@@ -1,5 +1,6 @@
 // Pure layout: ForceAtlas2 then noverlap for a fresh graph; a local relaxation of only the new nodes for a changed one.
 import { UndirectedGraph } from 'graphology';
+import { must } from '../../../shared/must.js';
 import { forceAtlas2, noverlap } from './interop.js';
 import { seededRandom } from './rng.js';
 
@@ -46,6 +47,23 @@ export function iterationsFor(n: number): number {
 export const NOVERLAP_MAX_NODES = 800;
 
 /**
+ * Coordinate `i` of a layout array; an index past the end is a bug in this file. Kept local and monomorphic (rather
+ * than shared/must) because it runs in the innermost loops.
+ */
+function at(a: Float64Array, i: number): number {
+  const v = a[i];
+  if (v === undefined) throw new RangeError(`index ${i} is outside the ${a.length} coordinates`);
+  return v;
+}
+
+/** Appends `value` to the list under `key`, starting the list when it is the first. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
  * Start positions: clusters on a sunflower spiral (largest first, in the middle), each cluster's nodes on a disc
  * around its centre; nodes without a hint at random. Deterministic for a seed.
  */
@@ -53,7 +71,7 @@ export function initialPositions(nodes: readonly LayoutNode[], rand: () => numbe
   const groups = new Map<string, LayoutNode[]>();
   for (const nd of nodes) {
     const g = nd.group ?? '';
-    (groups.get(g) ?? groups.set(g, []).get(g)!).push(nd);
+    pushTo(groups, g, nd);
   }
   const ordered = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   const out = new Map<string, { x: number; y: number }>();
@@ -90,26 +108,26 @@ export function separate(
 ): number {
   const n = xs.length;
   let maxR = 0;
-  for (let i = 0; i < n; i++) maxR = Math.max(maxR, rs[i]!);
+  for (let i = 0; i < n; i++) maxR = Math.max(maxR, at(rs, i));
   const cell = 2 * maxR + margin;
   for (let pass = 0; pass < maxPasses; pass++) {
     const grid = new Map<string, number[]>();
     for (let i = 0; i < n; i++) {
-      const k = `${Math.floor(xs[i]! / cell)},${Math.floor(ys[i]! / cell)}`;
-      (grid.get(k) ?? grid.set(k, []).get(k)!).push(i);
+      const k = `${Math.floor(at(xs, i) / cell)},${Math.floor(at(ys, i) / cell)}`;
+      pushTo(grid, k, i);
     }
     let moved = 0;
     for (let i = 0; i < n; i++) {
-      const gx = Math.floor(xs[i]! / cell), gy = Math.floor(ys[i]! / cell);
+      const gx = Math.floor(at(xs, i) / cell), gy = Math.floor(at(ys, i) / cell);
       for (let dx = -1; dx <= 1; dx++) {
         for (let dy = -1; dy <= 1; dy++) {
           for (const j of grid.get(`${gx + dx},${gy + dy}`) ?? []) {
             if (j <= i) continue;
             const fi = fixed?.[i] === 1, fj = fixed?.[j] === 1;
             if (fi && fj) continue;
-            let vx = xs[j]! - xs[i]!, vy = ys[j]! - ys[i]!;
+            let vx = at(xs, j) - at(xs, i), vy = at(ys, j) - at(ys, i);
             let d = Math.hypot(vx, vy);
-            const min = rs[i]! + rs[j]! + margin;
+            const min = at(rs, i) + at(rs, j) + margin;
             if (d >= min) continue;
             if (d < 1e-6) {
               // Coincident: split along a direction derived from the indices (deterministic).
@@ -118,8 +136,8 @@ export function separate(
             }
             const push = (min - d) / d;
             const wi = fi ? 0 : fj ? 1 : 0.5, wj = fj ? 0 : fi ? 1 : 0.5;
-            xs[i] = xs[i]! - vx * push * wi; ys[i] = ys[i]! - vy * push * wi;
-            xs[j] = xs[j]! + vx * push * wj; ys[j] = ys[j]! + vy * push * wj;
+            xs[i] = at(xs, i) - vx * push * wi; ys[i] = at(ys, i) - vy * push * wi;
+            xs[j] = at(xs, j) + vx * push * wj; ys[j] = at(ys, j) + vy * push * wj;
             moved++;
           }
         }
@@ -148,7 +166,7 @@ export function computeLayout(input: LayoutInput): LayoutResult {
 
   const g = new UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>({ allowSelfLoops: false });
   const start = initialPositions(input.nodes, rand);
-  for (const nd of input.nodes) g.addNode(nd.id, { ...start.get(nd.id)!, size: (nd.room ?? nd.size) / 2 });
+  for (const nd of input.nodes) g.addNode(nd.id, { ...must(start.get(nd.id), `the start position of node ${nd.id}`), size: (nd.room ?? nd.size) / 2 });
   for (const e of input.edges) {
     if (e.source === e.target || !g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.source, e.target)) continue;
     g.addEdge(e.source, e.target, { weight: e.weight && e.weight > 0 ? e.weight : 1 });
@@ -193,7 +211,7 @@ export function computeLayout(input: LayoutInput): LayoutResult {
   packComponents(ids, xs, ys, rs, input.edges, meanSize * 1.5, input.aspect ?? 1.6);
 
   const positions: Record<string, { x: number; y: number }> = {};
-  ids.forEach((id, i) => (positions[id] = { x: xs[i]!, y: ys[i]! }));
+  ids.forEach((id, i) => (positions[id] = { x: at(xs, i), y: at(ys, i) }));
   return { positions, ms: performance.now() - started };
 }
 
@@ -218,25 +236,25 @@ export function relaxFree(input: LayoutInput): Record<string, { x: number; y: nu
   for (const e of input.edges) {
     const a = idx.get(e.source), b = idx.get(e.target);
     if (a === undefined || b === undefined || a === b) continue;
-    adj[a]!.push(b);
-    adj[b]!.push(a);
+    must(adj[a], 'adj[a]').push(b);
+    must(adj[b], 'adj[b]').push(a);
   }
   const steps = input.iterations ?? 120;
   for (let s = 0; s < steps; s++) {
     const step = 12 * (1 - s / steps) + 0.5;
     for (const i of free) {
       let fx = 0, fy = 0;
-      for (const j of adj[i]!) {
-        const dx = xs[j]! - xs[i]!, dy = ys[j]! - ys[i]!;
+      for (const j of must(adj[i], 'adj[i]')) {
+        const dx = at(xs, j) - at(xs, i), dy = at(ys, j) - at(ys, i);
         const d = Math.hypot(dx, dy) || 0.01;
-        const rest = rs[i]! + rs[j]! + 50;
+        const rest = at(rs, i) + at(rs, j) + 50;
         fx += ((d - rest) / d) * dx * 0.1;
         fy += ((d - rest) / d) * dy * 0.1;
       }
       for (let j = 0; j < N; j++) {
         if (j === i) continue;
-        const dx = xs[i]! - xs[j]!, dy = ys[i]! - ys[j]!;
-        const min = rs[i]! + rs[j]! + 24;
+        const dx = at(xs, i) - at(xs, j), dy = at(ys, i) - at(ys, j);
+        const min = at(rs, i) + at(rs, j) + 24;
         if (Math.abs(dx) > min || Math.abs(dy) > min) continue;
         const d = Math.hypot(dx, dy) || 0.01;
         if (d < min) {
@@ -247,13 +265,13 @@ export function relaxFree(input: LayoutInput): Record<string, { x: number; y: nu
       const f = Math.hypot(fx, fy);
       if (f > 0) {
         const m = Math.min(step, f);
-        xs[i] = xs[i]! + (fx / f) * m;
-        ys[i] = ys[i]! + (fy / f) * m;
+        xs[i] = at(xs, i) + (fx / f) * m;
+        ys[i] = at(ys, i) + (fy / f) * m;
       }
     }
   }
   const positions: Record<string, { x: number; y: number }> = {};
-  input.nodes.forEach((nd, i) => (positions[nd.id] = { x: xs[i]!, y: ys[i]! }));
+  input.nodes.forEach((nd, i) => (positions[nd.id] = { x: at(xs, i), y: at(ys, i) }));
   return positions;
 }
 
@@ -273,7 +291,7 @@ export function packComponents(
   const index = new Map(ids.map((id, i) => [id, i]));
   const parent = ids.map((_, i) => i);
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    while (parent[i] !== i) i = parent[i] = must(parent[must(parent[i], 'parent[i]')], 'parent[parent[i]]');
     return i;
   };
   for (const e of edges) {
@@ -284,20 +302,20 @@ export function packComponents(
   const comps = new Map<number, number[]>();
   ids.forEach((_, i) => {
     const r = find(i);
-    (comps.get(r) ?? comps.set(r, []).get(r)!).push(i);
+    pushTo(comps, r, i);
   });
   if (comps.size < 2) return;
   const boxes = [...comps.values()].map((members) => {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
     for (const i of members) {
-      minX = Math.min(minX, xs[i]! - rs[i]!); maxX = Math.max(maxX, xs[i]! + rs[i]!);
-      minY = Math.min(minY, ys[i]! - rs[i]!); maxY = Math.max(maxY, ys[i]! + rs[i]!);
+      minX = Math.min(minX, at(xs, i) - at(rs, i)); maxX = Math.max(maxX, at(xs, i) + at(rs, i));
+      minY = Math.min(minY, at(ys, i) - at(rs, i)); maxY = Math.max(maxY, at(ys, i) + at(rs, i));
     }
     return { members, minX, minY, w: maxX - minX, h: maxY - minY };
   });
-  boxes.sort((a, b) => b.members.length - a.members.length || b.w * b.h - a.w * a.h || a.members[0]! - b.members[0]!);
+  boxes.sort((a, b) => b.members.length - a.members.length || b.w * b.h - a.w * a.h || must(a.members[0], 'a.members[0]') - must(b.members[0], 'b.members[0]'));
   const area = boxes.reduce((s, b) => s + (b.w + gap) * (b.h + gap), 0);
-  const rowWidth = Math.max(boxes[0]!.w, Math.sqrt(area * aspect) * 1.1);
+  const rowWidth = Math.max(must(boxes[0], 'boxes[0]').w, Math.sqrt(area * aspect) * 1.1);
   let x = 0, y = 0, rowH = 0, maxW = 0;
   const placed: { box: (typeof boxes)[number]; x: number; y: number }[] = [];
   for (const b of boxes) {
@@ -315,8 +333,8 @@ export function packComponents(
   for (const p of placed) {
     const dx = p.x - p.box.minX - maxW / 2, dy = p.y - p.box.minY - totalH / 2;
     for (const i of p.box.members) {
-      xs[i] = xs[i]! + dx;
-      ys[i] = ys[i]! + dy;
+      xs[i] = at(xs, i) + dx;
+      ys[i] = at(ys, i) + dy;
     }
   }
 }
@@ -327,14 +345,14 @@ export function alignMajorAxis(xs: Float64Array, ys: Float64Array): void {
   if (n < 3) return;
   let mx = 0, my = 0;
   for (let i = 0; i < n; i++) {
-    mx += xs[i]!;
-    my += ys[i]!;
+    mx += at(xs, i);
+    my += at(ys, i);
   }
   mx /= n;
   my /= n;
   let sxx = 0, syy = 0, sxy = 0;
   for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    const dx = at(xs, i) - mx, dy = at(ys, i) - my;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
@@ -342,7 +360,7 @@ export function alignMajorAxis(xs: Float64Array, ys: Float64Array): void {
   const angle = 0.5 * Math.atan2(2 * sxy, sxx - syy);
   const c = Math.cos(-angle), s = Math.sin(-angle);
   for (let i = 0; i < n; i++) {
-    const dx = xs[i]! - mx, dy = ys[i]! - my;
+    const dx = at(xs, i) - mx, dy = at(ys, i) - my;
     xs[i] = mx + dx * c - dy * s;
     ys[i] = my + dx * s + dy * c;
   }

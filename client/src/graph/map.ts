@@ -1,12 +1,13 @@
-// A Cytoscape map that keeps node positions across updates, lays out off the main thread and follows the theme.
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import { currentTheme, onThemeChange } from '../app/theme.js';
-import { pgHooks } from '../app/test-hooks.js';
+// The co-author and topic maps: a graph canvas that keeps node positions across updates and lays out in the worker.
+import { must } from '../../../shared/must.js';
+import type cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import type { BuiltElements } from './elements.js';
+import { GraphCanvas } from './canvas.js';
 import { declutterLabels, estimateLabelWidth, labelZoomThreshold } from './labels.js';
 import { runLayout, warmLayoutWorker } from './layout.js';
 import { carryOverPositions, fitViewport, type Point } from './positions.js';
-import { DARK_GRAPH_THEME, graphStyle, LIGHT_GRAPH_THEME } from './styles.js';
+import { graphStyle } from './styles.js';
 
 /** Past this many elements the viewport optimisations switch on (hide edges and use a texture while panning). */
 export const LARGE_GRAPH_ELEMENTS = 1500;
@@ -27,12 +28,12 @@ export interface SetOptions {
   relayout?: boolean;
 }
 
-/** Wraps a Cytoscape core with the app's update, layout, highlight and export behaviour. */
+/** The map behaviour (incremental layout, pins, label declutter, path highlight) on a GraphCanvas. */
 export class GraphMap {
+  readonly canvas: GraphCanvas;
   readonly cy: Core;
   private large = false;
   private seq = 0;
-  private unTheme: () => void;
   /** Pinned nodes: fixed in every layout and kept across filter changes (dragging a node pins it). */
   readonly pinned = new Set<string>();
   /** Milliseconds per phase of the last setElements (layout, add, first frame), for the bench. */
@@ -44,27 +45,29 @@ export class GraphMap {
     opts: { large?: boolean; webgl?: boolean } = {},
   ) {
     this.large = !!opts.large;
-    container.dataset.testid = 'graph';
-    container.dataset.ready = 'false';
-    this.cy = cytoscape({
-      container,
-      style: graphStyle(this.theme(), { large: this.large }),
-      minZoom: 0.05,
-      maxZoom: 4,
-      boxSelectionEnabled: false,
-      selectionType: 'single',
-      // Viewport optimisations: these only cost quality while moving, and only matter for big graphs.
-      hideEdgesOnViewport: this.large,
-      textureOnViewport: this.large,
-      pixelRatio: this.large ? 1 : 'auto',
-      motionBlur: false,
-      ...(opts.webgl ? { webgl: true } : {}),
+    this.canvas = new GraphCanvas(container, {
+      style: (t) => graphStyle(t, { large: this.large }),
+      testid: 'graph',
+      publish: true,
+      events: {
+        onNodeTap: (id, node) => events.onNodeTap?.(id, node),
+        onEdgeTap: (edge) => events.onEdgeTap?.(edge.source().id(), edge.target().id()),
+        onBackgroundTap: () => events.onBackgroundTap?.(),
+      },
+      cytoscape: {
+        minZoom: 0.05,
+        maxZoom: 4,
+        boxSelectionEnabled: false,
+        selectionType: 'single',
+        // Viewport optimisations: these only cost quality while moving, and only matter for big graphs.
+        hideEdgesOnViewport: this.large,
+        textureOnViewport: this.large,
+        pixelRatio: this.large ? 1 : 'auto',
+        motionBlur: false,
+        ...(opts.webgl ? ({ webgl: true } as object) : {}),
+      },
     });
-    this.cy.on('tap', 'node', (e) => events.onNodeTap?.(e.target.id(), e.target as NodeSingular));
-    this.cy.on('tap', 'edge', (e) => events.onEdgeTap?.(e.target.source().id(), e.target.target().id()));
-    this.cy.on('tap', (e) => {
-      if (e.target === this.cy) events.onBackgroundTap?.();
-    });
+    this.cy = this.canvas.cy;
     // Hover shows a node's neighbourhood; skipped on big graphs where restyling thousands of edges costs frames.
     this.cy.on('mouseover', 'node', (e) => {
       const n = e.target as NodeSingular;
@@ -88,11 +91,7 @@ export class GraphMap {
         events.onPinChange?.(id, true);
       }
     });
-    this.unTheme = onThemeChange(() => this.cy.style(graphStyle(this.theme(), { large: this.large })));
     warmLayoutWorker();
-    const hooks = pgHooks();
-    hooks.cy = this.cy;
-    hooks.ready = false;
   }
 
   /**
@@ -106,12 +105,8 @@ export class GraphMap {
     r.hideEdgesOnViewport = large;
     r.textureOnViewport = large;
     r.forcedPixelRatio = large ? 1 : null;
-    this.cy.style(graphStyle(this.theme(), { large }));
+    this.canvas.restyle();
     this.cy.resize();
-  }
-
-  private theme() {
-    return currentTheme() === 'dark' ? DARK_GRAPH_THEME : LIGHT_GRAPH_THEME;
   }
 
   /** Current positions of every node. */
@@ -132,8 +127,7 @@ export class GraphMap {
     const seq = ++this.seq;
     const t0 = performance.now();
     this.setLarge(built.nodes.length + built.edges.length > LARGE_GRAPH_ELEMENTS);
-    this.container.dataset.ready = 'false';
-    pgHooks().ready = false;
+    this.canvas.setReady(false);
     const nodeIds = built.nodes.map((n) => n.data.id as string);
     const edges = built.edges.map((e) => ({ source: e.data.source as string, target: e.data.target as string }));
     const pinned = this.pinned;
@@ -159,12 +153,12 @@ export class GraphMap {
     const added = new Set(carry.added);
     const layout = await runLayout({
       nodes: nodeIds.map((id) => {
-        const p = carry.positions.get(id)!;
         const fixed = !fresh && !added.has(id);
+        const size = must(sizes.get(id), `the size of node ${id}`);
         // A fresh layout starts from random positions (ForceAtlas2 untangles better than from a ring).
-        return fresh
-          ? { id, size: sizes.get(id)!, room: rooms.get(id), group: groups.get(id) }
-          : { id, size: sizes.get(id)!, room: rooms.get(id), x: p.x, y: p.y, fixed };
+        if (fresh) return { id, size, room: rooms.get(id), group: groups.get(id) };
+        const p = must(carry.positions.get(id), `the carried position of node ${id}`);
+        return { id, size, room: rooms.get(id), x: p.x, y: p.y, fixed };
       }),
       edges: built.edges.map((e) => ({
         source: e.data.source as string,
@@ -182,7 +176,7 @@ export class GraphMap {
       ? this.labelsToKeep(
           built.nodes.map((n) => ({
             id: n.data.id as string,
-            pos: layout.positions[n.data.id as string] ?? carry.positions.get(n.data.id as string)!,
+            pos: layout.positions[n.data.id as string] ?? must(carry.positions.get(n.data.id as string), 'a carried position'),
             data: n.data,
             focus: (n.classes ?? '').includes('focus'),
           })),
@@ -195,7 +189,7 @@ export class GraphMap {
     let bigViewport: { zoom: number; pan: Point } | null = null;
     if (big && (fresh || opts.fit)) {
       bigViewport = this.viewportFor(
-        built.nodes.map((n) => ({ ...(layout.positions[n.data.id as string] ?? carry.positions.get(n.data.id as string)!), size: Number(n.data.size) || 20 })),
+        built.nodes.map((n) => ({ ...(layout.positions[n.data.id as string] ?? must(carry.positions.get(n.data.id as string), 'a carried position')), size: Number(n.data.size) || 20 })),
       );
       const maxFont = Math.max(...built.nodes.map((n) => Number(n.data.fontSize) || 0));
       // From where the biggest labels reach 10 px: below that they would be drawn at 8–9 px, barely legible.
@@ -223,7 +217,7 @@ export class GraphMap {
         } else {
           // New nodes arrive at their laid-out position.
           const classes = `${n.classes ?? ''}${bigKeep && !bigKeep.has(id) ? ' label-hidden' : ''}${this.labelsDeferred ? ' nolabel' : ''}`;
-          add.push({ ...n, classes, position: layout.positions[id] ?? carry.positions.get(id)! });
+          add.push({ ...n, classes, position: layout.positions[id] ?? must(carry.positions.get(id), `the carried position of node ${id}`) });
         }
       }
       for (const e of built.edges) {
@@ -243,9 +237,8 @@ export class GraphMap {
     await nextFrame();
     if (seq !== this.seq) return null;
     this.lastPhases = { layoutRoundTrip: t1 - t0, layoutInWorker: layout.ms, add: tAdd - t1, fit: t2 - tAdd, firstFrame: performance.now() - t2 };
-    this.container.dataset.ready = 'true';
     this.container.dataset.nodes = String(this.cy.nodes().length);
-    pgHooks().ready = true;
+    this.canvas.setReady(true);
     if (this.labelsDeferred) this.enableLabelsInChunks(seq);
     return { added: carry.added.length, layoutMs: layout.ms };
   }
@@ -367,7 +360,7 @@ export class GraphMap {
       let edges = this.cy.collection();
       ids.forEach((id, i) => {
         nodes.merge(this.cy.getElementById(id));
-        if (i > 0) edges = edges.union(this.cy.getElementById(ids[i - 1]!).edgesWith(this.cy.getElementById(id)));
+        if (i > 0) edges = edges.union(this.cy.getElementById(must(ids[i - 1], 'the previous path node')).edgesWith(this.cy.getElementById(id)));
       });
       this.cy.elements().not(nodes).not(edges).addClass('dim');
       nodes.addClass('path');
@@ -383,13 +376,7 @@ export class GraphMap {
 
   destroy(): void {
     this.seq++;
-    this.unTheme();
-    const hooks = pgHooks();
-    if (hooks.cy === this.cy) {
-      hooks.cy = null;
-      hooks.ready = false;
-    }
-    this.cy.destroy();
+    this.canvas.destroy();
   }
 }
 

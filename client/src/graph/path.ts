@@ -5,7 +5,8 @@ import type { GraphPayload } from './elements.js';
 /** Pure: the first shortest path of a path response as author ids, and its authors and hops as a graph to merge. */
 export function authorPath(res: PathResponse): { ids: string[]; payload: GraphPayload } {
   const hops = res.paths[0]?.hops ?? [];
-  const ids = hops.length ? [hops[0]!.from.id, ...hops.map((hp) => hp.to.id)] : [];
+  const [first] = hops;
+  const ids = first ? [first.from.id, ...hops.map((hp) => hp.to.id)] : [];
   const keep = new Set(ids);
   const nodes = res.graph.nodes.filter((n) => keep.has(n.data.id));
   const edges = hops.map((hp) => ({

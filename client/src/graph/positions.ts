@@ -43,8 +43,11 @@ export function carryOverPositions(
   }
   const neighbours = new Map<string, string[]>();
   for (const e of edges) {
-    (neighbours.get(e.source) ?? neighbours.set(e.source, []).get(e.source)!).push(e.target);
-    (neighbours.get(e.target) ?? neighbours.set(e.target, []).get(e.target)!).push(e.source);
+    for (const [from, to] of [[e.source, e.target], [e.target, e.source]] as const) {
+      const list = neighbours.get(from);
+      if (list) list.push(to);
+      else neighbours.set(from, [to]);
+    }
   }
   const pending = nodeIds.filter((id) => !positions.has(id));
   const added = [...pending];

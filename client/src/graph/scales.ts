@@ -47,7 +47,7 @@ export function categoricalColours(keys: readonly (string | number | null | unde
   }
   const ordered = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out = new Map<string, string>();
-  ordered.forEach(([k], i) => out.set(k, i < PALETTE.length ? PALETTE[i]! : OTHER_COLOUR));
+  ordered.forEach(([k], i) => out.set(k, PALETTE[i] ?? OTHER_COLOUR));
   return out;
 }
 

@@ -1,39 +1,10 @@
-// The Cytoscape stylesheet: encodings come from element data (size, width, colour, fontSize), colours from the theme.
+// The maps' Cytoscape stylesheet: encodings come from element data (size, width, colour, fontSize), colours from the theme.
 import type { StylesheetJson } from 'cytoscape';
 import { MIN_ZOOMED_FONT } from './labels.js';
-
-export interface GraphTheme {
-  background: string;
-  text: string;
-  textBackground: string;
-  edge: string;
-  highlight: string;
-  path: string;
-  dim: number;
-}
-
-export const LIGHT_GRAPH_THEME: GraphTheme = {
-  background: '#ffffff',
-  text: '#1d1d24',
-  textBackground: '#ffffff',
-  edge: '#b9bcc8',
-  highlight: '#1f4fb8',
-  path: '#d6336c',
-  dim: 0.15,
-};
-
-export const DARK_GRAPH_THEME: GraphTheme = {
-  background: '#1d1f25',
-  text: '#e8e8ee',
-  textBackground: '#1d1f25',
-  edge: '#4a4e5c',
-  highlight: '#8fb4ff',
-  path: '#ff6b9a',
-  dim: 0.15,
-};
+import type { GraphTheme } from './theme.js';
 
 /**
- * The stylesheet for every map. `large` uses straight haystack edges and a leaner node rule (no outline, no label
+ * The stylesheet of the co-author and topic maps. `large` uses straight haystack edges and a leaner node rule (no outline, no label
  * background): Cytoscape applies every property to every element before the first frame, which is most of that
  * frame's cost at 8,000 elements.
  */

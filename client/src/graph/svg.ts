@@ -28,7 +28,7 @@ export interface SvgSnapshot {
 }
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 const num = (n: number) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : 0);
 
 /** Builds the SVG: edges under nodes, labels under their node; the view box fits everything with a margin. */

@@ -1,4 +1,5 @@
 // Pure: a deterministic synthetic co-authorship-like graph (clustered, heavy-tailed degrees) for the UI bench and tests.
+import { must } from '../../../shared/must.js';
 import type { GraphPayload } from './elements.js';
 import { seededRandom } from './rng.js';
 
@@ -20,22 +21,22 @@ export function syntheticGraph(nodes: number, edges: number, seed = 1): GraphPay
         id: `a${i}`,
         label: `Author ${i} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(97 + ((i * 7) % 26))}son`,
         papers: 1 + Math.floor(40 * rand() ** 4),
-        category: CATEGORIES[g % CATEGORIES.length]!,
+        category: must(CATEGORIES[g % CATEGORIES.length], 'a category'),
       },
     });
   }
   const members: number[][] = Array.from({ length: groups }, () => []);
-  for (let i = 0; i < nodes; i++) members[i % groups]!.push(i);
+  for (let i = 0; i < nodes; i++) members[i % groups]?.push(i);
   const seen = new Set<string>();
-  const skewed = (list: number[]) => list[Math.floor(list.length * rand() ** 2)]!;
+  const skewed = (list: number[] = []) => list[Math.floor(list.length * rand() ** 2)];
   let guard = 0;
   while (out.edges.length < edges && guard++ < edges * 20) {
     const within = rand() < 0.85;
     const ga = Math.floor(rand() * groups);
     const gb = within ? ga : Math.floor(rand() * groups);
-    const a = skewed(members[ga]!);
-    const b = skewed(members[gb]!);
-    if (a === b) continue;
+    const a = skewed(members[ga]);
+    const b = skewed(members[gb]);
+    if (a === undefined || b === undefined || a === b) continue;
     const key = a < b ? `${a}-${b}` : `${b}-${a}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 // Which module renders which view: `views/<view>/<view>-view.ts` exporting `<view>View`, loaded lazily.
-import { VIEWS, type View } from '../app/url-state.js';
-import type { ViewLoader, ViewModule } from '../app/view.js';
+import { VIEWS, type View } from '../core/url-state.js';
+import type { ViewLoader, ViewModule } from './view.js';
 
 // A glob instead of one static import per view: views are built in parallel by different people, and a view that is
 // missing or renamed on a branch should show "could not be loaded" in the app, not fail the whole build.

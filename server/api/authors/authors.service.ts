@@ -1,5 +1,6 @@
 // Authors: one author's spellings, papers, co-authors, categories, topics, year span and merge suggestions.
 import neo4j from 'neo4j-driver';
+import type { RowOf } from '../../../cypher/rows.js';
 import type { Graph } from '../../../db/graph.js';
 import type { AuthorQuery, AuthorResponse } from '../../../schema/authors.js';
 import { truncation } from '../../../schema/common.js';
@@ -21,38 +22,7 @@ export const SUBJECT_PAPERS = 2_000;
 const MAX_CATEGORIES = 50;
 const MAX_SUGGESTIONS = 50;
 
-interface ProfileRow {
-  id: string;
-  name: string;
-  orcid: string | null;
-  openalexId: string | null;
-  spellings: AuthorResponse['spellings'];
-  paperCount: number;
-  firstYear: number | null;
-  lastYear: number | null;
-  suggestions: {
-    id: string;
-    name: string;
-    reason: string | null;
-    status: string | null;
-    sharedCoauthors: string[] | null;
-    sharedCategories: string[] | null;
-  }[];
-}
-
-interface WorksRow {
-  paperTotal: number;
-  papers: AuthorResponse['papers'];
-  collaborations: number;
-  coauthorPapers: number;
-  olderPapers: number;
-  coauthorTotal: number;
-  coauthors: AuthorResponse['coauthors'];
-  subjectPapers: number;
-  categories: AuthorResponse['categories'];
-  topicTotal: number;
-  topics: AuthorResponse['topics'];
-}
+type WorksRow = RowOf<'authors/works'>;
 
 const NO_WORKS: WorksRow = {
   paperTotal: 0,
@@ -88,11 +58,11 @@ export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): P
       opts,
     ),
   ]);
-  const profile = profiles[0] as unknown as ProfileRow | undefined;
+  const profile = profiles[0];
   if (!profile) throw new NotFoundError('Author', id);
 
   // The works query has no row for an author without papers.
-  const works = (workRows[0] ?? NO_WORKS) as unknown as WorksRow;
+  const works = workRows[0] ?? NO_WORKS;
   const categories = works.categories.slice(0, MAX_CATEGORIES);
   const suggestions = profile.suggestions.slice(0, MAX_SUGGESTIONS);
 

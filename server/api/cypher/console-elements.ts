@@ -2,6 +2,7 @@
 import { isNode, isPath, isRelationship, type Node, type Relationship } from 'neo4j-driver';
 import { toPlain } from '../../../db/plain.js';
 import type { GraphNodeData, GraphResponse } from '../../../schema/graph.js';
+import { nodeCaption } from '../../../shared/node-caption.js';
 import { graphResponse } from '../graph/elements.js';
 
 /** Most elements drawn from one console result; the rows themselves are capped separately. */
@@ -12,19 +13,12 @@ const MAX_DEPTH = 64;
 
 const KIND_BY_LABEL: Record<string, GraphNodeData['kind']> = { Author: 'author', Paper: 'paper', Topic: 'topic', Category: 'category' };
 
-/** The caption of a node: its name, title, code or id property, else its first label. */
-export function nodeCaption(labels: readonly string[], properties: Record<string, unknown>): string {
-  for (const key of ['name', 'title', 'code', 'id']) {
-    const v = properties[key];
-    if (v !== null && v !== undefined && v !== '') return String(v).slice(0, 120);
-  }
-  return labels[0] ?? '';
-}
+export { nodeCaption };
 
 function nodeData(n: Node): GraphNodeData {
   const properties = toPlain(n.properties) as Record<string, unknown>;
   const kind = n.labels.map((l) => KIND_BY_LABEL[l]).find((k) => k !== undefined) ?? 'node';
-  const data: GraphNodeData = { id: n.elementId, label: nodeCaption(n.labels, properties), kind, labels: [...n.labels], properties };
+  const data: GraphNodeData = { id: n.elementId, label: nodeCaption(n.labels, properties).slice(0, 120), kind, labels: [...n.labels], properties };
   if (kind !== 'node' && typeof properties.id === 'string') data.ref = properties.id;
   if (kind === 'category' && typeof properties.code === 'string') data.ref = properties.code;
   return data;

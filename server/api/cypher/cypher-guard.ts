@@ -206,7 +206,10 @@ export type RefusalRule =
   | 'function-not-allowed'
   | 'multiple-statements'
   | 'empty-query'
-  | 'syntax';
+  | 'syntax'
+  | 'nesting-too-deep'
+  | 'unbounded-growth'
+  | 'range-too-large';
 
 export type QueryMode = 'run' | 'explain' | 'profile';
 
@@ -376,7 +379,170 @@ export function checkQuery(query: string): GuardResult {
     }
     i = end - 1;
   }
+  const resources = checkResources(body);
+  if (resources) return refuse(resources.rule, resources.message, resources.at, resources.status);
   return { ok: true, mode, procedures };
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Resource rules
+//
+// Neo4j's transaction memory limits (db.memory.transaction.max) count what operators hold (collect, ORDER BY, DISTINCT,
+// hash joins) but not the values expressions build: a string or list grown inside reduce() or a list comprehension is
+// invisible to them until the heap itself runs out. Neo4j then fails the query with an OutOfMemoryError status and
+// keeps serving, but a full heap is still a bad moment for every other query. These rules refuse the shapes that grow
+// without bound before they reach Neo4j. They look at literal text only; what they cannot see, the heap and the
+// query timeout still stop.
+
+/** Deepest bracket nesting (`(`, `[`, `{` together) a console query may have. Neo4j's parser recurses per level. */
+export const MAX_NESTING = 64;
+/** Most elements a `range()` with literal bounds may produce outside UNWIND (about 24 bytes each once materialised). */
+export const MAX_RANGE_ELEMENTS = 1_000_000;
+
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+/** Keywords that separate the alternatives of a CASE expression: an accumulator used once per branch is fine. */
+const CASE_WORDS = new Set(['CASE', 'WHEN', 'THEN', 'ELSE', 'END']);
+
+interface ResourceRefusal {
+  rule: RefusalRule;
+  message: string;
+  at: Token;
+  status: 400 | 403;
+}
+
+function checkResources(body: Token[]): ResourceRefusal | null {
+  // Nesting: checked first and alone, so the later rules (which scan bracket spans) only ever see shallow text.
+  let depth = 0;
+  for (const t of body) {
+    if (t.kind !== 'punct') continue;
+    if (OPEN.has(t.value)) {
+      depth++;
+      if (depth > MAX_NESTING) {
+        return {
+          rule: 'nesting-too-deep',
+          message: `The query nests brackets more than ${MAX_NESTING} levels deep`,
+          at: t,
+          status: 400,
+        };
+      }
+    } else if (CLOSE.has(t.value)) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i]!;
+    if (t.kind !== 'word' || isNamePosition(body[i - 1]) || !isPunct(body[i + 1], '(')) continue;
+    const fn = t.value.toLowerCase();
+    if (fn === 'reduce') {
+      const refusal = checkReduce(body, i);
+      if (refusal) return refusal;
+    } else if (fn === 'range') {
+      const refusal = checkRange(body, i);
+      if (refusal) return refusal;
+    }
+  }
+  return null;
+}
+
+/** Index of the bracket closing the one at `open` (or body.length when unbalanced: Neo4j reports that itself). */
+function closingIndex(body: Token[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < body.length; j++) {
+    const t = body[j]!;
+    if (t.kind !== 'punct') continue;
+    if (OPEN.has(t.value)) depth++;
+    else if (CLOSE.has(t.value) && --depth === 0) return j;
+  }
+  return body.length;
+}
+
+/**
+ * `reduce(acc = init, x IN list | expr)` where `expr` uses `acc` twice outside separate CASE branches (`s + s`,
+ * `l + l`, `replace(s, 'x', s)`) can double the accumulator at every step: 30 steps make a value of 2^30 elements.
+ */
+function checkReduce(body: Token[], at: number): ResourceRefusal | null {
+  const open = at + 1;
+  const close = closingIndex(body, open);
+  const acc = body[open + 1];
+  if (!acc || !isName(acc) || !isPunct(body[open + 2], '=')) return null;
+  // The `|` that starts the expression is the first one directly inside reduce's own parentheses.
+  let bar = -1;
+  let depth = 0;
+  for (let j = open + 1; j < close; j++) {
+    const t = body[j]!;
+    if (t.kind === 'punct' && OPEN.has(t.value)) depth++;
+    else if (t.kind === 'punct' && CLOSE.has(t.value)) depth--;
+    else if (depth === 0 && isPunct(t, '|')) {
+      bar = j;
+      break;
+    }
+  }
+  if (bar < 0) return null;
+  let uses = 0;
+  for (let j = bar + 1; j < close; j++) {
+    const t = body[j]!;
+    if (t.kind === 'word' && CASE_WORDS.has(t.value.toUpperCase())) {
+      uses = 0;
+      continue;
+    }
+    const sameName = (t.kind === 'word' || t.kind === 'quoted') && t.kind === acc.kind && t.value === acc.value;
+    // `acc.prop`, `{acc: 1}` keys and `:acc` labels are names, not uses of the variable.
+    if (!sameName || isNamePosition(body[j - 1]) || isPunct(body[j + 1], ':')) continue;
+    if (++uses >= 2) {
+      return {
+        rule: 'unbounded-growth',
+        message:
+          `reduce() uses its accumulator ${acc.value} more than once in one step, so the value can double at every ` +
+          'step and exhaust the database memory; build it from the list elements instead',
+        at: body[at]!,
+        status: 403,
+      };
+    }
+  }
+  return null;
+}
+
+/** A whole-number literal argument (optionally negative) of range(); null for anything computed. */
+function literalInt(tokens: Token[]): bigint | null {
+  const text = tokens.map((t) => t.value).join('');
+  if (!/^-?(?:\d[\d_]*|0[xX][0-9a-fA-F_]+|0o[0-7_]+)$/.test(text)) return null;
+  const neg = text.startsWith('-');
+  const digits = (neg ? text.slice(1) : text).replace(/_/g, '');
+  const n = BigInt(digits);
+  return neg ? -n : n;
+}
+
+/**
+ * `range(a, b[, step])` with literal bounds that would produce more than {@link MAX_RANGE_ELEMENTS} elements, anywhere
+ * but directly under UNWIND (in a list comprehension, reduce(), collect… it is materialised whole).
+ */
+function checkRange(body: Token[], at: number): ResourceRefusal | null {
+  const open = at + 1;
+  const close = closingIndex(body, open);
+  // `UNWIND range(…) AS x` streams the range one row at a time without building it: any size is only a matter of time,
+  // which the timeout bounds.
+  if (isKeyword(body[at - 1], 'UNWIND') && isKeyword(body[close + 1], 'AS')) return null;
+  const args: Token[][] = [[]];
+  let depth = 0;
+  for (let j = open + 1; j < close; j++) {
+    const t = body[j]!;
+    if (t.kind === 'punct' && OPEN.has(t.value)) depth++;
+    else if (t.kind === 'punct' && CLOSE.has(t.value)) depth--;
+    if (depth === 0 && isPunct(t, ',')) args.push([]);
+    else args[args.length - 1]!.push(t);
+  }
+  if (args.length < 2 || args.length > 3) return null;
+  const [start, end, step] = [literalInt(args[0]!), literalInt(args[1]!), args[2] ? literalInt(args[2]) : 1n];
+  if (start === null || end === null || step === null || step === 0n) return null;
+  const count = (end - start) / step + 1n;
+  if (count <= BigInt(MAX_RANGE_ELEMENTS)) return null;
+  return {
+    rule: 'range-too-large',
+    message: `range() would produce ${count} elements; the console allows at most ${MAX_RANGE_ELEMENTS.toLocaleString('en')} per range`,
+    at: body[at]!,
+    status: 403,
+  };
 }
 
 /** 1-based line and column of an offset in `text` (for error details). */

@@ -6,11 +6,14 @@ import { CypherRequest, CypherResponse } from '../../../schema/cypher.js';
 import { AppError } from '../../errors.js';
 import { route } from '../../http/route.js';
 import { ALLOWED_PROCEDURES } from './cypher-guard.js';
-import { runConsoleQuery } from './cypher.service.js';
+import { ConsoleLimiter, MAX_CONCURRENT_QUERIES, MAX_RESULT_BYTES } from './console-limits.js';
+import { type ConsoleRunOptions, runConsoleQuery } from './cypher.service.js';
 
 export interface CypherRouterOptions {
   /** Console queries per client (IP) per window; default 60 per minute. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Limits of the query runs (concurrency, result bytes, deadlines); defaults in console-limits.ts and the service. */
+  run?: Omit<ConsoleRunOptions, 'limiter'> & { maxConcurrent?: number; maxWaiting?: number; maxWaitMs?: number };
 }
 
 export const DEFAULT_CONSOLE_RATE_LIMIT = { limit: 60, windowMs: 60_000 };
@@ -19,6 +22,8 @@ export const DEFAULT_CONSOLE_RATE_LIMIT = { limit: 60, windowMs: 60_000 };
 export function cypherRouter(graph: Graph, opts: CypherRouterOptions = {}): Router {
   const router = Router();
   const { limit, windowMs } = opts.rateLimit ?? DEFAULT_CONSOLE_RATE_LIMIT;
+  const { maxConcurrent, maxWaiting, maxWaitMs, ...runOptions } = opts.run ?? {};
+  const limiter = new ConsoleLimiter(maxConcurrent, maxWaiting, maxWaitMs);
   router.post(
     '/cypher',
     rateLimit({
@@ -50,16 +55,23 @@ export function cypherRouter(graph: Graph, opts: CypherRouterOptions = {}): Rout
         'running (403 forbidden_query): LOAD CSV, administration commands (SHOW, TERMINATE, CREATE/ALTER/DROP USER/ROLE/' +
         'DATABASE, GRANT, DENY, REVOKE, START/STOP DATABASE), USE, plugin functions, and procedures other than ' +
         `${ALLOWED_PROCEDURES.join(', ')}. Timeout default 5 s (max 30 s) → 408; rows capped (default 1000, ` +
-        '`truncated`); 60 queries per minute per client → 429.',
+        '`truncated`) and to ' +
+        `${MAX_RESULT_BYTES / 1024 / 1024} MiB of rows (→ 413 result_too_large); queries that build unbounded values ` +
+        '(reduce() doubling its accumulator, huge literal range()) → 403, brackets nested over 64 deep → 400; at most ' +
+        `${MAX_CONCURRENT_QUERIES} console queries run at once, more wait briefly (→ 429 console_busy); ` +
+        '60 queries per minute per client → 429.',
       body: CypherRequest,
       response: CypherResponse,
       errors: {
-        403: 'Refused: a write, LOAD CSV, an admin command or a procedure not on the list',
+        403: 'Refused: a write, LOAD CSV, an admin command, a procedure not on the list, or unbounded growth',
         408: 'The query did not finish within timeoutMs',
-        429: 'Too many console queries from this client',
+        413: 'The result exceeded the byte cap, or the query ran out of database memory',
+        422: 'Neo4j failed the query for another reason (its code in details)',
+        429: 'Too many console queries from this client, or the console is busy',
+        502: 'Neo4j dropped the connection of this query while the database itself stayed up',
       },
     },
-    async ({ body }) => runConsoleQuery(graph, body),
+    async ({ body }) => runConsoleQuery(graph, body, { ...runOptions, limiter }),
   );
   return router;
 }

@@ -2,6 +2,7 @@
 // Cypher reads (each paper once, within the caps); the sums, per-node top-K, ranking and pairing happen here, which on
 // Neo4j Community's interpreted runtime is several times cheaper than aggregating thousands of rows in Cypher and
 // sends far less over Bolt (ids per paper instead of one map per pair).
+import { must } from '../../../core/must.js';
 import type { CoauthorGraphQuery } from '../../../schema/graph.js';
 import { orderedPair } from './elements.js';
 
@@ -57,7 +58,7 @@ export function topByWeight<T extends { id: string; w: number }>(entries: T[], k
   if (k <= 0) return [];
   if (entries.length <= k) return entries;
   const weights = Float64Array.from(entries, (e) => e.w).sort();
-  const threshold = weights[weights.length - k]!;
+  const threshold = must(weights[weights.length - k], 'the k-th heaviest weight');
   const out: T[] = [];
   const ties: T[] = [];
   for (const e of entries) {
@@ -70,9 +71,10 @@ export function topByWeight<T extends { id: string; w: number }>(entries: T[], k
       // A few of many: keep the `need` smallest ids in one pass.
       const best: T[] = [];
       for (const t of ties) {
-        if (best.length === need && t.id >= best[need - 1]!.id) continue;
+        const last = best[need - 1];
+        if (last && t.id >= last.id) continue;
         let i = best.length === need ? need - 1 : best.length;
-        while (i > 0 && best[i - 1]!.id > t.id) i--;
+        while (i > 0 && must(best[i - 1], 'a kept tie').id > t.id) i--;
         best.splice(i, 0, t);
         if (best.length > need) best.pop();
       }
@@ -165,6 +167,20 @@ function newestFirst(a: EdgePaper, b: EdgePaper): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Member `i` of a paper's list; an index past the end is a bug here. Monomorphic, for the pair loop. */
+function idAt(list: readonly string[], i: number): string {
+  const id = list[i];
+  if (id === undefined) throw new RangeError(`member ${i} of ${list.length} is missing`);
+  return id;
+}
+
+/** The number `map` holds for `id` (a rank or an ordinal); every paired author has both, so a miss is a bug here. */
+function numberOf(map: ReadonlyMap<string, number>, id: string): number {
+  const v = map.get(id);
+  if (v === undefined) throw new Error(`Internal error: author ${id} has no rank or ordinal`);
+  return v;
+}
+
 /**
  * Co-author pairs among the chosen authors (`rank`: id → priority, lower first), each pair once (source < target),
  * weighted by their joint papers. A paper with more than membersPerPaper chosen authors pairs only the highest-ranked
@@ -178,7 +194,7 @@ export function pairEdges(papers: readonly EdgePaper[], rank: ReadonlyMap<string
   const pairs = new Map<number, PairEdge & { key: number }>();
   let crowded = 0;
   for (const p of [...papers].sort(newestFirst)) {
-    const members = [...new Set(p.members)].filter((m) => rank.has(m)).sort((a, b) => rank.get(a)! - rank.get(b)!);
+    const members = [...new Set(p.members)].filter((m) => rank.has(m)).sort((a, b) => numberOf(rank, a) - numberOf(rank, b));
     if (members.length < 2) continue;
     if (members.length > opts.membersPerPaper) {
       crowded++;
@@ -187,8 +203,8 @@ export function pairEdges(papers: readonly EdgePaper[], rank: ReadonlyMap<string
     const w = paperWeight(opts.weighting, p.n ?? 2);
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
-        const { source, target } = orderedPair(members[i]!, members[j]!);
-        const key = ordinal.get(source)! * n + ordinal.get(target)!;
+        const { source, target } = orderedPair(idAt(members, i), idAt(members, j));
+        const key = numberOf(ordinal, source) * n + numberOf(ordinal, target);
         let e = pairs.get(key);
         if (!e) pairs.set(key, (e = { key, source, target, weight: 0, joint: 0, papers: [] }));
         e.weight += w;

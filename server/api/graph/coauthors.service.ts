@@ -1,10 +1,11 @@
 // Co-author networks derived from AUTHORED: an author's ego network (bounded expansion) or the whole network's top authors.
-import type { Graph, Row } from '../../../db/graph.js';
+import { rows, type Graph, type Row } from '../../../db/graph.js';
+import type { CoauthorsPart } from '../../../db/summary/parts.js';
 import type { CoauthorGraphQuery, GraphEdgeData, GraphNodeData, GraphResponse } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
-import { pairEdges, rankLevel, type EdgePaper, type LevelPaper } from './coauthor-weights.js';
+import { pairEdges, rankLevel } from './coauthor-weights.js';
 import { graphResponse, pairId } from './elements.js';
-import { int, readTx, rows } from './queries.js';
+import { int, readTx } from './queries.js';
 
 /** Paper ids listed on each edge (the edge's paperCount has them all). */
 export const EDGE_PAPER_IDS = 10;
@@ -44,18 +45,6 @@ function weightWords(q: CoauthorGraphQuery): string {
   return q.weighting === 'count' ? 'joint papers' : 'fractional co-authorship weight';
 }
 
-interface Expansion {
-  sampled: string[];
-  papers: LevelPaper[];
-}
-
-interface Subgraph {
-  nodes: { id: string; name: string | null; sampled: boolean; papers: number | null }[];
-  papers: EdgePaper[];
-  /** Main category per author that has one (see coauthor-edges.cypher). */
-  categories: { id: string; category: string }[];
-}
-
 /**
  * How many new authors depth `depth` (1-based) of `maxDepth` may add: the remaining budget split evenly over the
  * levels still to come, so a deep request keeps room for its outer rings; what a level leaves unused flows deeper.
@@ -79,7 +68,7 @@ export function fanout(budget: number, frontierSize: number): number {
  * level grows from the heaviest EXPAND_FRONTIER of them, and per author and per paper only a bounded number of
  * papers/authors is read (PAPERS_PER_AUTHOR, AUTHORS_PER_PAPER). Every cut is reported in `truncated.reasons`.
  */
-export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promise<GraphResponse> {
+export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery, wholeNetwork?: CoauthorsPart): Promise<GraphResponse> {
   return readTx(graph, async (tx) => {
     const params = scope(q);
     const reasons: string[] = [];
@@ -93,22 +82,22 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
     if (q.author) {
       const [ego] = await rows(tx, 'graph/author', { id: q.author });
       if (!ego) throw new NotFoundError('Author', q.author);
-      order = [{ id: String(ego.id), depth: 0 }];
+      order = [{ id: ego.id, depth: 0 }];
       totalNodes = 1;
-      const visited = new Set([String(ego.id)]);
-      let frontier = [String(ego.id)];
+      const visited = new Set([ego.id]);
+      let frontier = [ego.id];
       for (let depth = 1; depth <= q.depth && frontier.length > 0; depth++) {
         const budget = levelBudget(q.limit - visited.size, depth, q.depth);
         if (budget === 0) {
           reasons.push(`depth ${depth} not expanded: the limit of ${q.limit} nodes was reached`);
           break;
         }
-        const [level] = (await rows(tx, 'graph/coauthor-expand', {
+        const [level] = await rows(tx, 'graph/coauthor-expand', {
           ...params,
           frontier,
           visited: Object.fromEntries([...visited].map((id) => [id, true])),
           authorsPerPaper: int(AUTHORS_PER_PAPER),
-        })) as unknown as Expansion[];
+        });
         const { found, kept, crowded } = rankLevel(level?.papers ?? [], {
           weighting: q.weighting,
           minWeight: q.minWeight,
@@ -138,8 +127,11 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
       }
     } else {
       // Three shapes, so each can start where it reads least: the category's papers, the year index, or degrees.
+      // The unfiltered ranking is a whole-graph scan: it comes from the stored summary (`wholeNetwork`) when given.
       const [top] =
-        q.category !== undefined
+        wholeNetwork && q.category === undefined && q.yearFrom === undefined && q.yearTo === undefined
+          ? [{ total: wholeNetwork.total, top: wholeNetwork.top.slice(0, q.limit) }]
+          : q.category !== undefined
           ? await rows(tx, 'graph/coauthor-top-category', { ...params, limit: int(q.limit) })
           : q.yearFrom !== undefined || q.yearTo !== undefined
             ? await rows(tx, 'graph/coauthor-top-filtered', {
@@ -149,8 +141,8 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
                 limit: int(q.limit),
               })
             : await rows(tx, 'graph/coauthor-top', { limit: int(q.limit) });
-      const list = (top?.top ?? []) as { id: string; papers: number }[];
-      totalNodes = Number(top?.total ?? 0);
+      const list = top?.top ?? [];
+      totalNodes = top?.total ?? 0;
       order = list.map((a) => ({ id: a.id, depth: null }));
       knownPapers = new Map(list.map((a) => [a.id, a.papers]));
       if (list.length < totalNodes) reasons.push(`kept ${list.length} of ${totalNodes} authors, those with the most papers in scope`);
@@ -160,13 +152,13 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promis
     const rank = new Map(ids.map((id, i) => [id, i]));
     // One query for the nodes' details, their main categories and the papers their pairs come from; the pairs are
     // weighed here.
-    const [sub] = (await rows(tx, 'graph/coauthor-edges', {
+    const [sub] = await rows(tx, 'graph/coauthor-edges', {
       ...params,
       ids,
       rankOf: Object.fromEntries(ids.map((id, i) => [id, int(i)])),
       countPapers: knownPapers === null,
       authorsPerPaper: int(AUTHORS_PER_PAPER),
-    })) as unknown as Subgraph[];
+    });
     const info = new Map((sub?.nodes ?? []).map((r) => [r.id, { name: r.name ?? r.id, papers: Number(r.papers), sampled: r.sampled }]));
     const categoryOf = new Map((sub?.categories ?? []).map((r) => [r.id, r.category]));
     const sampled = new Set([...sampledInExpansion, ...ids.filter((id) => info.get(id)?.sampled)]);

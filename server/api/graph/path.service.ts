@@ -1,11 +1,11 @@
 // Shortest co-authorship paths between two authors (allShortestPaths over AUTHORED), with the papers behind each hop.
-import type { Graph } from '../../../db/graph.js';
 import { cypher } from '../../../cypher/index.js';
+import { rows, type Graph } from '../../../db/graph.js';
 import type { GraphEdgeData, GraphNodeData, PathQuery, PathResponse } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
 import { PAPERS_PER_AUTHOR } from './coauthors.service.js';
 import { graphResponse, orderedPair, pairId } from './elements.js';
-import { int, readTx, rows } from './queries.js';
+import { int, readTx } from './queries.js';
 
 /** Distinct author sequences listed; more are reported in `message`. */
 export const MAX_PATHS = 10;
@@ -32,13 +32,6 @@ export function pathQueryText(maxHops: number): string {
   return text.replace(FILE_BOUND, `[:AUTHORED*..${bound}]`);
 }
 
-interface HopRow {
-  a: string;
-  b: string;
-  joint: number;
-  papers: { id: string; title: string | null }[];
-}
-
 /**
  * The shortest co-authorship paths from `q.from` to `q.to` of at most `q.maxHops` hops. Unknown author → NotFoundError;
  * no path → empty `paths` with a message (not an error).
@@ -49,7 +42,7 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
     for (const id of [q.from, q.to]) {
       const [row] = await rows(tx, 'graph/author', { id });
       if (!row) throw new NotFoundError('Author', id);
-      ends.push({ id: String(row.id), name: String(row.name ?? row.id) });
+      ends.push({ id: row.id, name: row.name ?? row.id });
     }
     const [from, to] = ends as [{ id: string; name: string }, { id: string; name: string }];
 
@@ -59,7 +52,7 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
       { from: from.id, to: to.id, maxRawPaths: int(MAX_RAW_PATHS), maxPaths: int(MAX_PATHS + 1) },
       pathQueryText(q.maxHops),
     );
-    const sequences = found.map((r) => r.authors as string[]).slice(0, MAX_PATHS);
+    const sequences = found.map((r) => r.authors).slice(0, MAX_PATHS);
 
     const ids = [...new Set(sequences.flat())];
     if (sequences.length === 0) ids.push(from.id, to.id);
@@ -72,26 +65,40 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
       papersPerAuthor: int(PAPERS_PER_AUTHOR),
     });
     const authors = new Map(
-      authorRows.map((r) => [String(r.id), { name: String(r.name ?? r.id), papers: Number(r.papers), category: (r.category as string | null) ?? null }]),
+      authorRows.map((r) => [r.id, { name: r.name ?? r.id, papers: Number(r.papers), category: r.category }]),
     );
     const ref = (id: string) => ({ id, name: authors.get(id)?.name ?? id });
 
     const pairs = new Map<string, [string, string]>();
-    for (const seq of sequences) for (let i = 0; i + 1 < seq.length; i++) pairs.set(`${seq[i]}\u0000${seq[i + 1]}`, [seq[i]!, seq[i + 1]!]);
-    const hopRows = pairs.size > 0 ? ((await rows(tx, 'graph/path-hops', { pairs: [...pairs.values()], maxPapers: int(HOP_PAPERS) })) as unknown as HopRow[]) : [];
+    // Consecutive authors of a sequence, one pair per hop.
+    const steps = (seq: readonly string[]) => {
+      const out: [string, string][] = [];
+      let prev: string | undefined;
+      for (const id of seq) {
+        if (prev !== undefined) out.push([prev, id]);
+        prev = id;
+      }
+      return out;
+    };
+    for (const seq of sequences) for (const [a, b] of steps(seq)) pairs.set(`${a}\u0000${b}`, [a, b]);
+    const hopRows = pairs.size > 0 ? await rows(tx, 'graph/path-hops', { pairs: [...pairs.values()], maxPapers: int(HOP_PAPERS) }) : [];
     const hops = new Map(hopRows.map((h) => [`${h.a}\u0000${h.b}`, h]));
 
     const paths = sequences.map((seq) => ({
-      hops: seq.slice(0, -1).map((a, i) => ({
+      hops: steps(seq).map(([a, b]) => ({
         from: ref(a),
-        to: ref(seq[i + 1]!),
-        papers: hops.get(`${a}\u0000${seq[i + 1]}`)?.papers ?? [],
+        to: ref(b),
+        papers: hops.get(`${a}\u0000${b}`)?.papers ?? [],
       })),
     }));
 
     // Along shortest paths an author's distance from `from` is the same on every path, so depth is well defined.
     const depth = new Map<string, number>();
     for (const seq of sequences) seq.forEach((id, i) => depth.set(id, i));
+    const depthOf = (id: string) => {
+      const d = depth.get(id);
+      return d === undefined ? {} : { depth: d };
+    };
     const nodes: GraphNodeData[] = ids.map((id) => ({
       id,
       label: ref(id).name,
@@ -99,7 +106,7 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
       ref: id,
       papers: authors.get(id)?.papers ?? 0,
       category: authors.get(id)?.category ?? null,
-      ...(depth.has(id) ? { depth: depth.get(id)! } : {}),
+      ...depthOf(id),
     }));
     const edgeMap = new Map<string, GraphEdgeData>();
     for (const h of hopRows) {
@@ -109,14 +116,15 @@ export function shortestPaths(graph: Graph, q: PathQuery): Promise<PathResponse>
         id,
         ...orderedPair(h.a, h.b),
         kind: 'coauthor',
-        weight: Number(h.joint),
-        paperCount: Number(h.joint),
+        weight: h.joint,
+        paperCount: h.joint,
         papers: h.papers.map((p) => p.id),
       });
     }
     const edges = [...edgeMap.values()];
 
-    const length = sequences.length > 0 ? sequences[0]!.length - 1 : null;
+    const shortest = sequences[0];
+    const length = shortest ? shortest.length - 1 : null;
     let message: string | undefined;
     if (sequences.length === 0) {
       message = `No co-authorship path of at most ${q.maxHops} hop${q.maxHops === 1 ? '' : 's'} between ${from.name} and ${to.name}`;

@@ -1,13 +1,14 @@
 // Topic graphs: co-occurrence (topics sized by papers, edges by shared papers) or bipartite (papers and their topics).
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
+import { SUMMARY_EDGE_PAPER_IDS, type TopicsPart } from '../../../db/summary/parts.js';
 import type { GraphEdgeData, GraphNodeData, GraphResponse, TopicGraphQuery } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
 import { graphResponse, orderedPair, pairId } from './elements.js';
 import { int, readTx, rows } from './queries.js';
 
 /** Paper ids listed on each co-occurrence edge ("a few"; paperCount has the number). */
-export const TOPIC_EDGE_PAPER_IDS = 5;
+export const TOPIC_EDGE_PAPER_IDS = SUMMARY_EDGE_PAPER_IDS;
 export const MAX_TOPIC_EDGES = 5_000;
 /** Share of the node budget given to the seed topics of a bipartite graph without a centre. */
 const BIPARTITE_SEED_SHARE = 0.2;
@@ -49,6 +50,49 @@ async function centre(tx: ManagedTransaction, id: string): Promise<TopicRow> {
  */
 export function topicGraph(graph: Graph, q: TopicGraphQuery): Promise<GraphResponse> {
   return readTx(graph, (tx) => (q.mode === 'bipartite' ? bipartite(tx, q) : cooccurrence(tx, q)));
+}
+
+/** True when `q` is the whole-graph co-occurrence map, which is served from the stored summary. */
+export function isWholeTopicMap(q: TopicGraphQuery): boolean {
+  return q.mode === 'cooccurrence' && !q.topic;
+}
+
+/**
+ * The whole-graph co-occurrence map from a stored summary: the `limit` topics on most papers and the pairs among them
+ * sharing at least `minCooccurrence` papers. The summary holds every pair among its first `edgeTopics` topics; a map
+ * of more topics reads its edges live (bounded by those topics' papers).
+ */
+export async function topicMapFromSummary(graph: Graph, part: TopicsPart, q: TopicGraphQuery): Promise<GraphResponse> {
+  const reasons: string[] = [];
+  const topics = part.topics.top.slice(0, q.limit);
+  const total = part.topics.total;
+  if (topics.length < total) reasons.push(`kept ${topics.length} of ${total} topics, those on most papers`);
+  const ids = new Set(topics.map((t) => t.id));
+  const edgeRows =
+    topics.length <= part.edgeTopics
+      ? part.edges.filter((e) => e.shared >= q.minCooccurrence && ids.has(e.source) && ids.has(e.target))
+      : topics.length > 1
+        ? ((await readTx(graph, (tx) =>
+            rows(tx, 'graph/topic-edges', {
+              ids: [...ids],
+              minCooccurrence: int(q.minCooccurrence),
+              maxPaperIds: int(TOPIC_EDGE_PAPER_IDS),
+            }),
+          )) as unknown as TopicsPart['edges'])
+        : [];
+  const edges: GraphEdgeData[] = edgeRows.map((r) => ({
+    id: pairId(String(r.source), String(r.target)),
+    ...orderedPair(String(r.source), String(r.target)),
+    kind: 'cooccurrence',
+    weight: Number(r.shared),
+    paperCount: Number(r.shared),
+    papers: (r.papers as string[]) ?? [],
+  }));
+  return graphResponse(
+    { items: topics.map((t) => topicNode(t)), total },
+    { items: edges, total: edges.length },
+    { maxEdges: MAX_TOPIC_EDGES, nodeRule: 'by papers', edgeRule: 'those with most shared papers', reasons },
+  );
 }
 
 async function cooccurrence(tx: ManagedTransaction, q: TopicGraphQuery): Promise<GraphResponse> {

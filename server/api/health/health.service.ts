@@ -1,24 +1,69 @@
-// Health: is Neo4j reachable, which version, and how much is in it.
+// Health: is Neo4j reachable, which version, and how much is in it; plus the gate's and the supervisor's view
+// (state, restarts, last exit) when the connection has them.
+import { gateOf } from '../../../db/driver-gate.js';
 import type { Graph } from '../../../db/graph.js';
 import type { HealthResponse } from '../../../schema/api.js';
-import { AppError } from '../../errors.js';
+import { DomainError } from '../../errors.js';
 
-/** Asks Neo4j for its version and counts; never throws: an unreachable database is a 503-shaped answer. */
-export async function getHealth(graph: Graph): Promise<{ status: number; body: HealthResponse }> {
+export interface HealthAnswer {
+  status: number;
+  body: HealthResponse;
+  /** Seconds for Retry-After on a 503. */
+  retryAfterSeconds?: number;
+}
+
+/**
+ * Asks Neo4j for its version and counts; never throws: an unreachable database is a 503-shaped answer. While the gate
+ * knows the database is down (or the built-in one is restarting), answers 503 at once without asking.
+ */
+export async function getHealth(graph: Graph): Promise<HealthAnswer> {
   const uri = graph.target.uri;
-  try {
+  const gate = gateOf(graph.driver);
+  const facts = () => {
+    if (!gate) return {};
+    const a = gate.availability();
+    return { state: a.state, since: a.since, restarts: a.restarts, lastExit: a.lastExit };
+  };
+  const unavailable = (message: string): HealthAnswer => ({
+    status: 503,
+    body: { status: 'unavailable', neo4j: { connected: false, uri, message, ...facts() } },
+    retryAfterSeconds: gate?.availability().retryAfterSeconds ?? 5,
+  });
+
+  const knownDown = () => {
+    const a = gate!.availability();
+    return unavailable(`Neo4j at ${uri} is ${a.state}${a.reason ? `: ${a.reason}` : ''}`);
+  };
+
+  if (gate && !gate.isUp()) return knownDown();
+  const check = async () => {
     const [components] = await graph.read('health/components', {}, { timeoutMs: 5_000, noRetry: true });
     const [counts] = await graph.read('health/counts', {}, { timeoutMs: 5_000, noRetry: true });
+    return { components, counts };
+  };
+  try {
+    // Through the gate: the check stops waiting as soon as the database is known down (e.g. its JVM just died).
+    const { components, counts } = await (gate ? gate.guard(check) : check());
     return {
       status: 200,
       body: {
         status: 'ok',
-        neo4j: { connected: true, uri, version: String(components?.version), edition: String(components?.edition) },
+        neo4j: {
+          connected: true,
+          uri,
+          version: String(components?.version),
+          edition: String(components?.edition),
+          ...facts(),
+        },
         counts: counts as HealthResponse['counts'],
       },
     };
   } catch (err) {
-    const message = err instanceof AppError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
-    return { status: 503, body: { status: 'unavailable', neo4j: { connected: false, uri, message } } };
+    // A failed check may be the first sign of an outage: the gate probes the address and, if nothing answers there,
+    // makes the following requests fail fast.
+    await gate?.checkReachable();
+    if (gate && !gate.isUp()) return knownDown();
+    const message = err instanceof DomainError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
+    return unavailable(message);
   }
 }

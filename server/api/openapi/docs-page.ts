@@ -54,7 +54,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const MAX_DEPTH = 16;
 
 function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
 /** A stable, attribute-safe anchor for an operation or schema name. */

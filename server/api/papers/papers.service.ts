@@ -10,28 +10,18 @@ import {
   type RelatedResponse,
 } from '../../../schema/papers.js';
 import { NotFoundError } from '../../errors.js';
-import { candidateBudget, RELATED_BOUNDS, RELATED_WEIGHTS, rankRelated, seedPlan, type CandidateEvidence } from './related.js';
+import { candidateBudget, RELATED_BOUNDS, RELATED_WEIGHTS, rankRelated, seedPlan } from './related.js';
 
 /** Longest a paper read may take before it is stopped (408); far above the expected few milliseconds. */
 const QUERY_TIMEOUT_MS = 10_000;
 
-type PaperRow = Pick<PaperResponse, 'paper' | 'authors' | 'categories' | 'topics'> & {
-  authorTotal: number;
-  cites: PaperResponse['cites']['papers'];
-  citesTotal: number;
-  stubs: string[];
-  stubTotal: number;
-  citedBy: PaperResponse['citedBy']['papers'];
-  citedByTotal: number;
-};
-
 /** The paper `id` with everything attached to it; NotFoundError when no paper (or stub) has that id. */
 export async function getPaper(graph: Graph, id: string, query: PaperQuery): Promise<PaperResponse> {
-  const [row] = (await graph.read(
+  const [row] = await graph.read(
     'papers/paper',
     { id, authorLimit: neo4j.int(query.authorLimit), citationLimit: neo4j.int(query.citationLimit) },
     { timeoutMs: QUERY_TIMEOUT_MS },
-  )) as unknown as PaperRow[];
+  );
   if (!row) throw new NotFoundError('Paper', id);
   return {
     paper: row.paper,
@@ -49,20 +39,6 @@ export async function getPaper(graph: Graph, id: string, query: PaperQuery): Pro
   };
 }
 
-interface RelatedRow {
-  id: string;
-  title: string | null;
-  year: number | null;
-  published: string | null;
-  paperCount: number;
-  skippedAuthors: RelatedResponse['bounded']['skippedAuthors'];
-  skippedAuthorCount: number;
-  skippedTopics: RelatedResponse['bounded']['skippedTopics'];
-  skippedCitations: number;
-  candidatesFound: number;
-  candidates: CandidateEvidence[];
-}
-
 /**
  * Papers related to `id`, ranked by `by` (see related.ts for the formulas), each with the named evidence behind its
  * score, plus what candidate generation left out. NotFoundError for an unknown id.
@@ -76,11 +52,11 @@ export async function getRelated(graph: Graph, id: string, query: RelatedQuery):
     maxCitationSeeds: RELATED_BOUNDS.maxCitationSeeds,
     maxCandidates: candidateBudget(query.limit),
   };
-  const [row] = (await graph.read(
+  const [row] = await graph.read(
     'papers/related',
     { id, ...seedPlan(by), ...Object.fromEntries(Object.entries(limits).map(([k, v]) => [k, neo4j.int(v)])) },
     { timeoutMs: QUERY_TIMEOUT_MS },
-  )) as unknown as RelatedRow[];
+  );
   if (!row) throw new NotFoundError('Paper', id);
 
   const ranked = rankRelated(row.candidates, by, row.paperCount);

@@ -1,8 +1,7 @@
 // Search: full-text lookup of papers, authors and topics for autocomplete, with user input escaped for Lucene.
-import neo4j from 'neo4j-driver';
-import { cypher } from '../../../cypher/index.js';
-import type { Graph } from '../../../db/graph.js';
-import { toPlain } from '../../../db/plain.js';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import type { RowOf } from '../../../cypher/rows.js';
+import { rows, type Graph, type Row } from '../../../db/graph.js';
 import type { SearchHit, SearchQuery, SearchResponse, SearchType } from '../../../schema/search.js';
 import { buildSearchQuery } from './lucene.js';
 
@@ -14,28 +13,8 @@ const QUERY_TIMEOUT_MS = 5_000;
  */
 export const HIT_CAP = 1_000;
 
-/** One query file per index: each projects its own label and sublabel. */
-const QUERY_OF: Record<SearchType, string> = {
-  paper: 'search/papers',
-  author: 'search/authors',
-  topic: 'search/topics',
-};
-
-interface PaperHitRow {
-  id: string;
-  title: string | null;
-  year: number | null;
-  score: number;
-  authorCount: number | null;
-  authorsTruncated: boolean | null;
-  authors: string[];
-}
-interface NamedHitRow {
-  id: string;
-  name: string | null;
-  score: number;
-  papers: number;
-}
+type PaperHitRow = RowOf<'search/papers'>['top'][number];
+type NamedHitRow = RowOf<'search/authors'>['top'][number];
 
 function papersLabel(n: number): string {
   return `${n} ${n === 1 ? 'paper' : 'papers'}`;
@@ -48,13 +27,22 @@ function paperSublabel(r: PaperHitRow): string | undefined {
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
-function toHit(type: SearchType, row: Record<string, unknown>): SearchHit {
-  if (type === 'paper') {
-    const r = row as unknown as PaperHitRow;
-    return { type, id: r.id, label: r.title ?? r.id, sublabel: paperSublabel(r), score: r.score };
-  }
-  const r = row as unknown as NamedHitRow;
+function paperHit(r: PaperHitRow): SearchHit {
+  return { type: 'paper', id: r.id, label: r.title ?? r.id, sublabel: paperSublabel(r), score: r.score };
+}
+
+function namedHit(type: 'author' | 'topic', r: NamedHitRow): SearchHit {
   return { type, id: r.id, label: r.name ?? r.id, sublabel: papersLabel(r.papers), score: r.score };
+}
+
+/** The hits of one index and how many it found (each search query returns one row). */
+async function searchIndex(tx: ManagedTransaction, type: SearchType, params: Row): Promise<{ total: number; hits: SearchHit[] }> {
+  if (type === 'paper') {
+    const [row] = await rows(tx, 'search/papers', params);
+    return { total: row?.total ?? 0, hits: (row?.top ?? []).map(paperHit) };
+  }
+  const [row] = await rows(tx, type === 'author' ? 'search/authors' : 'search/topics', params);
+  return { total: row?.total ?? 0, hits: (row?.top ?? []).map((r) => namedHit(type, r)) };
 }
 
 /** Searches the requested indexes with the escaped query; results come grouped by type, best first within a type. */
@@ -68,14 +56,12 @@ export async function search(graph: Graph, query: SearchQuery): Promise<SearchRe
   const params = { lucene, cap: neo4j.int(HIT_CAP), limit: neo4j.int(query.limit) };
   // One read transaction for all types, their queries sent at once (the driver pipelines them): one session and one
   // BEGIN/COMMIT instead of one per type, which on a busy server costs more CPU than a small full-text lookup.
-  const perTypeRows = await graph.transaction(
+  const found = await graph.transaction(
     neo4j.session.READ,
-    (tx) => Promise.all(query.types.map(async (type) => (await tx.run(cypher(QUERY_OF[type]), params)).records[0]!.toObject())),
+    (tx) => Promise.all(query.types.map(async (type) => ({ type, ...(await searchIndex(tx, type, params)) }))),
     { timeoutMs: QUERY_TIMEOUT_MS },
   );
-  const perType = query.types.map((type, i) => {
-    const { total, top } = toPlain(perTypeRows[i]) as { total: number; top: Record<string, unknown>[] };
-    const hits = top.map((r) => toHit(type, r));
+  const perType = found.map(({ type, total, hits }) => {
     return { hits, group: { type, shown: hits.length, total, totalIsLowerBound: total >= HIT_CAP } };
   });
   return { q: query.q, lucene, results: perType.flatMap((t) => t.hits), groups: perType.map((t) => t.group) };

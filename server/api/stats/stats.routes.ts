@@ -1,27 +1,31 @@
 // GET /api/stats
 import { Router } from 'express';
-import type { Graph } from '../../../db/graph.js';
 import { StatsQuery, StatsResponse } from '../../../schema/stats.js';
 import { route } from '../../http/route.js';
-import { sharedResult } from '../../http/shared-result.js';
-import { getStats } from './stats.service.js';
+import { untagResponse } from '../../http/version-etag.js';
+import type { SummaryService } from '../../summary/summary.service.js';
+import { statsResponse } from './stats.service.js';
 
-/** The stats resource: one summary of the whole graph. */
-export function statsRouter(graph: Graph): Router {
+/** The stats resource: one summary of the whole graph, read from the summary stored for the graph version. */
+export function statsRouter(summaries: SummaryService): Router {
   const router = Router();
-  // Whole-graph aggregates: identical requests arriving while one runs share its result (nothing is kept after it).
-  const stats = sharedResult((query: StatsQuery) => getStats(graph, query), { ttlMs: 0 });
   route(
     router,
     {
       method: 'get',
       path: '/stats',
       summary: 'Counts per label and relationship type, papers per year and category, top authors and topics',
-      description: 'Top lists hold at most `limit` entries each; `truncated` says how many there were.',
+      description:
+        'Top lists hold at most `limit` entries each; `truncated` says how many there were. Served from a summary ' +
+        'stored per graph version: while a newer one is built the previous one is served with `stale: true`.',
       query: StatsQuery,
       response: StatsResponse,
     },
-    ({ query }) => stats(query),
+    async ({ query }, _req, res) => {
+      const served = await summaries.get('stats');
+      if (served.stale) untagResponse(res);
+      return statsResponse(served, query);
+    },
   );
   return router;
 }

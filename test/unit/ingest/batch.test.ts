@@ -1,5 +1,6 @@
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { buildBatch, type WritablePaper } from '../../../ingest/batch.js';
 import type { PaperRecord } from '../../../ingest/record.js';
 import { paperRecord } from '../../support/records.js';
@@ -19,12 +20,12 @@ describe('buildBatch', () => {
     expect(b.papers.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(b.authors.map((a) => a.id)).toEqual(['name:hartmut hantze', 'name:lina xu']);
     expect(b.papers.map((p) => p.authored.length)).toEqual([2, 1]);
-    expect(b.papers[0]!.authored[0]).toMatchObject({ author: 'name:hartmut hantze', asWritten: 'Hartmut Häntze' });
-    expect(neo4j.integer.toNumber(b.papers[0]!.authored[1]!.position)).toBe(2);
-    expect(b.papers[1]!.authored[0]).toMatchObject({ author: 'name:lina xu', asWritten: 'Lina Xu' });
+    expect(must(b.papers[0], 'b.papers[0]').authored[0]).toMatchObject({ author: 'name:hartmut hantze', asWritten: 'Hartmut Häntze' });
+    expect(neo4j.integer.toNumber(must(must(b.papers[0], 'b.papers[0]').authored[1], 'b.papers[0].authored[1]').position)).toBe(2);
+    expect(must(b.papers[1], 'b.papers[1]').authored[0]).toMatchObject({ author: 'name:lina xu', asWritten: 'Lina Xu' });
     expect(b.categories.map((c) => c.code)).toEqual(['cs.CV', 'eess.IV']);
     // A category listed twice on one paper links once; the first is primary.
-    expect(b.papers[0]!.inCategory).toEqual([
+    expect(must(b.papers[0], 'b.papers[0]').inCategory).toEqual([
       { code: 'cs.CV', primary: true },
       { code: 'eess.IV', primary: false },
     ]);
@@ -39,14 +40,14 @@ describe('buildBatch', () => {
   it('keeps the last version of a paper repeated in one batch', () => {
     const b = buildBatch([paper('p1', ['A B']), paper('p1', ['C D'], { title: 'New' })], describeCategory);
     expect(b.papers).toHaveLength(1);
-    expect(b.papers[0]!.props.title).toBe('New');
-    expect(b.papers[0]!.authored.map((a) => a.author)).toEqual(['name:c d']);
+    expect(must(b.papers[0], 'b.papers[0]').props.title).toBe('New');
+    expect(must(b.papers[0], 'b.papers[0]').authored.map((a) => a.author)).toEqual(['name:c d']);
   });
 
   it('stores year as a Neo4j integer and clears absent optionals', () => {
     const b = buildBatch([paper('p1', ['A B'])], describeCategory);
-    expect(neo4j.isInt(b.papers[0]!.props.year)).toBe(true);
-    expect(b.papers[0]!.props.doi).toBeNull();
+    expect(neo4j.isInt(must(b.papers[0], 'b.papers[0]').props.year)).toBe(true);
+    expect(must(b.papers[0], 'b.papers[0]').props.doi).toBeNull();
   });
 
   it('turns OpenAlex citations into rows with the W id and drops self-citations', () => {

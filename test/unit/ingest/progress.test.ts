@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { ingest, type IngestProgress } from '../../../ingest/pipeline.js';
 import { formatProgress } from '../../../ingest/progress.js';
 
@@ -9,7 +10,7 @@ describe('ingest progress', () => {
     const file = path.resolve('test/fixtures/arxiv-jsonl/arxiv-sample-200.jsonl');
     const seen: IngestProgress[] = [];
     await ingest([{ path: file }], null, { dryRun: true, nlpWorkers: 0, onProgress: (p) => seen.push(p) });
-    const lastParse = seen.filter((p) => p.phase === 'parse').pop()!;
+    const lastParse = must(seen.filter((p) => p.phase === 'parse').pop(), `seen.filter((p) => p.phase === 'parse').pop()`);
     expect(lastParse.bytesTotal).toBe(statSync(file).size);
     expect(lastParse.bytesRead).toBe(statSync(file).size);
     expect(formatProgress(lastParse, 1000)).toMatch(/100%.*ETA/);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { pairEdges, paperWeight, rankLevel, topByWeight, type EdgePaper, type LevelPaper } from '../../../server/api/graph/coauthor-weights.js';
 
 const level = { weighting: 'count' as const, minWeight: 0, fanout: 10, budget: 10, authorsPerPaper: 30 };
@@ -51,7 +52,7 @@ describe('rankLevel', () => {
       { id: 'p2', readers: ['f1'], n: 5, authors: ['a'] },
     ];
     const r = rankLevel(papers, { ...level, weighting: 'fractional' });
-    expect(r.kept[0]!.score).toBeCloseTo(0.5 + 0.25, 12);
+    expect(must(r.kept[0], 'r.kept[0]').score).toBeCloseTo(0.5 + 0.25, 12);
     expect(paperWeight('fractional', 2)).toBe(1);
     expect(paperWeight('count', 100)).toBe(1);
   });
@@ -102,9 +103,9 @@ describe('pairEdges', () => {
       { id: 'p2', year: null, n: 2, members: ['a', 'b'] },
     ];
     const r = pairEdges(papers, rank, { ...edgeOpts, weighting: 'fractional' });
-    expect(r.edges[0]!.weight).toBeCloseTo(1.5, 12);
+    expect(must(r.edges[0], 'r.edges[0]').weight).toBeCloseTo(1.5, 12);
     // A paper without a year sorts first, as Cypher's ORDER BY year DESC does.
-    expect(r.edges[0]!.papers).toEqual(['p2', 'p1']);
+    expect(must(r.edges[0], 'r.edges[0]').papers).toEqual(['p2', 'p1']);
   });
 });
 

@@ -1,14 +1,14 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cors } from '../../../server/http/cors.js';
+import { corsPolicy } from '../../../server/app.js';
 import { serve } from '../../support/http.js';
 
-describe('cors', () => {
+describe('corsPolicy', () => {
   let open: Awaited<ReturnType<typeof serve>>;
   let closed: Awaited<ReturnType<typeof serve>>;
   const app = (origin?: string) => {
     const a = express();
-    a.use(cors(origin));
+    a.use(corsPolicy(origin));
     a.get('/x', (_req, res) => res.json({ ok: true }));
     return a;
   };

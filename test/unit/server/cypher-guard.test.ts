@@ -1,8 +1,9 @@
 // The console guard: tokenizer edge cases (escapes, comments, backticks) and refusal rules, both ways.
 import { describe, expect, it } from 'vitest';
-import { checkQuery, CypherLexError, decodeUnicodeEscapes, lineColumn, tokenize } from '../../../server/api/cypher/cypher-guard.js';
+import { checkQuery, CypherLexError, decodeUnicodeEscapes, lineColumn, MAX_NESTING, tokenize } from '../../../server/api/cypher/cypher-guard.js';
 import { assertAllowed } from '../../../server/api/cypher/cypher.service.js';
 import { ForbiddenQueryError, ValidationError } from '../../../server/errors.js';
+import { httpStatus } from '../../../server/http/error-handler.js';
 
 const allowed = (q: string) => {
   const r = checkQuery(q);
@@ -217,7 +218,7 @@ describe('assertAllowed (the guard as errors)', () => {
       throw new Error('not refused');
     } catch (err) {
       expect(err).toBeInstanceOf(ForbiddenQueryError);
-      expect((err as ForbiddenQueryError).status).toBe(403);
+      expect(httpStatus(err as ForbiddenQueryError)).toBe(403);
       expect((err as ForbiddenQueryError).details).toEqual({ rule: 'load-csv', offset: 10, line: 2, column: 1 });
     }
   });
@@ -232,5 +233,54 @@ describe('assertAllowed (the guard as errors)', () => {
   });
   it('returns the mode when allowed', () => {
     expect(assertAllowed('PROFILE RETURN 1')).toEqual({ mode: 'profile' });
+  });
+});
+
+describe('checkQuery: resource rules', () => {
+  const nested = (depth: number) => `RETURN ${'['.repeat(depth)}1${']'.repeat(depth)} AS x`;
+
+  it.each([
+    ["RETURN size(reduce(s='x', j IN range(1,29) | s+s)) AS s", 'unbounded-growth'],
+    ['RETURN size(reduce(l=[1], j IN range(1,30) | l + l)) AS s', 'unbounded-growth'],
+    ["RETURN reduce(s = 'xx', j IN range(1, 20) | replace(s, 'x', s)) AS s", 'unbounded-growth'],
+    ['RETURN reduce(l = [1], j IN range(1, 30) | [x IN l | x] + l) AS s', 'unbounded-growth'],
+    ["RETURN reduce(`s` = 'x', j IN range(1, 29) | `s` + `s`) AS s", 'unbounded-growth'],
+    ["RETURN reduce(a = 'x', i IN range(1, 29) | reduce(b = a, j IN [1] | b + a)) AS s", 'unbounded-growth'],
+    ['RETURN size([x IN range(1, 1000000000) | x]) AS n', 'range-too-large'],
+    ['UNWIND [x IN range(0, 2000000, 1) | x] AS x RETURN count(x) AS n', 'range-too-large'],
+    ['WITH range(1, 5000000) AS r UNWIND r AS x RETURN count(x) AS n', 'range-too-large'],
+    ['RETURN range(-1000000, 1000000) AS r', 'range-too-large'],
+    ['RETURN RANGE(1, 0x7fffffff) AS r', 'range-too-large'],
+  ])('%s → %s', (query, rule) => {
+    const r = refused(query);
+    expect(r.rule).toBe(rule);
+    expect(r.status).toBe(403);
+  });
+
+  it.each([
+    'RETURN reduce(total = 0, x IN [1, 2, 3] | total + x) AS t',
+    "RETURN reduce(s = '', x IN ['a', 'b'] | s + CASE WHEN s = '' THEN '' ELSE ',' END + x) AS s",
+    'RETURN reduce(m = {total: 0}, x IN [1, 2] | {total: m.total + x}) AS m',
+    'RETURN range(1, 1000000) AS r',
+    'UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 0 RETURN count(*)',
+    'RETURN range(1, 10000000, 10) AS r',
+    'UNWIND range(1, $n) AS x RETURN x',
+    'RETURN range(0, size([1, 2, 3])) AS r',
+    nested(64),
+  ])('allows %s', (query) => {
+    expect(checkQuery(query)).toMatchObject({ ok: true });
+  });
+
+  it('refuses nesting deeper than MAX_NESTING with a 400 at the first bracket too deep', () => {
+    const q = nested(2000);
+    const r = refused(q);
+    expect(r).toMatchObject({ rule: 'nesting-too-deep', status: 400 });
+    expect(r.offset).toBe('RETURN '.length + MAX_NESTING);
+    expect(refused(`MATCH (n) WHERE ${'('.repeat(65)}true${')'.repeat(65)} RETURN n`).rule).toBe('nesting-too-deep');
+  });
+
+  it('names the accumulator and the limit in its messages', () => {
+    expect(refused("RETURN reduce(s='x', j IN range(1,29) | s+s) AS s").message).toContain('accumulator s');
+    expect(refused('RETURN range(1, 1000000000) AS r').message).toContain('1,000,000');
   });
 });

@@ -1,6 +1,7 @@
 // Pure graph building: stable pair ids, cuts by priority with reasons, and console rows → Cytoscape elements.
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { GraphResponse } from '../../../schema/graph.js';
 import { consoleGraph, nodeCaption } from '../../../server/api/cypher/console-elements.js';
 import { fanout, levelBudget } from '../../../server/api/graph/coauthors.service.js';
@@ -65,8 +66,8 @@ describe('consoleGraph', () => {
     expect(GraphResponse.parse(g)).toEqual(g);
     expect(g.nodes.map((x) => x.data.id)).toEqual(['4:x:1', '4:x:2']);
     expect(g.edges).toHaveLength(1);
-    expect(g.edges[0]!.data).toMatchObject({ id: '5:x:1', source: '4:x:1', target: '4:x:2', label: 'AUTHORED', properties: { position: 1 } });
-    expect(g.nodes[1]!.data).toMatchObject({ label: 'T', kind: 'paper', ref: 'p1', labels: ['Paper'], properties: { year: 2024 } });
+    expect(must(g.edges[0], 'g.edges[0]').data).toMatchObject({ id: '5:x:1', source: '4:x:1', target: '4:x:2', label: 'AUTHORED', properties: { position: 1 } });
+    expect(must(g.nodes[1], 'g.nodes[1]').data).toMatchObject({ label: 'T', kind: 'paper', ref: 'p1', labels: ['Paper'], properties: { year: 2024 } });
   });
 
   it('takes paths apart', () => {

@@ -3,6 +3,7 @@
 import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { Graph } from '../../../db/graph.js';
 import { CypherRequest } from '../../../schema/cypher.js';
 import { CoauthorGraphQuery, ExportGraphQuery, PathQuery, TopicGraphQuery } from '../../../schema/graph.js';
@@ -106,7 +107,7 @@ describe('OpenAPI', () => {
     const doc = new OpenApiGeneratorV31(openApiRegistry.definitions).generateDocument({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     const paths = doc.paths ?? {};
     for (const p of ['/api/graph/coauthors', '/api/graph/topics', '/api/graph/path', '/api/export/graph', '/api/cypher']) expect(paths).toHaveProperty([p]);
-    const params = (paths['/api/graph/coauthors']!.get!.parameters ?? []) as { name: string }[];
+    const params = (must(paths['/api/graph/coauthors'], `paths['/api/graph/coauthors']`).get!.parameters ?? []) as { name: string }[];
     expect(params.map((x) => x.name)).toEqual(['author', 'depth', 'minWeight', 'yearFrom', 'yearTo', 'category', 'limit', 'weighting']);
     void graph.close();
   });

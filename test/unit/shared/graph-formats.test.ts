@@ -2,6 +2,7 @@
 // RFC 4180 reader. The server route and the client's map/overview/console exports have only thin tests of their own.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { csvField, graphCsv, recordsCsv, toCsv, toGraphml, xmlEscape } from '../../../shared/graph-formats.js';
 
 const SPECIAL_ID = `name:o'neil & <co> "x"`;
@@ -30,15 +31,15 @@ function parseGraphml(xml: string): Parsed {
   const isArray = (tag: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute && arrays.has(tag);
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray });
   const doc = parser.parse(xml) as { graphml: { key?: XmlElement[]; graph: XmlElement & { node?: XmlElement[]; edge?: XmlElement[] } } };
-  const keys = (doc.graphml.key ?? []).map((k) => ({ id: k['@id']!, for: k['@for']!, name: k['@attr.name']!, type: k['@attr.type']! }));
+  const keys = (doc.graphml.key ?? []).map((k) => ({ id: must(k['@id'], `k['@id']`), for: must(k['@for'], `k['@for']`), name: must(k['@attr.name'], `k['@attr.name']`), type: must(k['@attr.type'], `k['@attr.type']`) }));
   const name = new Map(keys.map((k) => [k.id, k.name]));
-  const data = (el: XmlElement) => Object.fromEntries((el.data ?? []).map((d) => [name.get(d['@key']!), d['#text']!]));
+  const data = (el: XmlElement) => Object.fromEntries((el.data ?? []).map((d) => [name.get(must(d['@key'], `d['@key']`)), must(d['#text'], `d['#text']`)]));
   const g = doc.graphml.graph;
   return {
-    graph: { id: g['@id']!, edgedefault: g['@edgedefault']! },
+    graph: { id: must(g['@id'], `g['@id']`), edgedefault: must(g['@edgedefault'], `g['@edgedefault']`) },
     keys,
-    nodes: (g.node ?? []).map((n) => ({ id: n['@id']!, data: data(n) })),
-    edges: (g.edge ?? []).map((e) => ({ id: e['@id']!, source: e['@source']!, target: e['@target']!, data: data(e) })),
+    nodes: (g.node ?? []).map((n) => ({ id: must(n['@id'], `n['@id']`), data: data(n) })),
+    edges: (g.edge ?? []).map((e) => ({ id: must(e['@id'], `e['@id']`), source: must(e['@source'], `e['@source']`), target: must(e['@target'], `e['@target']`), data: data(e) })),
   };
 }
 
@@ -70,16 +71,16 @@ describe('toGraphml', () => {
 
   it('round-trips ids, ends and values with XML specials, dropping only characters XML 1.0 cannot hold', () => {
     expect(doc.nodes.map((n) => n.id)).toEqual([SPECIAL_ID, 'name:b', 'name:c']);
-    expect(doc.nodes[0]!.data).toEqual({ label: nodes[0]!.label, kind: 'author', papers: '3', ego: 'true', year: '2021', mixed: '1' });
-    expect(doc.nodes[2]!.data.label).toBe('Ctrlchar, and\nnewline 😀');
+    expect(must(doc.nodes[0], 'doc.nodes[0]').data).toEqual({ label: must(nodes[0], 'nodes[0]').label, kind: 'author', papers: '3', ego: 'true', year: '2021', mixed: '1' });
+    expect(must(doc.nodes[2], 'doc.nodes[2]').data.label).toBe('Ctrlchar, and\nnewline 😀');
     expect(doc.edges[0]).toMatchObject({ id: `name:b|${SPECIAL_ID}`, source: 'name:b', target: SPECIAL_ID });
     expect(doc.edges.map((e) => e.data.weight)).toEqual(['0.5', '1']);
   });
 
   it('writes lists as JSON and leaves out null and missing values', () => {
-    expect(JSON.parse(doc.edges[0]!.data.papers!)).toEqual(['p1', 'p;2']);
-    expect(doc.nodes[1]!.data).not.toHaveProperty('year');
-    expect(doc.nodes[2]!.data).not.toHaveProperty('mixed');
+    expect(JSON.parse(must(doc.edges[0], 'doc.edges[0]').data.papers!)).toEqual(['p1', 'p;2']);
+    expect(must(doc.nodes[1], 'doc.nodes[1]').data).not.toHaveProperty('year');
+    expect(must(doc.nodes[2], 'doc.nodes[2]').data).not.toHaveProperty('mixed');
   });
 
   it('escapes all five XML specials', () => {
@@ -134,7 +135,7 @@ describe('toCsv', () => {
 describe('graphCsv', () => {
   it('puts id, label, kind first for nodes, then the other fields in first-seen order', () => {
     expect(parseCsv(graphCsv(nodes, 'nodes'))[0]).toEqual(['id', 'label', 'kind', 'papers', 'ego', 'year', 'mixed']);
-    expect(parseCsv(graphCsv(nodes, 'nodes'))[1]).toEqual([SPECIAL_ID, nodes[0]!.label, 'author', '3', 'true', '2021', '1']);
+    expect(parseCsv(graphCsv(nodes, 'nodes'))[1]).toEqual([SPECIAL_ID, must(nodes[0], 'nodes[0]').label, 'author', '3', 'true', '2021', '1']);
   });
 
   it('puts id, source, target, kind first for edges', () => {

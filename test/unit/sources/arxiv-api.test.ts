@@ -2,6 +2,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { arxivApiUrl, fetchArxivApi, fetchArxivToFile, type FetchLike } from '../../../ingest/sources/arxiv-api.js';
 import { parseFile } from '../../../ingest/sources/index.js';
 import { collect, fixture, run } from './helpers.js';
@@ -55,9 +56,9 @@ describe('fetchArxivApi', () => {
     expect(new Set(r.records.map((p) => p.id)).size).toBe(250);
     expect(api.calls.map((c) => new URL(c.url).searchParams.get('start'))).toEqual(['0', '100', '200']);
     expect(api.calls.map((c) => new URL(c.url).searchParams.get('max_results'))).toEqual(['100', '100', '50']);
-    for (let i = 1; i < api.calls.length; i++) expect(api.calls[i]!.at - api.calls[i - 1]!.at).toBeGreaterThanOrEqual(3000);
+    for (let i = 1; i < api.calls.length; i++) expect(must(api.calls[i], 'api.calls[i]').at - must(api.calls[i - 1], 'api.calls[i - 1]').at).toBeGreaterThanOrEqual(3000);
     expect(api.sleeps).toEqual([2880, 2880]); // 3000 minus the 120 ms the previous request took
-    expect(r.recordEvents[0]!.at.file).toContain('search_query=cat%3Acs.CV');
+    expect(must(r.recordEvents[0], 'r.recordEvents[0]').at.file).toContain('search_query=cat%3Acs.CV');
   });
 
   it('stops at the API total even if max is larger', async () => {

@@ -1,6 +1,7 @@
 // The arXiv API Atom parser on the real Einstein feed, the API error feed and invalid XML.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { parseArxivAtom, parseAtomFeed } from '../../../ingest/sources/arxiv-atom.js';
 import { fixture, run } from './helpers.js';
 
@@ -40,13 +41,13 @@ describe('parseArxivAtom on the real feed', () => {
 
   it('puts the primary category first and keeps other arXiv categories', async () => {
     const r = await run(parseArxivAtom(await readFile(FILE, 'utf8'), { file: FILE }));
-    expect(r.records.find((p) => p.id === '0808.2097')!.categories).toEqual(['math.DG', 'math-ph', 'math.MP']);
-    expect(r.records.find((p) => p.id === 'math/0507289')!.authors.map((a) => a.name)).toEqual(['Alessandro Ghigi', 'János Kollár']);
+    expect(must(r.records.find((p) => p.id === '0808.2097'), `r.records.find((p) => p.id === '0808.2097')`).categories).toEqual(['math.DG', 'math-ph', 'math.MP']);
+    expect(must(r.records.find((p) => p.id === 'math/0507289'), `r.records.find((p) => p.id === 'math/0507289')`).authors.map((a) => a.name)).toEqual(['Alessandro Ghigi', 'János Kollár']);
   });
 
   it('collapses multi-line titles', async () => {
     const r = await run(parseArxivAtom(await readFile(FILE, 'utf8'), { file: FILE }));
-    expect(r.records.find((p) => p.id === '1505.03319')!.title).toBe('Quasi-Einstein and Generalized Quasi-Einstein Warped Products with an Affine Connection');
+    expect(must(r.records.find((p) => p.id === '1505.03319'), `r.records.find((p) => p.id === '1505.03319')`).title).toBe('Quasi-Einstein and Generalized Quasi-Einstein Warped Products with an Affine Connection');
   });
 
   it('reports the feed total for paging', async () => {
@@ -60,8 +61,8 @@ describe('parseArxivAtom on bad input', () => {
     const r = await run(parseArxivAtom(await readFile(ERROR_FILE, 'utf8'), { file: ERROR_FILE }));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toBe('arXiv API error: incorrect id format for 1234.12345');
-    expect(r.rejects[0]!.at.line).toBe(10);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toBe('arXiv API error: incorrect id format for 1234.12345');
+    expect(must(r.rejects[0], 'r.rejects[0]').at.line).toBe(10);
   });
 
   it('gives one reject with line and column for invalid XML', async () => {
@@ -69,8 +70,8 @@ describe('parseArxivAtom on bad input', () => {
     const r = await run(parseArxivAtom(xml, { file: 'bad.xml' }));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/^invalid XML at line 5, column \d+: .*title/);
-    expect(r.rejects[0]!.at).toEqual({ file: 'bad.xml', line: 5 });
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/^invalid XML at line 5, column \d+: .*title/);
+    expect(must(r.rejects[0], 'r.rejects[0]').at).toEqual({ file: 'bad.xml', line: 5 });
   });
 
   it('rejects a truncated document', async () => {
@@ -78,12 +79,12 @@ describe('parseArxivAtom on bad input', () => {
     const r = await run(parseArxivAtom(text, { file: 'cut.xml' }));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/^invalid XML/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/^invalid XML/);
   });
 
   it('rejects XML that is not a feed', async () => {
     const r = await run(parseArxivAtom('<html><body/></html>', { file: 'x.xml' }));
-    expect(r.rejects[0]!.reason).toMatch(/no <feed> root/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/no <feed> root/);
   });
 
   it('decodes entities and TeX, reads arxiv:doi, skips non-arXiv terms', async () => {
@@ -97,7 +98,7 @@ describe('parseArxivAtom on bad input', () => {
   <arxiv:primary_category term="hep-th"/>
   <category term="hep-th"/><category term="81T30"/><category term="gr-qc"/>
 </entry>`);
-    const p = (await run(parseArxivAtom(xml, { file: 'x.xml' }))).records[0]!;
+    const p = must((await run(parseArxivAtom(xml, { file: 'x.xml' }))).records[0], `(await run(parseArxivAtom(xml, { file: 'x.xml' }))).records[0]`);
     expect(p).toMatchObject({ id: 'hep-th/9901001', title: 'Schrödinger & the λ term', doi: '10.1103/physrevd.1.1', categories: ['hep-th', 'gr-qc'], abstract: 'An abstract with $\\alpha$.' });
     expect(p.authors[0]).toEqual({ asWritten: "Bal\\'azs Kovács", name: 'Balázs Kovács' });
   });
@@ -106,7 +107,7 @@ describe('parseArxivAtom on bad input', () => {
     const xml = feed('<entry><id>urn:x</id><title>A</title></entry>\n<entry><id>http://arxiv.org/abs/2101.00001v1</id><title>B</title><published>2021-01-01T00:00:00Z</published></entry>');
     const r = await run(parseArxivAtom(xml, { file: 'x.xml' }));
     expect(r.records.map((p) => p.id)).toEqual(['2101.00001']);
-    expect(r.rejects[0]!.reason).toMatch(/not an arXiv abs URL/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/not an arXiv abs URL/);
   });
 
   it('handles an empty feed', async () => {

@@ -1,6 +1,7 @@
 // The arXiv snapshot (JSON lines) parser on the 200-record sample and on bad lines.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { arxivIdMonth, parseArxivJsonl, rfc2822Day, splitArxivAuthors, stripParenthesized } from '../../../ingest/sources/arxiv-jsonl.js';
 import { fixture, run } from './helpers.js';
 
@@ -32,7 +33,7 @@ describe('parseArxivJsonl on the 200-record sample', () => {
   });
 
   it('maps 0704.0001 completely (Balázs decoded, TeX kept in asWritten, date from versions[0])', async () => {
-    const p = (await run(parseArxivJsonl(await lines(), { file: FILE }))).records[0]!;
+    const p = must((await run(parseArxivJsonl(await lines(), { file: FILE }))).records[0], '(await run(parseArxivJsonl(await lines(), { file: FILE }))).records[0]');
     expect(p).toMatchObject({
       id: '0704.0001',
       arxivId: '0704.0001',
@@ -61,8 +62,8 @@ describe('parseArxivJsonl on the 200-record sample', () => {
 
   it('keeps categories with the primary first and flags "et al" author lists as truncated', async () => {
     const recs = (await run(parseArxivJsonl(await lines(), { file: FILE }))).records;
-    expect(recs.find((p) => p.id === '0704.0002')!.categories).toEqual(['math.CO', 'cs.CG']);
-    const babar = recs.find((p) => p.id === '0704.0020')!;
+    expect(must(recs.find((p) => p.id === '0704.0002'), `recs.find((p) => p.id === '0704.0002')`).categories).toEqual(['math.CO', 'cs.CG']);
+    const babar = must(recs.find((p) => p.id === '0704.0020'), `recs.find((p) => p.id === '0704.0020')`);
     expect(babar.authorsTruncated).toBe(true);
     expect(babar.authors.map((a) => a.name)).toEqual(['The BABAR Collaboration', 'B. Aubert']);
   });
@@ -75,8 +76,8 @@ describe('parseArxivJsonl on bad input', () => {
     const r = await run(parseArxivJsonl([good, truncated, '', snap({ id: '0704.0003' })], { file: 'a.jsonl' }));
     expect(r.records.map((p) => p.id)).toEqual(['0704.0001', '0704.0003']);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.at).toEqual({ file: 'a.jsonl', line: 2 });
-    expect(r.rejects[0]!.reason).toMatch(/^line 2 is not valid JSON \(.*(JSON|Unterminated|Expected).*\)/);
+    expect(must(r.rejects[0], 'r.rejects[0]').at).toEqual({ file: 'a.jsonl', line: 2 });
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/^line 2 is not valid JSON \(.*(JSON|Unterminated|Expected).*\)/);
   });
 
   it('rejects a record without an arXiv id and a non-object line', async () => {
@@ -94,14 +95,14 @@ describe('parseArxivJsonl on bad input', () => {
     // Measured ~45 ms warm, ~115 ms cold, on the dev container (Node 20) — not asserted: timings are flaky on shared CI.
     void ms;
     expect(r.rejects).toEqual([]);
-    expect(r.records[0]!.authors).toHaveLength(n);
-    expect(r.records[0]!.authors[9_999]!.asWritten).toBe('A. Physicist9999');
+    expect(must(r.records[0], 'r.records[0]').authors).toHaveLength(n);
+    expect(must(must(r.records[0], 'r.records[0]').authors[9_999], 'r.records[0].authors[9_999]').asWritten).toBe('A. Physicist9999');
   });
 
   it('rejects a 5 MB abstract with its size and the limit', async () => {
     const r = await run(parseArxivJsonl([snap({ abstract: 'x'.repeat(5 * 1024 * 1024) }), snap({ id: '0704.0009' })], { file: 'a.jsonl' }));
     expect(r.records.map((p) => p.id)).toEqual(['0704.0009']);
-    expect(r.rejects[0]!.reason).toBe('0704.0001: invalid abstract: 5,242,880 characters, over the limit of 100,000');
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toBe('0704.0001: invalid abstract: 5,242,880 characters, over the limit of 100,000');
   });
 
   it('falls back to the authors string (TeX decoded, affiliations dropped) without authors_parsed', async () => {
@@ -109,19 +110,19 @@ describe('parseArxivJsonl on bad input', () => {
       authors: "A. S. Mishchenko (1 and 2) and N. Nagaosa (1 and 3) ((1) CREST, Japan, (2) Kurchatov) and C. Bal\\'azs",
       authors_parsed: undefined,
     });
-    const p = (await run(parseArxivJsonl([line], { file: 'a.jsonl' }))).records[0]!;
+    const p = must((await run(parseArxivJsonl([line], { file: 'a.jsonl' }))).records[0], `(await run(parseArxivJsonl([line], { file: 'a.jsonl' }))).records[0]`);
     expect(p.authors.map((a) => a.name)).toEqual(['A. S. Mishchenko', 'N. Nagaosa', 'C. Balázs']);
   });
 
   it('falls back to the id month when versions are missing, and keeps the first of two DOIs', async () => {
-    const p = (await run(parseArxivJsonl([snap({ versions: [], doi: '10.1364/JOSAA.23.002578 10.1364/JOSAA.32.002407' })], { file: 'a' }))).records[0]!;
+    const p = must((await run(parseArxivJsonl([snap({ versions: [], doi: '10.1364/JOSAA.23.002578 10.1364/JOSAA.32.002407' })], { file: 'a' }))).records[0], `(await run(parseArxivJsonl([snap({ versions: [], doi: '10.1364/JOSAA.23.002578 10.1364/JOSAA.32.002407' })], { file: 'a' }))).records[0]`);
     expect(p).toMatchObject({ published: '2007-04-01', datePrecision: 'month', year: 2007, doi: '10.1364/josaa.23.002578' });
   });
 
   it('warns about (and keeps) categories outside the taxonomy', async () => {
     const r = await run(parseArxivJsonl([snap({ categories: 'hep-ph xx.YY' })], { file: 'a' }));
-    expect(r.records[0]!.categories).toEqual(['hep-ph', 'xx.YY']);
-    expect(r.warnings[0]!.message).toMatch(/xx\.YY/);
+    expect(must(r.records[0], 'r.records[0]').categories).toEqual(['hep-ph', 'xx.YY']);
+    expect(must(r.warnings[0], 'r.warnings[0]').message).toMatch(/xx\.YY/);
   });
 });
 

@@ -4,7 +4,10 @@ import type { PaperRecord, ParseEvent } from '../../../ingest/record.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
-/** Absolute path of a fixture, e.g. fixture('listing/group-listing.txt'). */
+/** The sample listing `npm start` loads; the listing parser's tests read this one copy. */
+export const SAMPLE_LISTING = path.resolve(import.meta.dirname, '../../../data/samples/group-listing.txt');
+
+/** Absolute path of a fixture, e.g. fixture('bibtex/zbmath-47.bib'); the sample listing is SAMPLE_LISTING. */
 export function fixture(rel: string): string {
   return path.join(FIXTURES, rel);
 }

@@ -4,8 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { binaryProblem, detectFormat, parseFile, parseStream, readLines } from '../../../ingest/sources/index.js';
-import { collect, fixture, run } from './helpers.js';
+import { collect, fixture, FIXTURES, run, SAMPLE_LISTING } from './helpers.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ async function tmp(name: string, content: string | Uint8Array): Promise<string> 
 }
 
 const SAMPLES: [string, string, number][] = [
-  ['listing/group-listing.txt', 'listing', 11],
+  [path.relative(FIXTURES, SAMPLE_LISTING), 'listing', 11],
   ['arxiv-jsonl/arxiv-sample-200.jsonl', 'arxiv-jsonl', 200],
   ['arxiv-atom/query-einstein-2018.xml', 'arxiv-atom', 10],
   ['openalex/works-page-25.json', 'openalex', 25],
@@ -79,8 +80,8 @@ describe('parseFile / parseStream on bad input', () => {
     const r = await run(parseFile(await tmp('empty.jsonl', '')));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toBe('file is empty: nothing to ingest');
-    expect(r.rejects[0]!.at.line).toBe(1);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toBe('file is empty: nothing to ingest');
+    expect(must(r.rejects[0], 'r.rejects[0]').at.line).toBe(1);
   });
 
   it('a whitespace-only file counts as empty', async () => {
@@ -93,7 +94,7 @@ describe('parseFile / parseStream on bad input', () => {
     const r = await run(parseFile(await tmp('garbage.jsonl', bytes)));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/looks binary.*NUL byte at offset 0/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/looks binary.*NUL byte at offset 0/);
   });
 
   it('invalid UTF-8 (Latin-1 bytes) is one reject saying so', async () => {
@@ -111,17 +112,17 @@ describe('parseFile / parseStream on bad input', () => {
 
   it('an undetectable format asks for --format', async () => {
     const r = await run(parseFile(await tmp('notes.txt', 'just some notes\n')));
-    expect(r.rejects[0]!.reason).toMatch(/pass --format/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/pass --format/);
   });
 
   it('a truncated JSON line is rejected with its line; the other lines are parsed', async () => {
     const lines = (await readFile(fixture('arxiv-jsonl/arxiv-sample-200.jsonl'), 'utf8')).split('\n').slice(0, 5);
-    lines[2] = lines[2]!.slice(0, 120);
+    lines[2] = must(lines[2], 'lines[2]').slice(0, 120);
     const r = await run(parseFile(await tmp('trunc.jsonl', lines.join('\n'))));
     expect(r.records.map((p) => p.id)).toEqual(['0704.0001', '0704.0002', '0704.0004', '0704.0005']);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.at.line).toBe(3);
-    expect(r.rejects[0]!.reason).toMatch(/line 3 is not valid JSON/);
+    expect(must(r.rejects[0], 'r.rejects[0]').at.line).toBe(3);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/line 3 is not valid JSON/);
   });
 
   it('invalid XML is one reject with line and column', async () => {
@@ -129,14 +130,14 @@ describe('parseFile / parseStream on bad input', () => {
     const r = await run(parseFile(await tmp('bad.xml', xml)));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/^invalid XML at line 14, column \d+/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/^invalid XML at line 14, column \d+/);
   });
 
   it('a 5 MB abstract is rejected with its size and the limit', async () => {
     const line = JSON.stringify({ id: '2101.00001', title: 'Huge', authors: 'Ann Lee', abstract: 'a'.repeat(5 * 1024 * 1024), categories: 'cs.CV', versions: [{ created: 'Mon, 4 Jan 2021 00:00:00 GMT' }] });
     const r = await run(parseFile(await tmp('huge-abstract.jsonl', `${line}\n`)));
     expect(r.records).toEqual([]);
-    expect(r.rejects[0]!.reason).toBe('2101.00001: invalid abstract: 5,242,880 characters, over the limit of 100,000');
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toBe('2101.00001: invalid abstract: 5,242,880 characters, over the limit of 100,000');
   });
 
   it('a line over the line limit is rejected and skipped; numbering continues', async () => {
@@ -146,8 +147,8 @@ describe('parseFile / parseStream on bad input', () => {
     expect(r.records.map((p) => p.id)).toEqual(['0704.0001', '0704.0003']);
     expect(r.recordEvents.map((e) => e.at.line)).toEqual([1, 3]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.at.line).toBe(2);
-    expect(r.rejects[0]!.reason).toMatch(/line 2 is 20,0\d\d characters long, over the 10,000-character line limit/);
+    expect(must(r.rejects[0], 'r.rejects[0]').at.line).toBe(2);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/line 2 is 20,0\d\d characters long, over the 10,000-character line limit/);
   });
 
   it('a whole-document file over 200 MB is refused before reading', async () => {
@@ -158,7 +159,7 @@ describe('parseFile / parseStream on bad input', () => {
     const r = await run(parseFile(p));
     expect(performance.now() - t0).toBeLessThan(5_000);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/huge\.xml \(arxiv-atom\) is 210,763,776 bytes, over the 209,715,200-byte limit/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/huge\.xml \(arxiv-atom\) is 210,763,776 bytes, over the 209,715,200-byte limit/);
   });
 
   it('parseStream reads stdin-like streams (strings or bytes) with the same detection', async () => {
@@ -166,11 +167,11 @@ describe('parseFile / parseStream on bad input', () => {
     const chunks = [text.subarray(0, 1000), text.subarray(1000, 50_001), text.subarray(50_001)];
     const r = await run(parseStream(Readable.from(chunks), '<stdin>'));
     expect(r.records).toHaveLength(200);
-    expect(r.recordEvents[199]!.at).toEqual({ file: '<stdin>', line: 200 });
+    expect(must(r.recordEvents[199], 'r.recordEvents[199]').at).toEqual({ file: '<stdin>', line: 200 });
     const bib = await run(parseStream(Readable.from([await readFile(fixture('bibtex/zbmath-47.bib'), 'utf8')]), '<stdin>'));
     expect(bib.records).toHaveLength(47);
     const empty = await run(parseStream(Readable.from([]), '<stdin>'));
-    expect(empty.rejects[0]!.reason).toMatch(/empty/);
+    expect(must(empty.rejects[0], 'empty.rejects[0]').reason).toMatch(/empty/);
   });
 });
 

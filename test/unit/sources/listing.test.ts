@@ -1,11 +1,12 @@
 // The listing parser on the real group listing and on malformed blocks.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { inferYear, parseListing, parseListingHeader } from '../../../ingest/sources/listing.js';
 import { paperIdFromTitle } from '../../../ingest/text/paper-id.js';
-import { fixture, run } from './helpers.js';
+import { run, SAMPLE_LISTING } from './helpers.js';
 
-const FILE = fixture('listing/group-listing.txt');
+const FILE = SAMPLE_LISTING;
 /** Same reference date as the rest of the test suite (test/support/sample.ts), so "May 5" is 2025-05-05. */
 const LISTING_DATE = '2025-06-01';
 
@@ -54,7 +55,7 @@ describe('parseListing on the real group listing', () => {
     expect(slots).toHaveLength(33);
     expect(new Set(slots).size).toBe(26);
     expect(new Set(records.flatMap((p) => p.categories))).toEqual(new Set(['cs.CV', 'cs.CL', 'eess.IV', 'cs.LG']));
-    expect(records.filter((p) => p.hasCode).map((p) => p.title)).toEqual([EXPECTED[3]!.title, EXPECTED[4]!.title]);
+    expect(records.filter((p) => p.hasCode).map((p) => p.title)).toEqual([must(EXPECTED[3], 'EXPECTED[3]').title, must(EXPECTED[4], 'EXPECTED[4]').title]);
   });
 
   it('keeps diacritics', async () => {
@@ -66,22 +67,23 @@ describe('parseListing on the real group listing', () => {
   it('infers the year only for "May 5" and marks it', async () => {
     const { records } = await realListing();
     const inferred = records.filter((p) => p.datePrecision === 'inferred-year');
-    expect(inferred.map((p) => p.title)).toEqual([EXPECTED[5]!.title]);
-    expect(inferred[0]!.published).toBe('2025-05-05');
-    expect(inferred[0]!.year).toBe(2025);
+    expect(inferred.map((p) => p.title)).toEqual([must(EXPECTED[5], 'EXPECTED[5]').title]);
+    expect(must(inferred[0], 'inferred[0]').published).toBe('2025-05-05');
+    expect(must(inferred[0], 'inferred[0]').year).toBe(2025);
     expect(records.filter((p) => p.datePrecision === 'day')).toHaveLength(10);
   });
 
   it('uses title ids and locates each record at its header line', async () => {
     const r = await realListing();
-    for (const p of r.records) expect(p.id).toBe(paperIdFromTitle(p.title, p.year));
+    // The year is part of the id only where the listing printed it.
+    for (const p of r.records) expect(p.id).toBe(paperIdFromTitle(p.title, p.datePrecision === 'day' ? p.year : null));
     expect(new Set(r.records.map((p) => p.id)).size).toBe(11);
     expect(r.recordEvents.map((e) => e.at.line)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25, 28, 31]);
-    expect(r.recordEvents[0]!.at.file).toBe(FILE);
+    expect(must(r.recordEvents[0], 'r.recordEvents[0]').at.file).toBe(FILE);
   });
 
   it('keeps the abstract text (first and last words of the first paper)', async () => {
-    const abs = (await realListing()).records[0]!.abstract;
+    const abs = must((await realListing()).records[0], '(await realListing()).records[0]').abstract;
     expect(abs.startsWith('Generative models such as DALL-E 2')).toBe(true);
     expect(abs.endsWith('is required beforehand.')).toBe(true);
   });
@@ -95,8 +97,8 @@ describe('parseListing on malformed input', () => {
     const lines = [...block('CVFeb 30, 2024'), ...block('CVMar 1, 2024', 'Second PaperCy Dunn')];
     const r = await run(parseListing(lines, { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toBe('Feb 30, 2024 is not a real date');
-    expect(r.rejects[0]!.at).toEqual({ file: 'x.txt', line: 1 });
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toBe('Feb 30, 2024 is not a real date');
+    expect(must(r.rejects[0], 'r.rejects[0]').at).toEqual({ file: 'x.txt', line: 1 });
     expect(r.records.map((p) => p.title)).toEqual(['Second Paper']);
   });
 
@@ -104,7 +106,7 @@ describe('parseListing on malformed input', () => {
     const lines = [...block('CVFeb 30'), ...block('CVFeb 29', 'Leap PaperCy Dunn')];
     const r = await run(parseListing(lines, { file: 'x.txt', listingDate: '2025-06-01' }));
     expect(r.rejects.map((e) => e.reason)).toEqual(['Feb 30 is not a real date']);
-    expect(r.records[0]!.published).toBe('2024-02-29');
+    expect(must(r.records[0], 'r.records[0]').published).toBe('2024-02-29');
   });
 
   it('rejects a block without its abstract; the blocks around it are parsed', async () => {
@@ -112,35 +114,35 @@ describe('parseListing on malformed input', () => {
     const r = await run(parseListing(lines, { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.records.map((p) => p.title)).toEqual(['First Paper', 'Third Paper']);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.at.line).toBe(4);
-    expect(r.rejects[0]!.reason).toMatch(/no abstract before the next header at line 6/);
+    expect(must(r.rejects[0], 'r.rejects[0]').at.line).toBe(4);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/no abstract before the next header at line 6/);
   });
 
   it('rejects a final block without abstract at end of file', async () => {
     const r = await run(parseListing([...block('CVSep 27, 2022'), 'CLMar 14, 2023', 'Title OnlyBo Chen'], { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.records).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/no abstract before the end of the file/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/no abstract before the end of the file/);
   });
 
   it('rejects a header directly followed by another header', async () => {
     const r = await run(parseListing(['CVSep 27, 2022', ...block('CLMar 14, 2023')], { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.records).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/no title\/author line/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/no title\/author line/);
   });
 
   it('rejects an unsplittable title line', async () => {
     const r = await run(parseListing(block('CVSep 27, 2022', 'no authors in this line at all'), { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.records).toHaveLength(0);
-    expect(r.rejects[0]!.reason).toMatch(/cannot tell where the title ends/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/cannot tell where the title ends/);
   });
 
   it('keeps an unknown category code as printed and warns', async () => {
     const r = await run(parseListing(block('ZZSep 27, 2022'), { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.records).toHaveLength(1);
-    expect(r.records[0]!.categories).toEqual(['ZZ']);
+    expect(must(r.records[0], 'r.records[0]').categories).toEqual(['ZZ']);
     expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]!.message).toMatch(/unknown category code "ZZ"/);
-    expect(r.warnings[0]!.at.line).toBe(1);
+    expect(must(r.warnings[0], 'r.warnings[0]').message).toMatch(/unknown category code "ZZ"/);
+    expect(must(r.warnings[0], 'r.warnings[0]').at.line).toBe(1);
   });
 
   it('accepts full arXiv codes in headers and tolerates blank lines, CRLF and trailing spaces', async () => {
@@ -148,7 +150,7 @@ describe('parseListing on malformed input', () => {
     const r = await run(parseListing(lines, { file: 'x.txt', listingDate: LISTING_DATE }));
     expect(r.rejects).toEqual([]);
     expect(r.records[0]).toMatchObject({ categories: ['cs.CV'], hasCode: true, abstract: 'Abstract line one and line two.', title: 'A Good Title', authorsTruncated: false });
-    expect(r.recordEvents[0]!.at.line).toBe(2);
+    expect(must(r.recordEvents[0], 'r.recordEvents[0]').at.line).toBe(2);
   });
 
   it('warns once about text before the first header', async () => {
@@ -159,7 +161,7 @@ describe('parseListing on malformed input', () => {
 
   it('rejects an impossibly long abstract with its size and the limit', async () => {
     const r = await run(parseListing(block('CVSep 27, 2022', undefined, 'x'.repeat(150_000)), { file: 'x.txt', listingDate: LISTING_DATE }));
-    expect(r.rejects[0]!.reason).toMatch(/abstract: 150,000 characters, over the limit of 100,000/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/abstract: 150,000 characters, over the limit of 100,000/);
   });
 });
 
@@ -179,9 +181,20 @@ describe('listing dates', () => {
     expect(inferYear(2, 30, { y: 2025, m: 6, d: 1 })).toBeNull();
   });
 
+  it('gives the same ids whatever day the listing is read on; the inferred year stays a property with its precision', async () => {
+    const text = (await readFile(FILE, 'utf8')).split('\n');
+    const on = async (day: string | Date) => (await run(parseListing(text, { file: FILE, listingDate: day }))).records;
+    const june2025 = await on('2025-06-01');
+    const march2027 = await on(new Date(2027, 2, 1));
+    expect(march2027.map((p) => p.id)).toEqual(june2025.map((p) => p.id));
+    const inferred = (rs: typeof june2025) => rs.filter((p) => p.datePrecision === 'inferred-year').map((p) => [p.year, p.published]);
+    expect(inferred(june2025)).toEqual([[2025, '2025-05-05']]);
+    expect(inferred(march2027)).toEqual([[2026, '2026-05-05']]);
+  });
+
   it('accepts a Date and rejects a malformed listingDate string', async () => {
     const r = await run(parseListing(['CLMay 5', 'T1Ann Lee', 'abs'], { file: 'x', listingDate: new Date(2030, 0, 15) }));
-    expect(r.records[0]!.published).toBe('2029-05-05');
+    expect(must(r.records[0], 'r.records[0]').published).toBe('2029-05-05');
     await expect(run(parseListing(['CLMay 5'], { file: 'x', listingDate: '2025-02-30' }))).rejects.toThrow(/listingDate/);
   });
 });

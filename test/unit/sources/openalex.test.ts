@@ -1,6 +1,7 @@
 // The OpenAlex parser on the real /works page, on arrays, JSON lines and pretty-printed documents.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { parseOpenAlex, rebuildAbstract, workStartLines } from '../../../ingest/sources/openalex.js';
 import { fixture, run } from './helpers.js';
 
@@ -12,7 +13,7 @@ describe('parseOpenAlex on the real 25-work page', () => {
     const r = await run(parseOpenAlex(await readFile(FILE, 'utf8'), { file: FILE }));
     expect(r.records).toHaveLength(25);
     expect(r.rejects).toHaveLength(0);
-    const untitled = r.records.find((p) => p.openalexId === 'W1902610065')!;
+    const untitled = must(r.records.find((p) => p.openalexId === 'W1902610065'), `r.records.find((p) => p.openalexId === 'W1902610065')`);
     expect(untitled).toMatchObject({ id: 'doi:10.1023/a:1015630930326', title: '' });
     expect(untitled.authors).toHaveLength(4);
     expect(untitled.cites).toHaveLength(29);
@@ -24,7 +25,7 @@ describe('parseOpenAlex on the real 25-work page', () => {
   });
 
   it('maps the first work: DOI id, OpenAlex ids, ORCIDs, raw names, topics, cites, abstract', async () => {
-    const p = (await run(parseOpenAlex(await readFile(FILE, 'utf8'), { file: FILE }))).records[0]!;
+    const p = must((await run(parseOpenAlex(await readFile(FILE, 'utf8'), { file: FILE }))).records[0], `(await run(parseOpenAlex(await readFile(FILE, 'utf8'), { file: FILE }))).records[0]`);
     expect(p).toMatchObject({
       id: 'doi:10.1107/s0907444998003254',
       doi: '10.1107/s0907444998003254',
@@ -66,8 +67,8 @@ describe('parseOpenAlex input shapes', () => {
     expect(r.records).toHaveLength(25);
     const lines = [...r.recordEvents, ...r.rejects].map((e) => e.at.line).sort((a, b) => a - b);
     const textLines = pretty.split('\n');
-    for (const l of lines) expect(textLines[l - 1]!.trim()).toBe('{');
-    expect(textLines[lines[1]! - 1 + 1]).toContain('"id": "https://openalex.org/W2145538332"');
+    for (const l of lines) expect(must(textLines[l - 1], 'textLines[l - 1]').trim()).toBe('{');
+    expect(textLines[must(lines[1], 'lines[1]') - 1 + 1]).toContain('"id": "https://openalex.org/W2145538332"');
   });
 
   it('a JSON array of works', async () => {
@@ -78,18 +79,18 @@ describe('parseOpenAlex input shapes', () => {
 
   it('JSON lines: one work per line, a truncated line rejected with its number, the rest parsed', async () => {
     const works = (await page()).results.slice(0, 4).map((w) => JSON.stringify(w));
-    works[1] = works[1]!.slice(0, 500);
+    works[1] = must(works[1], 'works[1]').slice(0, 500);
     const r = await run(parseOpenAlex(works, { file: 'w.jsonl' }));
     expect(r.records.map((p) => p.openalexId)).toEqual(['W1995017064', 'W2169821755', 'W2166689829']);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.at.line).toBe(2);
-    expect(r.rejects[0]!.reason).toMatch(/^line 2 is not valid JSON/);
+    expect(must(r.rejects[0], 'r.rejects[0]').at.line).toBe(2);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/^line 2 is not valid JSON/);
     expect(r.recordEvents.map((e) => e.at.line)).toEqual([1, 3, 4]);
   });
 
   it('JSON lines whose FIRST line is truncated still parse the other lines', async () => {
     const works = (await page()).results.slice(0, 3).map((w) => JSON.stringify(w));
-    works[0] = works[0]!.slice(0, 300);
+    works[0] = must(works[0], 'works[0]').slice(0, 300);
     const r = await run(parseOpenAlex(works, { file: 'w.jsonl' }));
     expect(r.records.map((p) => p.openalexId)).toEqual(['W2145538332', 'W2169821755']);
     expect(r.rejects.map((e) => e.at.line)).toEqual([1]);
@@ -101,14 +102,14 @@ describe('parseOpenAlex input shapes', () => {
     const r = await run(parseOpenAlex(cut, { file: 'cut.json' }));
     expect(r.records).toEqual([]);
     expect(r.rejects).toHaveLength(1);
-    expect(r.rejects[0]!.reason).toMatch(/not valid JSON/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/not valid JSON/);
   });
 
   it('refuses a multi-line document above the size cap', async () => {
     const pretty = JSON.stringify(await page(), null, 2);
     const r = await run(parseOpenAlex(pretty, { file: 'big.json', maxDocumentChars: 10_000 }));
     expect(r.records).toEqual([]);
-    expect(r.rejects[0]!.reason).toMatch(/over the 10,000-byte limit/);
+    expect(must(r.rejects[0], 'r.rejects[0]').reason).toMatch(/over the 10,000-byte limit/);
   });
 
   it('prefers an arXiv id revealed by a location, keeps DOI and OpenAlex ids', async () => {
@@ -122,13 +123,13 @@ describe('parseOpenAlex input shapes', () => {
       authorships: [],
       referenced_works: ['https://openalex.org/W1', 'garbage'],
     };
-    const p = (await run(parseOpenAlex([JSON.stringify(w)], { file: 'x' }))).records[0]!;
+    const p = must((await run(parseOpenAlex([JSON.stringify(w)], { file: 'x' }))).records[0], `(await run(parseOpenAlex([JSON.stringify(w)], { file: 'x' }))).records[0]`);
     expect(p).toMatchObject({ id: '2103.01234', arxivId: '2103.01234', doi: '10.1000/abc', openalexId: 'W123', title: 'A Preprint', cites: ['openalex:W1'] });
   });
 
   it('falls back to openalex:W… without a DOI, and to the year when there is no date', async () => {
     const w = { id: 'https://openalex.org/W9', title: 'No DOI', publication_year: 1999, authorships: [{ author: { display_name: 'Ann Lee' } }] };
-    const p = (await run(parseOpenAlex([JSON.stringify(w)], { file: 'x' }))).records[0]!;
+    const p = must((await run(parseOpenAlex([JSON.stringify(w)], { file: 'x' }))).records[0], `(await run(parseOpenAlex([JSON.stringify(w)], { file: 'x' }))).records[0]`);
     expect(p).toMatchObject({ id: 'openalex:W9', published: '1999-01-01', datePrecision: 'year', url: 'https://openalex.org/W9', authors: [{ asWritten: 'Ann Lee', name: 'Ann Lee' }] });
   });
 

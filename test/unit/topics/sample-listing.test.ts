@@ -1,11 +1,12 @@
 // Acceptance: topics of the 11 real papers of the sample listing link the papers a reader would call related.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import { parseFile } from '../../../ingest/sources/index.js';
 import { extractTopicsForCorpus, topicId, type CorpusDoc, type Topic } from '../../../ingest/topics/index.js';
 
-/** Byte-identical copy of /work/shared/data/listing/group-listing.txt (see test/fixtures/listing/PROVENANCE.md). */
-const FILE = fileURLToPath(new URL('../../fixtures/listing/group-listing.txt', import.meta.url));
+/** The sample `npm start` loads. */
+const FILE = fileURLToPath(new URL('../../../data/samples/group-listing.txt', import.meta.url));
 
 let docs: CorpusDoc[] = [];
 let topics = new Map<string, Topic[]>();
@@ -14,18 +15,18 @@ let topics = new Map<string, Topic[]>();
 function paper(fragment: string): { doc: CorpusDoc; topics: Topic[] } {
   const hits = docs.filter((d) => d.title.includes(fragment));
   if (hits.length !== 1) throw new Error(`"${fragment}" matches ${hits.length} titles`);
-  return { doc: hits[0]!, topics: topics.get(hits[0]!.id)! };
+  return { doc: must(hits[0], 'hits[0]'), topics: must(topics.get(must(hits[0], 'hits[0]').id), 'topics.get(hits[0].id)') };
 }
 
 /** Topic names every one of the papers has. */
 function sharedNames(...fragments: string[]): string[] {
   const sets = fragments.map((f) => new Set(paper(f).topics.map((t) => t.name)));
-  return [...sets[0]!].filter((n) => sets.every((s) => s.has(n))).sort();
+  return [...must(sets[0], 'sets[0]')].filter((n) => sets.every((s) => s.has(n))).sort();
 }
 
 /** Papers carrying topic `name`. */
 function papersWith(name: string): string[] {
-  return docs.filter((d) => topics.get(d.id)!.some((t) => t.name === name)).map((d) => d.title);
+  return docs.filter((d) => must(topics.get(d.id), 'topics.get(d.id)').some((t) => t.name === name)).map((d) => d.title);
 }
 
 beforeAll(async () => {
@@ -34,7 +35,7 @@ beforeAll(async () => {
   }
   topics = extractTopicsForCorpus(docs);
   // For the reader of the test log: every paper's topics, as a researcher would see them.
-  const lines = docs.map((d) => `- ${d.title}\n    ${topics.get(d.id)!.map((t) => `${t.name} (${t.score.toFixed(2)})`).join(' | ')}`);
+  const lines = docs.map((d) => `- ${d.title}\n    ${must(topics.get(d.id), 'topics.get(d.id)').map((t) => `${t.name} (${t.score.toFixed(2)})`).join(' | ')}`);
   console.info(`Topics of the sample listing:\n${lines.join('\n')}`);
 });
 
@@ -70,7 +71,7 @@ describe('sample listing (11 medical-imaging / AI papers)', () => {
     const genericHead = /\b(task|method|analysis|framework|use|technique|application|system)$/;
     const bareGeneric = new Set(['model', 'data', 'image', 'network', 'learning', 'training', 'dataset', 'patient', 'accuracy']);
     for (const d of docs) {
-      const ts = topics.get(d.id)!;
+      const ts = must(topics.get(d.id), 'topics.get(d.id)');
       expect(ts.length, d.title).toBeGreaterThanOrEqual(3);
       expect(ts.length, d.title).toBeLessThanOrEqual(8);
       for (const t of ts) {

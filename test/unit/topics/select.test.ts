@@ -1,5 +1,6 @@
 // selectTopics / extractTopicsForCorpus: cap, scores, ids, determinism, filler, corpus-level acronym links.
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../core/must.js';
 import {
   compactCandidates,
   DocumentFrequencies,
@@ -66,7 +67,7 @@ function shuffled<T>(xs: readonly T[], seed: number): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     s = (s * 1103515245 + 12345) % 2 ** 31;
     const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    [out[i], out[j]] = [must(out[j], 'out[j]'), must(out[i], 'out[i]')];
   }
   return out;
 }
@@ -96,33 +97,33 @@ describe('selectTopics', () => {
   it('gives ids that are slugs of the names and scores in (0, 1], best first', () => {
     for (const topics of all.values()) {
       expect(topics.length).toBeGreaterThan(0);
-      expect(topics[0]!.score).toBe(1);
+      expect(must(topics[0], 'topics[0]').score).toBe(1);
       for (let i = 0; i < topics.length; i++) {
-        const t = topics[i]!;
+        const t = must(topics[i], 'topics[i]');
         expect(t.id).toBe(topicId(t.name));
         expect(t.score).toBeGreaterThan(0);
         expect(t.score).toBeLessThanOrEqual(1);
-        if (i > 0) expect(t.score).toBeLessThanOrEqual(topics[i - 1]!.score);
+        if (i > 0) expect(t.score).toBeLessThanOrEqual(must(topics[i - 1], 'topics[i - 1]').score);
       }
       expect(new Set(topics.map((t) => t.id)).size).toBe(topics.length);
     }
   });
 
   it('links related papers through shared, sensible topics', () => {
-    const shared = (x: string, y: string) => names(all.get(x)!).filter((n) => names(all.get(y)!).includes(n));
+    const shared = (x: string, y: string) => names(must(all.get(x), 'all.get(x)')).filter((n) => names(must(all.get(y), 'all.get(y)')).includes(n));
     expect(shared('a', 'b')).toContain('segmentation');
     expect(shared('c', 'd')).toContain('differential privacy');
     expect(shared('e', 'f')).toContain('large language model');
     // ... and not unrelated ones.
-    expect(names(all.get('e')!)).not.toContain('segmentation');
-    expect(names(all.get('a')!)).not.toContain('differential privacy');
+    expect(names(must(all.get('e'), `all.get('e')`))).not.toContain('segmentation');
+    expect(names(must(all.get('a'), `all.get('a')`))).not.toContain('differential privacy');
   });
 
   it('resolves an acronym one paper leaves undefined through the corpus ("DP-SGD" in c, defined in d)', () => {
-    const c = all.get('c')!;
+    const c = must(all.get('c'), `all.get('c')`);
     const dpsgd = c.find((t) => t.name === 'differentially private stochastic gradient descent');
     expect(dpsgd?.aliases).toEqual(['DP-SGD']);
-    expect(names(all.get('d')!)).toContain('differentially private stochastic gradient descent');
+    expect(names(must(all.get('d'), `all.get('d')`))).toContain('differentially private stochastic gradient descent');
   });
 
   it('never picks filler', () => {
@@ -141,7 +142,7 @@ describe('selectTopics', () => {
   });
 
   it('breaks score ties by phrase, not by candidate order', () => {
-    const cands = extractCandidates(CORPUS[0]!.title, CORPUS[0]!.abstract);
+    const cands = extractCandidates(must(CORPUS[0], 'CORPUS[0]').title, must(CORPUS[0], 'CORPUS[0]').abstract);
     const df = new DocumentFrequencies();
     df.add(cands);
     const x = selectTopics(cands, df, { minRelativeScore: 0 });
@@ -160,7 +161,7 @@ describe('selectTopics', () => {
 
 describe('compactCandidates', () => {
   it('keeps the strongest candidates, sorted by key, without changing the top topics', () => {
-    const cands = extractCandidates(CORPUS[1]!.title, CORPUS[1]!.abstract);
+    const cands = extractCandidates(must(CORPUS[1], 'CORPUS[1]').title, must(CORPUS[1], 'CORPUS[1]').abstract);
     const small = compactCandidates(cands, 6);
     expect(small).toHaveLength(6);
     expect(small.map((c) => c.key)).toEqual([...small.map((c) => c.key)].sort());

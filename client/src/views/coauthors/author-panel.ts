@@ -1,7 +1,7 @@
 // The side panel of a selected author: papers, co-authors, topics, years, merge suggestions, actions and links.
 import type { AuthorResponse } from '../../../../schema/authors.js';
-import { authorCypher, consoleHref } from '../../app/cypher-links.js';
-import { formatUrlState } from '../../app/url-state.js';
+import { authorCypher, consoleHref } from '../../core/cypher-links.js';
+import { formatUrlState } from '../../core/url-state.js';
 import { fill, h } from '../../components/dom.js';
 import { binYears, renderHistogram } from '../../components/histogram.js';
 

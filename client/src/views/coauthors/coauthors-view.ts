@@ -1,23 +1,23 @@
 // The co-authorship map: an author's ego network with filters, expansion, communities, shortest paths and a side panel.
+import { must } from '../../../../shared/must.js';
 import type { AuthorResponse } from '../../../../schema/authors.js';
 import type { StatsResponse } from '../../../../schema/stats.js';
-import type { PathResponse } from '../../../../schema/graph.js';
-import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, searchSuggestions, type GraphPayloadResponse } from '../../api.js';
-import { consoleHref, jointPapersCypher, pathCypher } from '../../app/cypher-links.js';
-import type { ViewContext, ViewModule } from '../../app/view.js';
+import { MAX_GRAPH_NODES, type PathResponse } from '../../../../schema/graph.js';
+import { fetchAuthor, fetchCoauthorGraph, fetchPath, fetchStats, exportGraphUrl, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
+import { consoleHref, jointPapersCypher, pathCypher } from '../../core/cypher-links.js';
+import type { ViewContext, ViewModule } from '../view.js';
 import { createAutocomplete } from '../../components/autocomplete.js';
 import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
+import { createSegmented } from '../../components/segmented.js';
 import { binYears, createYearRange, renderHistogram } from '../../components/histogram.js';
 import { buildElements, mergePayloads, type GraphPayload } from '../../graph/elements.js';
 import { GraphMap, setPanelOpen } from '../../graph/map.js';
 import { authorPath } from '../../graph/path.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { renderAuthorPanel } from './author-panel.js';
-import { decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
+import { coauthorGraphQuery, decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey, type CoauthorParams } from './params.js';
 
-/** The API's cap on nodes per graph request (schema/graph.ts MAX_GRAPH_NODES). */
-const MAX_LIMIT = 1000;
 
 export const coauthorsView: ViewModule = {
   title: 'Co-authors',
@@ -41,7 +41,7 @@ export const coauthorsView: ViewModule = {
     // ---- layout ---------------------------------------------------------------------------------------------------
     const filters = h('aside', { class: 'filters', 'aria-label': 'Co-author map filters', 'data-testid': 'filters' });
     const graphEl = h('div', { class: 'graph', 'aria-label': 'Co-authorship map' });
-    const legend = h('div', { class: 'legend', hidden: true });
+    const legend = h('div', { class: 'legend', hidden: true, 'data-testid': 'legend' });
     const notice = h('div', { class: 'overlay notice', hidden: true, 'data-testid': 'truncation-notice' });
     const empty = h('div', { class: 'empty-state', hidden: true, 'data-testid': 'empty-state' });
     const pathInfo = h('div', { class: 'overlay path-info', 'data-testid': 'path-info', hidden: true });
@@ -60,16 +60,17 @@ export const coauthorsView: ViewModule = {
       createMapTools(map, {
         name: () => authorDetail?.author.name ?? 'coauthors',
         exportKind: 'coauthors',
-        exportParams: () => ({
-          author: state.author,
-          depth: state.depth,
-          minWeight: state.minWeight,
-          yearFrom: state.yearFrom,
-          yearTo: state.yearTo,
-          category: state.category,
-          weighting: state.weighting,
-          limit: state.limit,
-        }),
+        serverExportUrl: () =>
+          exportGraphUrl('coauthors', 'graphml', {
+            author: state.author,
+            depth: state.depth,
+            minWeight: state.minWeight,
+            yearFrom: state.yearFrom,
+            yearTo: state.yearTo,
+            category: state.category,
+            weighting: state.weighting,
+            limit: state.limit,
+          }),
         relayout: () => void draw({ relayout: true }),
         notify: ctx.notify,
       }),
@@ -84,20 +85,13 @@ export const coauthorsView: ViewModule = {
       onSelect: (s) => go({ author: s.id, sel: undefined, expand: [], pathTo: undefined, limit: undefined }),
       notify: ctx.notify,
     });
-    const segmented = <T extends string | number>(label: string, testid: string, values: readonly [T, string][], get: () => T, set: (v: T) => void) => {
-      const group = h('div', { class: 'segmented', role: 'group', 'aria-label': label, 'data-testid': testid });
-      const paint = () => {
-        for (const b of group.children) b.setAttribute('aria-pressed', String((b as HTMLElement).dataset.value === String(get())));
-      };
-      for (const [v, text] of values) {
-        group.append(h('button', { type: 'button', 'data-value': String(v), onclick: () => set(v) }, text));
-      }
-      paint();
-      return { el: h('div', { class: 'field' }, h('span', { class: 'label' }, label), group), paint };
+    const segmented = <T extends string | number>(label: string, testid: string, options: readonly (readonly [T, string])[], value: T, onChange: (v: T) => void) => {
+      const control = createSegmented({ label, testid, options, value, onChange });
+      return { el: h('div', { class: 'field' }, h('span', { class: 'label' }, label), control.el), set: control.set };
     };
-    const depth = segmented('Depth', 'depth', [[1, '1'], [2, '2'], [3, '3']] as const, () => state.depth, (v) => go({ depth: v }));
-    const counting = segmented('Counting', 'weighting', [['count', 'Full'], ['fractional', 'Fractional']] as const, () => state.weighting, (v) => go({ weighting: v }));
-    const colour = segmented('Colour by', 'colour-by', [['community', 'Community'], ['category', 'Category']] as const, () => state.colour, (v) => go({ colour: v }, { replace: true }));
+    const depth = segmented('Depth', 'depth', [[1, '1'], [2, '2'], [3, '3']] as const, state.depth, (v) => go({ depth: v }));
+    const counting = segmented('Counting', 'weighting', [['count', 'Full'], ['fractional', 'Fractional']] as const, state.weighting, (v) => go({ weighting: v }));
+    const colour = segmented('Colour by', 'colour-by', [['community', 'Community'], ['category', 'Category']] as const, state.colour, (v) => go({ colour: v }, { replace: true }));
     const minWeight = h('input', { type: 'number', min: 1, max: 100, step: 1, value: state.minWeight, 'data-testid': 'min-weight', id: 'co-minw' });
     minWeight.addEventListener('change', () => {
       const v = Math.max(1, Math.min(100, Math.round(Number(minWeight.value) || 1)));
@@ -151,8 +145,10 @@ export const coauthorsView: ViewModule = {
         return;
       }
       // One-year careers still get a usable slider.
-      const min = Math.min(bins[0]!.year, state.yearFrom ?? Infinity, bins.length === 1 ? bins[0]!.year - 1 : Infinity);
-      const max = Math.max(bins[bins.length - 1]!.year, state.yearTo ?? -Infinity, bins.length === 1 ? bins[0]!.year + 1 : -Infinity);
+      const firstYear = must(bins[0], 'the first year bin').year;
+      const lastYear = must(bins[bins.length - 1], 'the last year bin').year;
+      const min = Math.min(firstYear, state.yearFrom ?? Infinity, bins.length === 1 ? firstYear - 1 : Infinity);
+      const max = Math.max(lastYear, state.yearTo ?? -Infinity, bins.length === 1 ? firstYear + 1 : -Infinity);
       const full = binYears(papers.map((p) => ({ year: p.year, count: 1 })), min, max);
       const from = state.yearFrom ?? min;
       const to = state.yearTo ?? max;
@@ -179,9 +175,9 @@ export const coauthorsView: ViewModule = {
     };
 
     const paintControls = () => {
-      depth.paint();
-      counting.paint();
-      colour.paint();
+      depth.set(state.depth);
+      counting.set(state.weighting);
+      colour.set(state.colour);
       minWeight.value = String(state.minWeight);
       paintCategories();
       paintYears();
@@ -206,16 +202,8 @@ export const coauthorsView: ViewModule = {
       }
       return p;
     };
-    const query = (author: string | undefined, depthN: number, limit: number | undefined) => ({
-      author,
-      depth: depthN,
-      minWeight: state.minWeight > 1 ? state.minWeight : undefined,
-      yearFrom: state.yearFrom,
-      yearTo: state.yearTo,
-      category: state.category,
-      limit,
-      weighting: state.weighting === 'fractional' ? ('fractional' as const) : undefined,
-    });
+    const query = (author: string | undefined, depthN: number, limit: number | undefined) =>
+      coauthorGraphQuery(state, { author, depth: depthN, limit });
 
     const showEmpty = (title: string, body: string, actions: HTMLElement[] = []) => {
       empty.hidden = false;
@@ -281,10 +269,11 @@ export const coauthorsView: ViewModule = {
       await map.setElements(built, { fit: opts.fit && map.cy.nodes().length === 0, relayout: opts.relayout });
       if (opts.relayout) map.fit();
       map.select(state.sel ?? null);
-      renderLegend(legend, state.colour === 'community' ? 'Communities (Louvain)' : 'Primary category', built.legend, [
-        'Node size = papers',
-        `Edge width = joint papers${state.weighting === 'fractional' ? ' (fractional)' : ''}`,
-      ]);
+      renderLegend(legend, {
+        title: state.colour === 'community' ? 'Communities (Louvain)' : 'Primary category',
+        items: built.legend,
+        notes: ['Node size = papers', `Edge width = joint papers${state.weighting === 'fractional' ? ' (fractional)' : ''}`],
+      });
       if (!hasCoauthors) legend.hidden = true;
     }
 
@@ -295,7 +284,7 @@ export const coauthorsView: ViewModule = {
       if (!state.author) parts.push(h('span', {}, 'The most published authors and their co-authorships. Search an author to centre the map.'));
       if (t && more > 0) {
         const name = state.author ? (authorDetail?.author.name ?? 'this author') : 'the network';
-        const next = Math.min(t.nodes.total, Math.max(t.nodes.shown * 2, t.nodes.shown + 50), MAX_LIMIT);
+        const next = Math.min(t.nodes.total, Math.max(t.nodes.shown * 2, t.nodes.shown + 50), MAX_GRAPH_NODES);
         parts.push(
           h('span', { title: t.reasons.join('\n') }, `+${more.toLocaleString('en')} more ${state.author ? `co-authors of ${name}` : 'authors'} (showing top ${t.nodes.shown} by ${state.author ? 'joint papers' : 'papers'})`),
         );
@@ -318,7 +307,7 @@ export const coauthorsView: ViewModule = {
         pathInfo.textContent = pathRes?.message ?? 'No co-authorship path within 6 hops.';
         return;
       }
-      const hops = pathRes.paths[0]!.hops;
+      const hops = must(pathRes.paths[0], 'the first path').hops;
       fill(
         pathInfo,
         h('span', {}, `${hops.length} step${hops.length === 1 ? '' : 's'}: `),

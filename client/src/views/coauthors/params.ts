@@ -1,5 +1,16 @@
 // The co-authorship map's URL parameters: decode (tolerant of hand-edited links) and encode (defaults omitted).
-import { encodeParams, enumParam, intParam, listParam } from '../../app/codec.js';
+// Bounds come from the server's query schema, so a value the URL keeps is one the API accepts.
+import { CoauthorGraphQuery, Weighting } from '../../../../schema/graph.js';
+import type { CoauthorQuery } from '../../api/api.js';
+import { encodeParams, enumParam, intParam, listParam, numberBounds, textParam } from '../../core/codec.js';
+
+const Q = CoauthorGraphQuery.shape;
+const BOUNDS = {
+  depth: numberBounds(Q.depth),
+  minWeight: numberBounds(Q.minWeight),
+  year: numberBounds(Q.yearFrom),
+  limit: numberBounds(Q.limit),
+};
 
 export interface CoauthorParams {
   /** The author at the centre (id). */
@@ -26,16 +37,20 @@ export const COAUTHOR_DEFAULTS = { depth: 1, minWeight: 1, weighting: 'count', c
 
 /** URL params → typed parameters. */
 export function decodeCoauthorParams(p: Record<string, string>): CoauthorParams {
+  const yearFrom = intParam(p, 'yearFrom', BOUNDS.year.min, BOUNDS.year.max);
+  const yearTo = intParam(p, 'yearTo', BOUNDS.year.min, BOUNDS.year.max);
   return {
-    author: p.author || undefined,
-    depth: intParam(p, 'depth', 1, 3, 1) as 1 | 2 | 3,
-    minWeight: intParam(p, 'minWeight', 1, 1000, 1),
-    yearFrom: intParam(p, 'yearFrom', 1000, 3000),
-    yearTo: intParam(p, 'yearTo', 1000, 3000),
-    category: p.category || undefined,
-    weighting: enumParam(p, 'weighting', ['count', 'fractional'] as const, 'count'),
+    author: textParam(p, 'author', Q.author),
+    depth: intParam(p, 'depth', BOUNDS.depth.min, BOUNDS.depth.max, 1) as 1 | 2 | 3,
+    // Whole joint papers from 1 (no filter) in the URL; the API also takes fractional weights.
+    minWeight: intParam(p, 'minWeight', Math.max(1, BOUNDS.minWeight.min), BOUNDS.minWeight.max, 1),
+    yearFrom,
+    // The API refuses a range that ends before it starts: such an end is dropped.
+    yearTo: yearFrom !== undefined && yearTo !== undefined && yearTo < yearFrom ? undefined : yearTo,
+    category: textParam(p, 'category', Q.category),
+    weighting: enumParam(p, 'weighting', Weighting.options, 'count'),
     colour: enumParam(p, 'colour', ['community', 'category'] as const, 'community'),
-    limit: intParam(p, 'limit', 1, 5000),
+    limit: intParam(p, 'limit', BOUNDS.limit.min, BOUNDS.limit.max),
     expand: listParam(p, 'expand'),
     sel: p.sel || undefined,
     pathTo: p.pathTo || undefined,
@@ -61,6 +76,26 @@ export function encodeCoauthorParams(c: CoauthorParams): Record<string, string> 
     },
     COAUTHOR_DEFAULTS,
   );
+}
+
+/**
+ * The API query for the map of `c` (or of another centre, depth and limit: expanded authors are fetched at depth 1);
+ * values equal to the API's defaults are left out.
+ */
+export function coauthorGraphQuery(
+  c: CoauthorParams,
+  over: { author?: string | undefined; depth?: number; limit?: number | undefined } = {},
+): CoauthorQuery {
+  return {
+    author: 'author' in over ? over.author : c.author,
+    depth: over.depth ?? c.depth,
+    minWeight: c.minWeight > 1 ? c.minWeight : undefined,
+    yearFrom: c.yearFrom,
+    yearTo: c.yearTo,
+    category: c.category,
+    limit: 'limit' in over ? over.limit : c.limit,
+    weighting: c.weighting === 'fractional' ? 'fractional' : undefined,
+  };
 }
 
 /** The parameters that change which graph the API returns (a change refetches; others only restyle or select). */

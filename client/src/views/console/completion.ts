@@ -1,4 +1,5 @@
 // Pure: Cypher completion from the live schema — labels after `(x:`, relationship types after `[r:`, property keys after `x.` or in `{…}`.
+import { must } from '../../../../shared/must.js';
 import type { Completion, CompletionContext, CompletionResult, CompletionSource } from '@codemirror/autocomplete';
 
 export interface GraphSchema {
@@ -39,7 +40,7 @@ function scan(text: string): Scan {
   const openAt: number[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '"' || c === "'") {
       const close = findClose(text, i + 1, c);
       if (close < 0) return { inText: true, stack, openAt };
@@ -92,7 +93,7 @@ export function completionKind(text: string, pos: number, explicit = false): { k
   const before = text.slice(0, pos);
   const s = scan(before);
   if (s.inText) return null;
-  const word = /(`[^`]*|[A-Za-z_][A-Za-z0-9_]*)?$/.exec(before)!;
+  const word = /(`[^`]*|[A-Za-z_][A-Za-z0-9_]*)?$/.exec(before) ?? [''];
   const from = pos - (word[0]?.length ?? 0);
   const prev = before[from - 1];
   const inner = s.stack[s.stack.length - 1];
@@ -109,7 +110,7 @@ export function completionKind(text: string, pos: number, explicit = false): { k
   }
   if ((prev === '|' || prev === '&') && (inner === '[' || inner === '(')) {
     // Label and type expressions (`(n:A|B)`, `[:X|Y]`) continue after | or & once a ':' opened them in this bracket.
-    const segment = before.slice(s.openAt[s.openAt.length - 1]! + 1, from);
+    const segment = before.slice(must(s.openAt[s.openAt.length - 1], 'the open bracket') + 1, from);
     if (segment.includes(':')) return { kind: inner === '[' ? 'relationshipType' : 'label', from };
   }
   if (inner === '{' && /[{,]\s*$/.test(before.slice(0, from))) return { kind: 'propertyKey', from };

@@ -4,8 +4,6 @@ import { type CypherRequest, CypherResponse } from '../../../../schema/cypher.js
 import type { GraphSchema } from './completion.js';
 import { lineColumn } from './params.js';
 
-export type CypherResult = CypherResponse;
-
 /** Where in the query Neo4j located a syntax error (1-based line/column, 0-based offset), when it said. */
 export interface QueryPosition {
   offset?: number;
@@ -14,7 +12,7 @@ export interface QueryPosition {
 }
 
 export type CypherOutcome =
-  | { ok: true; result: CypherResult; ms: number }
+  | { ok: true; result: CypherResponse; ms: number }
   | { ok: false; status: number; code: string; message: string; position: QueryPosition | null; neo4jCode?: string };
 
 /**

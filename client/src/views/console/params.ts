@@ -96,7 +96,7 @@ function scanArray(s: string, i: number): number {
 
 function scanString(s: string, i: number): number {
   for (let j = i + 1; j < s.length; j++) {
-    const c = s[j]!;
+    const c = s.charAt(j);
     if (c === '"') return j + 1;
     if (c === '\\') {
       const e = s[j + 1];

@@ -1,60 +1,38 @@
 // Pure: console result values → short table text, and the result graph → Cytoscape elements coloured by label.
+import { must } from '../../../../shared/must.js';
 import type { ElementDefinition } from 'cytoscape';
+import { PlainNode, PlainPath, PlainRelationship } from '../../../../schema/cypher.js';
 import type { GraphResponse } from '../../../../schema/graph.js';
+import { labelsText, nodeCaption } from '../../../../shared/node-caption.js';
 import { shortLabel } from '../../graph/labels.js';
 
-interface PlainNode {
-  kind: 'node';
-  labels: string[];
-  properties: Record<string, unknown>;
-  elementId: string;
-}
-interface PlainRel {
-  kind: 'relationship';
-  type: string;
-  properties: Record<string, unknown>;
-  startElementId: string;
-  endElementId: string;
-}
-interface PlainPath {
-  kind: 'path';
-  nodes: PlainNode[];
-  relationships: PlainRel[];
-}
-
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const isNode = (v: unknown): v is PlainNode => isObj(v) && v.kind === 'node' && Array.isArray(v.labels) && isObj(v.properties);
-const isRel = (v: unknown): v is PlainRel => isObj(v) && v.kind === 'relationship' && typeof v.type === 'string';
-const isPath = (v: unknown): v is PlainPath => isObj(v) && v.kind === 'path' && Array.isArray(v.nodes) && Array.isArray(v.relationships);
+// The tag is checked first: most cells are plain values and maps, and only tagged ones are worth a full parse.
+const isNode = (v: unknown): v is PlainNode => isObj(v) && v.kind === 'node' && PlainNode.safeParse(v).success;
+const isRel = (v: unknown): v is PlainRelationship => isObj(v) && v.kind === 'relationship' && PlainRelationship.safeParse(v).success;
+const isPath = (v: unknown): v is PlainPath => isObj(v) && v.kind === 'path' && PlainPath.safeParse(v).success;
 
-/** The property people recognise a node by (authors by name, papers by title, categories by code). */
-export function nodeCaption(labels: readonly string[], properties: Record<string, unknown>): string {
-  for (const key of ['name', 'title', 'code', 'id']) {
-    const v = properties[key];
-    if (typeof v === 'string' && v !== '') return v;
-    if (typeof v === 'number') return String(v);
-  }
-  return labels.length ? `:${labels.join(':')}` : '(node)';
-}
+/** A node's caption in the console: its caption property, else its labels (`:Label`). */
+const consoleCaption = (labels: readonly string[], properties: Record<string, unknown>) => nodeCaption(labels, properties, labelsText);
 
 function inner(v: unknown, depth: number): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return depth === 0 ? v : JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (isNode(v)) return `(:${v.labels.join(':')} ${JSON.stringify(nodeCaption(v.labels, v.properties))})`;
+  if (isNode(v)) return `(:${v.labels.join(':')} ${JSON.stringify(consoleCaption(v.labels, v.properties))})`;
   if (isRel(v)) {
     const props = Object.keys(v.properties);
     return props.length ? `[:${v.type} {${props.map((k) => `${k}: ${inner(v.properties[k], depth + 1)}`).join(', ')}}]` : `[:${v.type}]`;
   }
   if (isPath(v)) {
     // Each hop shows its direction: a path may walk a relationship against its arrow (Author→Paper←Author).
-    let out = `(${nodeCaption(v.nodes[0]?.labels ?? [], v.nodes[0]?.properties ?? {})})`;
+    let out = `(${consoleCaption(v.nodes[0]?.labels ?? [], v.nodes[0]?.properties ?? {})})`;
     v.relationships.forEach((r, i) => {
       const from = v.nodes[i];
       const to = v.nodes[i + 1];
       const forward = !from || r.startElementId === from.elementId;
       out += forward ? `-[:${r.type}]->` : `<-[:${r.type}]-`;
-      out += `(${nodeCaption(to?.labels ?? [], to?.properties ?? {})})`;
+      out += `(${consoleCaption(to?.labels ?? [], to?.properties ?? {})})`;
     });
     return out;
   }
@@ -95,11 +73,14 @@ const EXTRA_COLOURS = ['#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#
 export function labelColour(labels: readonly string[]): string {
   // Stub before Paper: a cited-only work is (:Paper:Stub) and should look different from an ingested paper.
   if (labels.includes('Stub')) return LABEL_COLOURS.Stub!;
-  for (const l of labels) if (LABEL_COLOURS[l]) return LABEL_COLOURS[l]!;
+  for (const l of labels) {
+    const colour = LABEL_COLOURS[l];
+    if (colour) return colour;
+  }
   const name = labels[0] ?? '';
   let h = 0;
   for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) >>> 0;
-  return EXTRA_COLOURS[h % EXTRA_COLOURS.length]!;
+  return must(EXTRA_COLOURS[h % EXTRA_COLOURS.length], 'an extra label colour');
 }
 
 /**
@@ -111,7 +92,7 @@ export function consoleElements(graph: Pick<GraphResponse, 'nodes' | 'edges'>, m
   const nodes = graph.nodes.map((n) => {
     const d = n.data;
     const labels = d.labels ?? [];
-    const full = d.properties ? nodeCaption(labels, d.properties) : d.label;
+    const full = d.properties ? consoleCaption(labels, d.properties) : d.label;
     const caption = shortLabel(full, maxCaption, labels.includes('Author') ? 'person' : 'text');
     return {
       data: {

@@ -1,10 +1,10 @@
 // The overview (default view): what the graph holds, papers per year and per category, top authors and topics.
 import type { StatsResponse } from '../../../../schema/stats.js';
 import { recordsCsv } from '../../../../shared/graph-formats.js';
-import { fetchStats } from '../../api.js';
-import { categoryCypher, consoleHref, yearCypher } from '../../app/cypher-links.js';
-import { formatUrlState } from '../../app/url-state.js';
-import type { ViewContext, ViewModule } from '../../app/view.js';
+import { fetchStats } from '../../api/api.js';
+import { categoryCypher, consoleHref, yearCypher } from '../../core/cypher-links.js';
+import { formatUrlState } from '../../core/url-state.js';
+import type { ViewContext, ViewModule } from '../view.js';
 import { fill, fmt, h } from '../../components/dom.js';
 import { binYears, renderHistogram } from '../../components/histogram.js';
 import { download } from '../../graph/export.js';
@@ -52,7 +52,14 @@ function render(root: HTMLElement, s: StatsResponse, ctx: ViewContext): void {
   chart.removeAttribute('width');
   chart.removeAttribute('height');
   fill(root, 
-    h('h1', {}, 'Overview'),
+    h(
+      'h1',
+      {},
+      'Overview',
+      s.stale
+        ? h('span', { class: 'hint', 'data-testid': 'overview-stale', title: `These figures describe graph version ${s.version}; the graph has changed and they are being recomputed.` }, ' updating…')
+        : null,
+    ),
     h('div', { class: 'cards' }, ...counts.map(([k, v, label]) => h('div', { class: 'card count-card', 'data-testid': `count-${k}` }, h('b', {}, fmt(v)), h('span', {}, label)))),
     h(
       'div',
@@ -95,14 +102,32 @@ export const overviewView: ViewModule = {
     const root = h('div', { class: 'overview', 'data-testid': 'overview' }, h('h1', {}, 'Overview'), h('p', { class: 'hint' }, 'Loading…'));
     el.append(root);
     const abort = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A stale summary is shown as it is (marked "updating…") and asked for again until the fresh one is there.
+    const refetch = () =>
+      fetchStats(10, abort.signal)
+        .then((s) => {
+          if (abort.signal.aborted) return;
+          render(root, s, ctx);
+          if (s.stale) timer = setTimeout(refetch, 3_000);
+        })
+        .catch(() => undefined);
     ctx
       .withLoading(fetchStats(10, abort.signal))
-      .then((s) => render(root, s, ctx))
+      .then((s) => {
+        render(root, s, ctx);
+        if (s.stale) timer = setTimeout(refetch, 3_000);
+      })
       .catch((err: Error) => {
         if (abort.signal.aborted) return;
         ctx.notify(`Could not load the overview: ${err.message}`, 'error');
         fill(root, h('h1', {}, 'Overview'), h('p', { class: 'empty' }, `The statistics could not be loaded (${err.message}). Is the database running? See the status in the top bar.`));
       });
-    return { unmount: () => abort.abort() };
+    return {
+      unmount: () => {
+        clearTimeout(timer);
+        abort.abort();
+      },
+    };
   },
 };

@@ -1,9 +1,10 @@
 // Cytoscape style of the evidence graph: one shape and colour per kind, labels legible on light and dark themes.
-import type cytoscape from 'cytoscape';
+import type { StylesheetJson } from 'cytoscape';
+import type { LegendItem } from '../../components/legend.js';
 import { PALETTE } from '../../graph/scales.js';
-import { graphColours } from '../../graph/graph-theme.js';
+import type { GraphTheme } from '../../graph/theme.js';
 
-/** Kind colours, shared with the legend in paper.css (keep the two in step). */
+/** Kind colours, shared with the chips in paper.css (`--pg-author` etc.: keep the two in step). */
 export const EVIDENCE_COLOURS = {
   author: PALETTE[0],
   topic: PALETTE[1],
@@ -11,9 +12,20 @@ export const EVIDENCE_COLOURS = {
   related: PALETTE[4],
 } as const;
 
-/** The stylesheet for the current theme (call again after a theme change). */
-export function evidenceStyle(): cytoscape.StylesheetStyle[] {
-  const c = graphColours();
+/** The legend of the evidence graph: one key per kind, drawn in the node's colour and shape. */
+export function evidenceLegend(): LegendItem[] {
+  return [
+    // The page's accent variable, as the paper nodes use the theme's accent.
+    { label: 'this paper', colour: 'var(--accent)', shape: 'square' },
+    { label: 'related paper', colour: EVIDENCE_COLOURS.related, shape: 'square' },
+    { label: 'author', colour: EVIDENCE_COLOURS.author },
+    { label: 'topic', colour: EVIDENCE_COLOURS.topic, shape: 'diamond', title: 'A thicker edge means the topic is stronger on that paper' },
+    { label: 'category', colour: EVIDENCE_COLOURS.category },
+  ];
+}
+
+/** The evidence graph's stylesheet in theme `c`. */
+export function evidenceStyle(c: GraphTheme): StylesheetJson {
   return [
     {
       selector: 'node',

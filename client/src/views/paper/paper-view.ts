@@ -1,14 +1,16 @@
 // The paper page: metadata, authors in order, topics, citations, and related papers with the evidence behind each.
 /// <reference types="vite/client" />
-import cytoscape from 'cytoscape';
+import { must } from '../../../../shared/must.js';
 import { PaperResponse, type PaperRef, type RelatedBy, type RelatedPaper, RelatedResponse } from '../../../../schema/papers.js';
-import { ApiError, getJson } from '../../api.js';
-import { onThemeChange } from '../../app/theme.js';
-import { formatUrlState } from '../../app/url-state.js';
-import type { ViewContext, ViewHandle, ViewModule } from '../../app/view.js';
+import { ApiError, getJson } from '../../api/api.js';
+import { formatUrlState } from '../../core/url-state.js';
+import type { ViewContext, ViewHandle, ViewModule } from '../view.js';
 import { fmt, h, link } from '../../components/dom.js';
+import { renderLegend } from '../../components/legend.js';
+import { createSegmented } from '../../components/segmented.js';
+import { GraphCanvas } from '../../graph/canvas.js';
 import { evidenceElements } from './evidence-graph.js';
-import { evidenceStyle } from './evidence-style.js';
+import { evidenceLegend, evidenceStyle } from './evidence-style.js';
 import { formatPaperDate, formatScore, RELATED_BY, relatedBy, SCORE_PARTS, scoreFractions } from './paper-format.js';
 import './paper.css';
 
@@ -49,10 +51,9 @@ class PaperPage implements ViewHandle {
   private readonly relatedBox = h('section', { class: 'related', 'data-testid': 'related', 'aria-labelledby': 'related-heading' });
   private paper: PaperResponse | null = null;
   private related: RelatedResponse | null = null;
-  private cy: cytoscape.Core | null = null;
+  private graph: GraphCanvas | null = null;
   private loadSeq = 0;
   private relatedSeq = 0;
-  private readonly stopTheme: () => void;
 
   constructor(
     private readonly el: HTMLElement,
@@ -64,8 +65,6 @@ class PaperPage implements ViewHandle {
     // The shell's main area does not scroll (maps fill it); this page is long, so it scrolls itself.
     this.scroller = h('article', { class: 'paper-page', 'data-testid': 'paper-view' }, this.root);
     this.el.append(this.scroller);
-    // The evidence graph is drawn on a canvas with colours read once; redraw it when the theme flips.
-    this.stopTheme = onThemeChange(() => this.cy?.style(evidenceStyle()));
     void this.load();
   }
 
@@ -81,7 +80,6 @@ class PaperPage implements ViewHandle {
     this.loadSeq++;
     this.relatedSeq++;
     this.destroyGraph();
-    this.stopTheme();
     this.scroller.remove();
   }
 
@@ -262,27 +260,18 @@ class PaperPage implements ViewHandle {
   /** The related column: by switch, evidence panel, results (or a loading/error/empty message). */
   private renderRelated(state?: 'loading' | string): void {
     const by = relatedBy(this.params);
-    const switcher = h(
-      'div',
-      { class: 'segmented', role: 'group', 'aria-label': 'Relate by', 'data-testid': 'related-by' },
-      ...RELATED_BY.map((b) =>
-        h(
-          'button',
-          {
-            type: 'button',
-            'aria-pressed': b === by ? 'true' : 'false',
-            'data-by': b,
-            onclick: () => {
-              if (b === by) return;
-              const params: Record<string, string> = { ...this.params, by: b };
-              if (b === 'all') delete params.by;
-              this.ctx.navigate({ view: 'paper', params });
-            },
-          },
-          BY_LABEL[b],
-        ),
-      ),
-    );
+    const switcher = createSegmented({
+      label: 'Relate by',
+      testid: 'related-by',
+      options: RELATED_BY.map((b) => [b, BY_LABEL[b]] as const),
+      value: by,
+      valueAttribute: 'data-by',
+      onChange: (b) => {
+        const params: Record<string, string> = { ...this.params, by: b };
+        if (b === 'all') delete params.by;
+        this.ctx.navigate({ view: 'paper', params });
+      },
+    }).el;
     const head = h('div', { class: 'related-head' }, h('h2', { id: 'related-heading' }, 'Related papers'), switcher);
     this.destroyGraph();
 
@@ -312,7 +301,7 @@ class PaperPage implements ViewHandle {
     const list = h(
       'ol',
       { class: 'related-list', 'data-testid': 'related-list' },
-      ...results.map((r, i) => this.relatedItem(r, fractions[i]!, by)),
+      ...results.map((r, i) => this.relatedItem(r, must(fractions[i], `the bar fraction of related paper ${i}`), by)),
     );
     const more = this.related.truncated
       ? h('p', { class: 'muted' }, `Showing ${fmt(this.related.truncated.shown)} of ${fmt(this.related.truncated.total)} related papers.`)
@@ -420,6 +409,7 @@ class PaperPage implements ViewHandle {
       .filter(Boolean)
       .join(', ');
     container.setAttribute('aria-label', `Evidence graph: ${summary || 'nothing shared'}`);
+    const legend = h('div', { class: 'evidence-legend', 'aria-hidden': 'true' });
     slot.replaceChildren(
       h(
         'div',
@@ -431,51 +421,38 @@ class PaperPage implements ViewHandle {
           h('button', { type: 'button', class: 'close', 'aria-label': 'Close the evidence graph', onclick: () => this.setWhy(undefined) }, '×'),
         ),
         container,
-        h(
-          'div',
-          { class: 'evidence-legend', 'aria-hidden': 'true' },
-          h('span', { class: 'key key-this' }, 'this paper'),
-          h('span', { class: 'key key-related' }, 'related paper'),
-          h('span', { class: 'key key-author' }, 'author'),
-          h('span', { class: 'key key-topic', title: 'A thicker edge means the topic is stronger on that paper' }, 'topic'),
-          h('span', { class: 'key key-category' }, 'category'),
-          h('span', { class: 'muted' }, 'Edge width: topic score on each paper · tap a node to open it'),
-        ),
+        legend,
       ),
     );
-    const cy = cytoscape({
-      container,
-      elements: evidenceElements(this.paper.paper, result),
-      style: evidenceStyle(),
-      layout: { name: 'preset', fit: true, padding: 24 },
-      minZoom: 0.2,
-      maxZoom: 2.5,
-      boxSelectionEnabled: false,
-      autoungrabify: false,
+    renderLegend(legend, {
+      items: evidenceLegend(),
+      notes: ['Edge width: topic score on each paper · tap a node to open it'],
+      hideWhenEmpty: false,
     });
-    // Tapping a node goes where it leads: the paper's page, the author's co-author map, the topic's map.
-    cy.on('tap', 'node', (evt) => {
-      const [kind, ...rest] = (evt.target.id() as string).split(':');
-      const id = rest.join(':');
-      if (kind === 'paper' && id !== this.params.id) this.ctx.navigate({ view: 'paper', params: { id } });
-      else if (kind === 'author') this.ctx.navigate({ view: 'coauthors', params: { author: id } });
-      else if (kind === 'topic') this.ctx.navigate({ view: 'topics', params: { topic: id } });
+    const graph = new GraphCanvas(container, {
+      style: evidenceStyle,
+      // Tapping a node goes where it leads: the paper's page, the author's co-author map, the topic's map.
+      events: {
+        onNodeTap: (nodeId) => {
+          const [kind, ...rest] = nodeId.split(':');
+          const id = rest.join(':');
+          if (kind === 'paper' && id !== this.params.id) this.ctx.navigate({ view: 'paper', params: { id } });
+          else if (kind === 'author') this.ctx.navigate({ view: 'coauthors', params: { author: id } });
+          else if (kind === 'topic') this.ctx.navigate({ view: 'topics', params: { topic: id } });
+        },
+      },
+      cytoscape: { minZoom: 0.2, maxZoom: 2.5, boxSelectionEnabled: false, autoungrabify: false },
     });
-    this.cy = cy;
-    // Cap the zoom after fitting: two papers alone would otherwise be blown up to fill the panel.
-    if (cy.zoom() > 1.3) {
-      cy.zoom(1.3);
-      cy.center();
-    }
+    this.graph = graph;
+    // Positions come with the elements; the zoom is capped so two papers alone are not blown up to fill the panel.
+    graph.showPreset(evidenceElements(this.paper.paper, result), { padding: 24, maxZoom: 1.3 });
     // Browser tests read what was drawn from the container (the shell's window.__pg belongs to the maps).
-    container.dataset.nodeIds = JSON.stringify(cy.nodes().map((n) => n.id()));
-    container.dataset.ready = 'true';
+    container.dataset.nodeIds = JSON.stringify(graph.cy.nodes().map((n) => n.id()));
   }
 
   private destroyGraph(): void {
-    if (!this.cy) return;
-    this.cy.destroy();
-    this.cy = null;
+    this.graph?.destroy();
+    this.graph = null;
   }
 }
 

@@ -1,16 +1,18 @@
 // The topic map: topics linked by co-occurrence on papers (or topics and papers, bipartite); a topic opens a panel.
+import { MAX_GRAPH_NODES } from '../../../../schema/graph.js';
 import { PaperResponse } from '../../../../schema/papers.js';
-import { fetchTopicGraph, getJson, searchSuggestions, type GraphPayloadResponse } from '../../api.js';
-import { consoleHref, topicCypher } from '../../app/cypher-links.js';
-import { formatUrlState } from '../../app/url-state.js';
-import type { ViewContext, ViewModule } from '../../app/view.js';
+import { exportGraphUrl, fetchTopicGraph, getJson, searchSuggestions, type GraphPayloadResponse } from '../../api/api.js';
+import { consoleHref, topicCypher } from '../../core/cypher-links.js';
+import { formatUrlState } from '../../core/url-state.js';
+import type { ViewContext, ViewModule } from '../view.js';
 import { createAutocomplete } from '../../components/autocomplete.js';
 import { fill, h } from '../../components/dom.js';
 import { renderLegend } from '../../components/legend.js';
+import { createSegmented } from '../../components/segmented.js';
 import { createMapTools } from '../../components/map-tools.js';
 import { buildElements, edgeWeight, nodeKind, nodeWeight, type GraphPayload } from '../../graph/elements.js';
 import { GraphMap, setPanelOpen } from '../../graph/map.js';
-import { decodeTopicParams, encodeTopicParams, type TopicParams } from './params.js';
+import { decodeTopicParams, encodeTopicParams, topicGraphQuery, type TopicParams } from './params.js';
 import { rankAuthors } from './rank.js';
 
 /** Papers whose authors are fetched to rank a topic's most active authors (bounded: one request per paper). */
@@ -32,7 +34,7 @@ export const topicsView: ViewModule = {
 
     const filters = h('aside', { class: 'filters', 'aria-label': 'Topic map filters', 'data-testid': 'filters' });
     const graphEl = h('div', { class: 'graph', 'aria-label': 'Topic map' });
-    const legend = h('div', { class: 'legend', hidden: true });
+    const legend = h('div', { class: 'legend', hidden: true, 'data-testid': 'legend' });
     const notice = h('div', { class: 'overlay notice', hidden: true, 'data-testid': 'truncation-notice' });
     const empty = h('div', { class: 'empty-state', hidden: true, 'data-testid': 'empty-state' });
     const panel = h('aside', { class: 'side-panel', 'data-testid': 'side-panel', 'aria-label': 'Details', hidden: true });
@@ -48,7 +50,8 @@ export const topicsView: ViewModule = {
       createMapTools(map, {
         name: () => state.topic ?? 'all',
         exportKind: 'topics',
-        exportParams: () => ({ topic: state.topic, minCooccurrence: state.minCooccurrence, limit: state.limit, mode: state.mode }),
+        serverExportUrl: () =>
+          exportGraphUrl('topics', 'graphml', { topic: state.topic, minCooccurrence: state.minCooccurrence, limit: state.limit, mode: state.mode }),
         relayout: () => void draw(true),
         notify: ctx.notify,
       }),
@@ -62,22 +65,25 @@ export const topicsView: ViewModule = {
       onSelect: (s) => go({ topic: s.id, sel: state.mode === 'bipartite' ? `topic:${s.id}` : s.id }),
       notify: ctx.notify,
     });
-    const modeGroup = h('div', { class: 'segmented', role: 'group', 'aria-label': 'Mode', 'data-testid': 'topic-mode' });
-    for (const [v, text] of [['cooccurrence', 'Co-occurrence'], ['bipartite', 'Topics + papers']] as const) {
-      modeGroup.append(h('button', { type: 'button', 'data-value': v, onclick: () => go({ mode: v }) }, text));
-    }
+    const mode = createSegmented({
+      label: 'Mode',
+      testid: 'topic-mode',
+      options: [['cooccurrence', 'Co-occurrence'], ['bipartite', 'Topics + papers']] as const,
+      value: state.mode,
+      onChange: (v) => go({ mode: v }),
+    });
     const minCo = h('input', { type: 'number', min: 1, max: 100, value: state.minCooccurrence, id: 'tp-minco', 'data-testid': 'min-cooccurrence' });
     minCo.addEventListener('change', () => go({ minCooccurrence: Math.max(1, Math.round(Number(minCo.value) || 1)) }));
     const clearTopic = h('button', { type: 'button', class: 'btn', onclick: () => go({ topic: undefined, sel: undefined }) }, 'All topics');
     filters.append(
       h('div', { class: 'field' }, h('label', {}, 'Topic'), topicPicker.el, h('div', { class: 'row' }, clearTopic)),
-      h('div', { class: 'field' }, h('span', { class: 'label' }, 'Mode'), modeGroup),
+      h('div', { class: 'field' }, h('span', { class: 'label' }, 'Mode'), mode.el),
       h('div', { class: 'field' }, h('label', { for: 'tp-minco' }, 'Min. shared papers'), minCo),
       h('p', { class: 'hint' }, 'Topics are linked when papers carry both.'),
       legend,
     );
     const paintControls = () => {
-      for (const b of modeGroup.children) b.setAttribute('aria-pressed', String((b as HTMLElement).dataset.value === state.mode));
+      mode.set(state.mode);
       minCo.value = String(state.minCooccurrence);
       clearTopic.hidden = !state.topic;
       if (!state.topic) topicPicker.setText('');
@@ -95,15 +101,7 @@ export const topicsView: ViewModule = {
       loadedKey = key(state);
       try {
         const res = await ctx.withLoading(
-          fetchTopicGraph(
-            {
-              topic: state.topic,
-              minCooccurrence: state.minCooccurrence > 1 ? state.minCooccurrence : undefined,
-              limit: state.limit,
-              mode: state.mode === 'bipartite' ? 'bipartite' : undefined,
-            },
-            abort.signal,
-          ),
+          fetchTopicGraph(topicGraphQuery(state), abort.signal),
         );
         if (abort.signal.aborted || destroyed) return;
         payload = res;
@@ -131,10 +129,11 @@ export const topicsView: ViewModule = {
       await map.setElements(built, { relayout, fit: fit && map.cy.nodes().length === 0 });
       if (relayout) map.fit();
       map.select(state.sel ?? null);
-      renderLegend(legend, 'Clusters (Louvain)', built.legend, [
-        state.mode === 'bipartite' ? 'Hexagons = topics, squares = papers' : 'Node size = papers',
-        'Edge width = shared papers',
-      ]);
+      renderLegend(legend, {
+        title: 'Clusters (Louvain)',
+        items: built.legend,
+        notes: [state.mode === 'bipartite' ? 'Hexagons = topics, squares = papers' : 'Node size = papers', 'Edge width = shared papers'],
+      });
     }
 
     function paintNotice(res: GraphPayloadResponse): void {
@@ -144,7 +143,7 @@ export const topicsView: ViewModule = {
         notice.hidden = true;
         return;
       }
-      const next = Math.min(t.nodes.total, t.nodes.shown * 2, 5000);
+      const next = Math.min(t.nodes.total, t.nodes.shown * 2, MAX_GRAPH_NODES);
       notice.hidden = false;
       fill(notice, 
         h('span', {}, `+${more.toLocaleString('en')} more (showing top ${t.nodes.shown})`),

@@ -2,6 +2,7 @@
 import { CompletionContext } from '@codemirror/autocomplete';
 import { EditorState } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../../core/must.js';
 import {
   completeCypher,
   completionKind,
@@ -80,7 +81,7 @@ describe('completeCypher', () => {
   });
 
   it('backticks names that are not plain identifiers, including a backtick already typed', () => {
-    const opt = at('MATCH (a:|').result!.options.find((o) => o.label === 'Has Space')!;
+    const opt = must(at('MATCH (a:|').result!.options.find((o) => o.label === 'Has Space'), `at('MATCH (a:|').result.options.find((o) => o.label === 'Has Space')`);
     expect(opt.apply).toBe('`Has Space`');
     const typed = at('MATCH (a:`Ha|');
     expect(typed.kind).toEqual({ kind: 'label', from: 9 });

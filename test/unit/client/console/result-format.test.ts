@@ -1,16 +1,17 @@
 // Console result rendering: table text for graph values, row shapes, label colours, the result graph for Cytoscape.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../../core/must.js';
 import {
   consoleElements,
   fitAspect,
   displayCell,
   LABEL_COLOURS,
   labelColour,
-  nodeCaption,
   rowsAsArrays,
   rowsAsObjects,
 } from '../../../../client/src/views/console/result-format.js';
+import { labelsText, nodeCaption } from '../../../../shared/node-caption.js';
 
 const author = { kind: 'node', elementId: '4:a:1', labels: ['Author'], properties: { name: 'Moritz Knolle', id: 'name:moritz knolle' } };
 const paper = { kind: 'node', elementId: '4:a:2', labels: ['Paper'], properties: { title: 'NeuralDP', year: 2021 } };
@@ -54,7 +55,9 @@ describe('nodeCaption', () => {
     expect(nodeCaption(['Category'], { code: 'cs.LG', name: 'Machine Learning' })).toBe('Machine Learning');
     expect(nodeCaption(['Category'], { code: 'cs.LG' })).toBe('cs.LG');
     expect(nodeCaption(['Paper', 'Stub'], { id: 'W1' })).toBe('W1');
-    expect(nodeCaption(['X'], {})).toBe(':X');
+    expect(nodeCaption(['X'], {}, labelsText)).toBe(':X');
+    expect(nodeCaption([], {}, labelsText)).toBe('(node)');
+    expect(displayCell({ kind: 'node', elementId: '4:x:1', labels: ['X'], properties: {} })).toBe('(:X ":X")');
   });
 });
 
@@ -63,7 +66,7 @@ describe('rows', () => {
     const rows = [{ b: 2, a: 1 }, { a: 3 }];
     expect(rowsAsArrays(['a', 'b'], rows)).toEqual([[1, 2], [3, null]]);
     expect(rowsAsObjects(['a', 'b'], rows)).toEqual([{ a: 1, b: 2 }, { a: 3, b: null }]);
-    expect(Object.keys(rowsAsObjects(['b', 'a'], rows)[0]!)).toEqual(['b', 'a']);
+    expect(Object.keys(must(rowsAsObjects(['b', 'a'], rows)[0], `rowsAsObjects(['b', 'a'], rows)[0]`))).toEqual(['b', 'a']);
   });
 });
 
@@ -100,11 +103,11 @@ describe('consoleElements', () => {
   it('captions, colours and shortens nodes, types edges, and drops edges to missing nodes', () => {
     const els = consoleElements(graph, 20);
     expect(els.map((e) => e.data.id)).toEqual(['4:a:1', '4:a:2', '4:a:9', '5:1']);
-    expect(els[0]!.data).toMatchObject({ caption: 'Moritz Knolle', colour: LABEL_COLOURS.Author, labelsText: 'Author' });
-    expect(els[1]!.data.caption).toBe('A very long paper t…');
-    expect(els[1]!.data.fullCaption).toBe('A very long paper title that goes on and on');
-    expect(els[2]!.data.placeholder).toBe(true);
-    expect(els[3]!.data.type).toBe('AUTHORED');
+    expect(must(els[0], 'els[0]').data).toMatchObject({ caption: 'Moritz Knolle', colour: LABEL_COLOURS.Author, labelsText: 'Author' });
+    expect(must(els[1], 'els[1]').data.caption).toBe('A very long paper t…');
+    expect(must(els[1], 'els[1]').data.fullCaption).toBe('A very long paper title that goes on and on');
+    expect(must(els[2], 'els[2]').data.placeholder).toBe(true);
+    expect(must(els[3], 'els[3]').data.type).toBe('AUTHORED');
     const cy = cytoscape({ headless: true, elements: els });
     expect(cy.nodes()).toHaveLength(3);
     cy.destroy();

@@ -1,6 +1,7 @@
 // API JSON → Cytoscape elements: encodings in data, merged expansions, deterministic communities and colours.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../../core/must.js';
 import { detectCommunities } from '../../../../client/src/graph/communities.js';
 import { buildElements, edgeKey, mergePayloads, type GraphPayload } from '../../../../client/src/graph/elements.js';
 import { OTHER_COLOUR } from '../../../../client/src/graph/scales.js';
@@ -45,7 +46,7 @@ describe('buildElements', () => {
     const b = buildElements({ ...ego, nodes: [...ego.nodes].reverse(), edges: [...ego.edges].reverse() }, { colourBy: 'community' });
     const colours = (x: typeof a) => Object.fromEntries(x.nodes.map((n) => [n.data.id, n.data.colour]));
     expect(colours(a)).toEqual(colours(b));
-    expect(a.legend[0]!.label).toBe('Community 1');
+    expect(must(a.legend[0], 'a.legend[0]').label).toBe('Community 1');
   });
 
   it('folds groups past the palette into one legend row', () => {
@@ -72,10 +73,10 @@ describe('mergePayloads', () => {
     };
     const m = mergePayloads([ego, expansion]);
     expect(m.nodes.map((n) => n.data.id).sort()).toEqual(['knolle', 'new', 'solo', 'usynin', 'ziller']);
-    expect(m.nodes.find((n) => n.data.id === 'ziller')!.data.papers).toBe(5);
+    expect(must(m.nodes.find((n) => n.data.id === 'ziller'), `m.nodes.find((n) => n.data.id === 'ziller')`).data.papers).toBe(5);
     const kz = m.edges.filter((e) => edgeKey(e.data.source, e.data.target) === edgeKey('knolle', 'ziller'));
     expect(kz).toHaveLength(1);
-    expect(kz[0]!.data.weight).toBe(3);
+    expect(must(kz[0], 'kz[0]').data.weight).toBe(3);
     expect(m.edges).toHaveLength(5);
     expect(m.truncated).toEqual(ego.truncated);
   });

@@ -2,8 +2,8 @@
 import cytoscape from 'cytoscape';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { consoleHref, cypherString, jointPapersCypher } from '../../../../client/src/app/cypher-links.js';
-import { parseUrlState } from '../../../../client/src/app/url-state.js';
+import { consoleHref, cypherString, jointPapersCypher } from '../../../../client/src/core/cypher-links.js';
+import { parseUrlState } from '../../../../client/src/core/url-state.js';
 import { binYears } from '../../../../client/src/components/histogram.js';
 import { mapCsv, mapGraphml } from '../../../../client/src/graph/export.js';
 import { authorPath } from '../../../../client/src/graph/path.js';

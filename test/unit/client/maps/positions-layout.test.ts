@@ -1,5 +1,6 @@
 // Position carry-over on filter change, and the layout that moves only the new nodes.
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../../core/must.js';
 import { alignMajorAxis, computeLayout, packComponents, relaxFree, separate } from '../../../../client/src/graph/layout-core.js';
 import { carryOverPositions, fitViewport } from '../../../../client/src/graph/positions.js';
 import { syntheticGraph } from '../../../../client/src/graph/synthetic.js';
@@ -24,16 +25,16 @@ describe('carryOverPositions', () => {
       { source: 'b', target: 'c' },
       { source: 'c', target: 'd' },
     ]);
-    const pc = c.positions.get('c')!;
+    const pc = must(c.positions.get('c'), `c.positions.get('c')`);
     expect(Math.hypot(pc.x - 50, pc.y)).toBeLessThan(80);
-    const pd = c.positions.get('d')!;
+    const pd = must(c.positions.get('d'), `c.positions.get('d')`);
     expect(Math.hypot(pd.x - pc.x, pd.y - pc.y)).toBeLessThan(80);
   });
   it('places unconnected new nodes on a ring outside the drawing, deterministically', () => {
     const a = carryOverPositions(prev, ['a', 'b', 'lonely'], []);
     const b = carryOverPositions(prev, ['a', 'b', 'lonely'], []);
     expect(a.positions.get('lonely')).toEqual(b.positions.get('lonely'));
-    const p = a.positions.get('lonely')!;
+    const p = must(a.positions.get('lonely'), `a.positions.get('lonely')`);
     expect(Math.hypot(p.x - 50, p.y)).toBeGreaterThan(50);
   });
 });
@@ -52,7 +53,7 @@ describe('layout', () => {
     const pts = Object.values(a);
     let close = 0;
     for (let i = 0; i < pts.length; i++)
-      for (let j = i + 1; j < pts.length; j++) if (Math.hypot(pts[i]!.x - pts[j]!.x, pts[i]!.y - pts[j]!.y) < 10) close++;
+      for (let j = i + 1; j < pts.length; j++) if (Math.hypot(must(pts[i], 'pts[i]').x - must(pts[j], 'pts[j]').x, must(pts[i], 'pts[i]').y - must(pts[j], 'pts[j]').y) < 10) close++;
     expect(close).toBeLessThan(pts.length * 0.02);
   });
   it('never moves fixed nodes and keeps new ones near their neighbours', () => {
@@ -91,15 +92,15 @@ describe('separate and packComponents', () => {
     const fixed = new Uint8Array([1, 0, 0]);
     separate(xs, ys, rs, 4, 50, fixed);
     expect(xs[0]).toBe(0);
-    for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(Math.hypot(xs[i]! - xs[j]!, ys[i]! - ys[j]!)).toBeGreaterThanOrEqual(23.99);
+    for (let i = 0; i < 3; i++) for (let j = i + 1; j < 3; j++) expect(Math.hypot(must(xs[i], 'xs[i]') - must(xs[j], 'xs[j]'), must(ys[i], 'ys[i]') - must(ys[j], 'ys[j]'))).toBeGreaterThanOrEqual(23.99);
   });
   it('brings far-apart components next to each other, keeping their shapes', () => {
     const ids = ['a', 'b', 'c', 'd'];
     const xs = new Float64Array([0, 30, 10000, 10030]), ys = new Float64Array([0, 0, 10000, 10000]), rs = new Float64Array([5, 5, 5, 5]);
     packComponents(ids, xs, ys, rs, [{ source: 'a', target: 'b' }, { source: 'c', target: 'd' }], 20);
-    expect(xs[1]! - xs[0]!).toBeCloseTo(30);
-    expect(xs[3]! - xs[2]!).toBeCloseTo(30);
-    expect(Math.hypot(xs[2]! - xs[0]!, ys[2]! - ys[0]!)).toBeLessThan(200);
+    expect(must(xs[1], 'xs[1]') - must(xs[0], 'xs[0]')).toBeCloseTo(30);
+    expect(must(xs[3], 'xs[3]') - must(xs[2], 'xs[2]')).toBeCloseTo(30);
+    expect(Math.hypot(must(xs[2], 'xs[2]') - must(xs[0], 'xs[0]'), must(ys[2], 'ys[2]') - must(ys[0], 'ys[0]'))).toBeLessThan(200);
   });
 });
 

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../../core/must.js';
 import { snapshotToSvg } from '../../../../client/src/graph/svg.js';
 
 describe('snapshotToSvg', () => {
@@ -22,7 +23,7 @@ describe('snapshotToSvg', () => {
   });
 
   it('fits every node inside the view box', () => {
-    const [x, y, w, h] = /viewBox="([^"]+)"/.exec(svg)![1]!.split(' ').map(Number);
+    const [x, y, w, h] = must(must(/viewBox="([^"]+)"/.exec(svg), 'a viewBox attribute')[1], 'the viewBox value').split(' ').map(Number);
     expect(x).toBeLessThanOrEqual(-10);
     expect(y).toBeLessThanOrEqual(-10);
     expect(x! + w!).toBeGreaterThanOrEqual(105);

@@ -1,9 +1,9 @@
 // URL state ↔ view state: the shell contract and the map views' parameter codecs.
 import { describe, expect, it } from 'vitest';
-import { formatUrlState, parseUrlState } from '../../../../client/src/app/url-state.js';
+import { formatUrlState, parseUrlState } from '../../../../client/src/core/url-state.js';
 import { decodeCoauthorParams, describeFilters, encodeCoauthorParams, graphQueryKey } from '../../../../client/src/views/coauthors/params.js';
 import { decodeTopicParams, encodeTopicParams } from '../../../../client/src/views/topics/params.js';
-import { intParam, listParam } from '../../../../client/src/app/codec.js';
+import { intParam, listParam } from '../../../../client/src/core/codec.js';
 
 describe('url-state', () => {
   it('defaults to the overview and drops empty values', () => {

@@ -1,6 +1,7 @@
 // The evidence subgraph: both papers, the shared authors/topics/categories between them, citation edges, fixed layout.
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
+import { must } from '../../../../core/must.js';
 import type { RelatedPaper } from '../../../../schema/papers.js';
 import { EVIDENCE_COLUMN_ROWS, EVIDENCE_WIDTH, evidenceElements, evidenceId } from '../../../../client/src/views/paper/evidence-graph.js';
 
@@ -39,8 +40,8 @@ describe('evidenceElements', () => {
       ['topic:differential-privacy', 'topic'],
       ['category:cs.LG', 'category'],
     ]);
-    expect(nodes(els)[0]!.data).toMatchObject({ role: 'this', label: 'NeuralDP (2021)' });
-    expect(nodes(els)[1]!.data).toMatchObject({ role: 'related', label: 'Langevin (2021)' });
+    expect(must(nodes(els)[0], 'nodes(els)[0]').data).toMatchObject({ role: 'this', label: 'NeuralDP (2021)' });
+    expect(must(nodes(els)[1], 'nodes(els)[1]').data).toMatchObject({ role: 'related', label: 'Langevin (2021)' });
   });
 
   it('links every shared node to both papers with the right relationship type and direction', () => {
@@ -94,8 +95,8 @@ describe('evidenceElements', () => {
   it('places this paper left, the related one right and the evidence between them, in columns when long', () => {
     const many = Array.from({ length: EVIDENCE_COLUMN_ROWS + 3 }, (_, i) => ({ id: `a${i}`, name: `A${i}` }));
     const els = nodes(evidenceElements(here, related({ authors: many, topics: [], categories: [] })));
-    expect(els[0]!.position).toEqual({ x: 0, y: 0 });
-    expect(els[1]!.position).toEqual({ x: EVIDENCE_WIDTH, y: 0 });
+    expect(must(els[0], 'els[0]').position).toEqual({ x: 0, y: 0 });
+    expect(must(els[1], 'els[1]').position).toEqual({ x: EVIDENCE_WIDTH, y: 0 });
     const middle = els.slice(2).map((n) => n.position!);
     for (const p of middle) expect(p.x).toBeGreaterThan(0), expect(p.x).toBeLessThan(EVIDENCE_WIDTH);
     expect(new Set(middle.map((p) => p.x)).size).toBe(2);
@@ -106,7 +107,7 @@ describe('evidenceElements', () => {
   it('labels a cited-only work by its id', () => {
     const r = related();
     r.paper = { id: 'W123', title: null, year: null, published: null };
-    expect(nodes(evidenceElements(here, r))[1]!.data.label).toBe('W123');
+    expect(must(nodes(evidenceElements(here, r))[1], 'nodes(evidenceElements(here, r))[1]').data.label).toBe('W123');
   });
 
   it('is valid input for Cytoscape (unique ids, edges between existing nodes)', () => {

@@ -1,0 +1,221 @@
+// The row each query file returns, as a zod schema keyed by the file's name (`area/name`): db/graph.ts parses every row
+// with it, so a query whose columns change fails with a message naming the file and the column. `QueryName` is the
+// union of the keys, so a misspelt query name does not compile. Queries whose rows are not checked yet map to ANY_ROW.
+import { z } from 'zod';
+import { AuthorPaper, AuthorResponse, Coauthor } from '../schema/authors.js';
+import { PaperAuthor, PaperCategory, PaperDetail, PaperRef, PaperTopic } from '../schema/papers.js';
+
+/** Any row: for queries whose callers do not parse their rows yet (replace with the row's schema when they do). */
+const ANY_ROW = z.record(z.string(), z.unknown());
+
+const int = z.number().int();
+const count = z.number().int().nonnegative();
+const name = z.string().nullable();
+
+/** `{total, top}`: a ranked list cut to $limit, with how many there were before the cut. */
+const ranked = <T extends z.ZodType>(item: T) => z.object({ total: count, top: z.array(item) });
+
+const authorRows = {
+  'authors/profile': z.object({
+    id: z.string(),
+    name: z.string(),
+    orcid: z.string().nullable(),
+    openalexId: z.string().nullable(),
+    spellings: AuthorResponse.shape.spellings,
+    paperCount: count,
+    firstYear: int.nullable(),
+    lastYear: int.nullable(),
+    suggestions: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        reason: z.string().nullable(),
+        status: z.string().nullable(),
+        sharedCoauthors: z.array(z.string()).nullable(),
+        sharedCategories: z.array(z.string()).nullable(),
+      }),
+    ),
+  }),
+  'authors/works': z.object({
+    paperTotal: count,
+    papers: z.array(AuthorPaper),
+    collaborations: count,
+    coauthorPapers: count,
+    olderPapers: count,
+    coauthorTotal: count,
+    coauthors: z.array(Coauthor),
+    subjectPapers: count,
+    categories: AuthorResponse.shape.categories,
+    topicTotal: count,
+    topics: AuthorResponse.shape.topics,
+  }),
+};
+
+const citedPaper = PaperRef;
+
+const paperRows = {
+  'papers/paper': z.object({
+    paper: PaperDetail,
+    authorTotal: count,
+    authors: z.array(PaperAuthor),
+    categories: z.array(PaperCategory),
+    topics: z.array(PaperTopic),
+    cites: z.array(citedPaper),
+    citesTotal: count,
+    stubs: z.array(z.string()),
+    stubTotal: count,
+    citedBy: z.array(citedPaper),
+    citedByTotal: count,
+  }),
+  'papers/related': z.object({
+    id: z.string(),
+    title: z.string().nullable(),
+    year: int.nullable(),
+    published: z.string().nullable(),
+    paperCount: count,
+    skippedAuthors: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
+    skippedAuthorCount: count,
+    skippedTopics: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
+    skippedCitations: count,
+    candidatesFound: count,
+    candidates: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        year: int.nullable(),
+        published: z.string().nullable(),
+        authors: z.array(z.object({ id: z.string(), name: z.string() })),
+        topics: z.array(
+          z.object({ id: z.string(), name: z.string(), scoreHere: z.number(), scoreThere: z.number(), papers: count }),
+        ),
+        categories: z.array(
+          z.object({ code: z.string(), name: z.string().nullable(), primaryHere: z.boolean(), primaryThere: z.boolean() }),
+        ),
+        cites: z.boolean(),
+        citedBy: z.boolean(),
+      }),
+    ),
+  }),
+};
+
+const namedHit = z.object({ id: z.string(), name, score: z.number(), papers: count });
+
+const searchRows = {
+  'search/papers': ranked(
+    z.object({
+      id: z.string(),
+      title: z.string().nullable(),
+      year: int.nullable(),
+      score: z.number(),
+      authorCount: int.nullable(),
+      authorsTruncated: z.boolean().nullable(),
+      authors: z.array(z.string()),
+    }),
+  ),
+  'search/authors': ranked(namedHit),
+  'search/topics': ranked(namedHit),
+};
+
+const topAuthors = ranked(z.object({ id: z.string(), name, papers: count }));
+
+const graphRows = {
+  'graph/author': z.object({ id: z.string(), name }),
+  'graph/coauthor-expand': z.object({
+    sampled: z.array(z.string()),
+    papers: z.array(z.object({ id: z.string(), readers: z.array(z.string()), n: count, authors: z.array(z.string()) })),
+  }),
+  'graph/coauthor-top': topAuthors,
+  'graph/coauthor-top-category': topAuthors,
+  'graph/coauthor-top-filtered': topAuthors,
+  'graph/coauthor-edges': z.object({
+    nodes: z.array(z.object({ id: z.string(), name, sampled: z.boolean(), papers: count.nullable() })),
+    papers: z.array(z.object({ id: z.string(), year: int.nullable(), n: count.nullable(), members: z.array(z.string()) })),
+    categories: z.array(z.object({ id: z.string(), category: z.string().nullable() })),
+  }),
+  'graph/coauthor-nodes': z.object({
+    id: z.string(),
+    name,
+    sampled: z.boolean(),
+    category: z.string().nullable(),
+    papers: count.nullable(),
+  }),
+  'graph/path-shortest': z.object({ authors: z.array(z.string()) }),
+  'graph/path-hops': z.object({
+    a: z.string(),
+    b: z.string(),
+    joint: count,
+    papers: z.array(z.object({ id: z.string(), title: z.string().nullable() })),
+  }),
+  'graph/topic': ANY_ROW,
+  'graph/topic-top': ANY_ROW,
+  'graph/topic-neighbours': ANY_ROW,
+  'graph/topic-edges': ANY_ROW,
+  'graph/bipartite-edges': ANY_ROW,
+  'graph/bipartite-papers': ANY_ROW,
+  'graph/bipartite-topics': ANY_ROW,
+};
+
+const otherRows = {
+  'health/components': ANY_ROW,
+  'health/counts': ANY_ROW,
+  'stats/categories': ANY_ROW,
+  'stats/counts': ANY_ROW,
+  'stats/papers-per-year': ANY_ROW,
+  'stats/top-authors': ANY_ROW,
+  'stats/top-topics': ANY_ROW,
+  'ingest/absorb-stubs': ANY_ROW,
+  'ingest/link-citations': ANY_ROW,
+  'ingest/merge-authors': ANY_ROW,
+  'ingest/merge-categories': ANY_ROW,
+  'ingest/merge-suggestions': ANY_ROW,
+  'ingest/merge-topics': ANY_ROW,
+  'ingest/suggestion-candidates': ANY_ROW,
+  'ingest/write-papers': ANY_ROW,
+  'ingest/inferred-year-papers': ANY_ROW,
+  'ingest/paper-topic-state': ANY_ROW,
+  'ingest/remove-orphan-topics': ANY_ROW,
+  'ingest/rename-paper': ANY_ROW,
+  'ingest/set-topic-contributions': ANY_ROW,
+  'ingest/topic-acronyms': ANY_ROW,
+  'ingest/topic-corpus': ANY_ROW,
+  'ingest/topic-terms': ANY_ROW,
+  'ingest/uncounted-papers': ANY_ROW,
+  'ingest/update-topic-frequencies': ANY_ROW,
+  'summary/bump-version': ANY_ROW,
+  'summary/lock-version': ANY_ROW,
+  'summary/read': z.object({
+    graphVersion: count,
+    graphEpoch: z.string(),
+    version: count.nullable(),
+    epoch: z.string().nullable(),
+    builtAt: z.string().nullable(),
+    json: z.string().nullable(),
+  }),
+  'summary/store': ANY_ROW,
+  'summary/version': z.object({ version: count, epoch: z.string() }),
+  'summary/warm-sample': ANY_ROW,
+  'summary/warm-stores': ANY_ROW,
+  'migrations/applied': ANY_ROW,
+  'migrations/paper-primary-category': ANY_ROW,
+  'migrations/record': ANY_ROW,
+};
+
+/** Row schema of every query file (a test checks that the keys are exactly the files under cypher/). */
+export const ROWS = {
+  ...authorRows,
+  ...paperRows,
+  ...searchRows,
+  ...graphRows,
+  ...otherRows,
+} satisfies Record<string, z.ZodType<Record<string, unknown>>>;
+
+/** The name of a query file, `area/name`. */
+export type QueryName = keyof typeof ROWS;
+
+/** A parsed row of the named query. */
+export type RowOf<N extends QueryName> = z.output<(typeof ROWS)[N]>;
+
+/** Whether `name` is a known query name. */
+export function isQueryName(name: string): name is QueryName {
+  return Object.hasOwn(ROWS, name);
+}

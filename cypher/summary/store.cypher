@@ -1,0 +1,8 @@
+// Stores the summary parts computed for graph version $version of epoch $epoch, each unless a part as new or newer is
+// already stored (two servers refreshing at once both compute the same version; neither overwrites a later one).
+UNWIND $parts AS part
+MERGE (m:PaperGraphSummary {key: part.key})
+WITH m, part
+WHERE m.version IS NULL OR m.epoch <> $epoch OR m.version < $version
+SET m.version = $version, m.epoch = $epoch, m.json = part.json, m.builtAt = datetime(), m.buildMs = $buildMs
+RETURN count(m) AS stored

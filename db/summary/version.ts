@@ -1,0 +1,43 @@
+// The graph version: a counter stored in the graph, bumped in the same transaction as every write the views show.
+import type { ManagedTransaction } from 'neo4j-driver';
+import { cypher } from '../../cypher/index.js';
+import type { Graph } from '../graph.js';
+
+/** A graph version; `epoch` is fixed per database (empty before its first write), `version` counts its writes. */
+export interface GraphVersion {
+  version: number;
+  epoch: string;
+}
+
+function versionOf(row: { get(key: string): unknown } | undefined): GraphVersion {
+  if (!row) return { version: 0, epoch: '' };
+  const v = row.get('version') as { toNumber?: () => number } | number;
+  return { version: typeof v === 'number' ? v : Number(v?.toNumber?.() ?? v), epoch: String(row.get('epoch') ?? '') };
+}
+
+/**
+ * Bumps the graph version inside `tx`, the transaction of the write that changes what views show (an ingest batch, a
+ * bulk load's final step, an identity decision): the new version becomes visible exactly when the write does.
+ * Cypher-only callers can run `cypher/summary/bump-version.cypher` in their transaction instead.
+ */
+export async function bumpGraphVersion(tx: ManagedTransaction): Promise<GraphVersion> {
+  const result = await tx.run(cypher('summary/bump-version'), {});
+  return versionOf(result.records[0]);
+}
+
+/** Reads the graph version inside `tx`. */
+export async function graphVersionIn(tx: ManagedTransaction): Promise<GraphVersion> {
+  const result = await tx.run(cypher('summary/version'), {});
+  return versionOf(result.records[0]);
+}
+
+/** Reads the graph version in its own short read transaction (not retried: callers treat a failure as "unknown"). */
+export async function readGraphVersion(graph: Graph, timeoutMs = 5_000): Promise<GraphVersion> {
+  const [row] = await graph.read('summary/version', {}, { timeoutMs, noRetry: true });
+  return { version: Number(row?.version ?? 0), epoch: String(row?.epoch ?? '') };
+}
+
+/** The ETag of a response describing `v` (strong: the body is a function of the version and the URL). */
+export function versionTag(v: GraphVersion): string {
+  return `"${v.epoch.slice(0, 8) || 'empty'}-${v.version}"`;
+}

@@ -1,0 +1,366 @@
+// Assignment: places mentions on persons block by block (incremental appends and bulk clustering share the scoring).
+import type { Assignment, Evidence, IdentityInput, IdentityResult, Mention, MentionRef, PersonSummary, Suggestion } from './model.js';
+import { newPersonId } from './ids.js';
+import { mentionName } from './names.js';
+import { mentionProfile, mergeInto, summaryProfile, toSummary, type Profile } from './profile.js';
+import { blockStats, compare, joins, namesCompatible, WEIGHTS, type BlockStats } from './score.js';
+
+/** A merge of two clusters scoring below WEIGHTS.joinAt + this is reported as a split proposal. */
+export const SPLIT_MARGIN = 1;
+/** Passes of the merge step (each merges the best-scoring pairs found; later passes see the merged evidence). */
+const MERGE_PASSES = 3;
+
+interface Cluster {
+  /** Existing id, or null until the end of the run. */
+  id: string | null;
+  profile: Profile;
+  /** An existing person (its id is stable). */
+  existing: boolean;
+  /** First mention placed in it in this run (founds the id of a new person). */
+  founder: Mention | null;
+  touched: boolean;
+  /** Set when merged into another cluster. */
+  mergedInto: Cluster | null;
+  /** Existing ids merged into this one (retired, redirect here). */
+  absorbed: { id: string; reason: string }[];
+}
+
+interface Pending {
+  a: Cluster;
+  b: Cluster;
+  kind: 'variant' | 'split';
+  part?: MentionRef[];
+  reason: string;
+  evidence?: Evidence;
+}
+
+function live(c: Cluster): Cluster {
+  while (c.mergedInto) c = c.mergedInto;
+  return c;
+}
+
+function idKeys(p: Profile): string[] {
+  return [...[...p.orcids].map((o) => `orcid:${o}`), ...[...p.openalexIds].map((o) => `openalex:${o}`)];
+}
+
+/** Union-find over block keys: blocks that share a source id are resolved together. */
+class BlockUnion {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+interface Group {
+  mentions: Mention[];
+  persons: PersonSummary[];
+  blocks: Set<string>;
+}
+
+function groupBlocks(input: IdentityInput): Map<string, Group> {
+  const union = new BlockUnion();
+  const byId = new Map<string, string>();
+  const link = (block: string, ids: string[]) => {
+    union.find(block);
+    for (const id of ids) {
+      const other = byId.get(id);
+      if (other === undefined) byId.set(id, block);
+      else union.union(block, other);
+    }
+  };
+  const mentionBlocks = input.mentions.map((m) => mentionName(m).block);
+  input.mentions.forEach((m, i) =>
+    link(mentionBlocks[i]!, [...(m.orcid ? [`orcid:${m.orcid}`] : []), ...(m.openalexId ? [`openalex:${m.openalexId}`] : [])]),
+  );
+  for (const p of input.persons) {
+    link(p.blocks[0]!, [...p.orcids.map((o) => `orcid:${o}`), ...p.openalexIds.map((o) => `openalex:${o}`)]);
+    // A person known under two family names (joined by a source id) ties their blocks together.
+    for (const b of p.blocks.slice(1)) union.union(p.blocks[0]!, b);
+  }
+  const groups = new Map<string, Group>();
+  const group = (block: string) => {
+    const root = union.find(block);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = { mentions: [], persons: [], blocks: new Set() }));
+    g.blocks.add(block);
+    return g;
+  };
+  input.mentions.forEach((m, i) => group(mentionBlocks[i]!).mentions.push(m));
+  for (const p of input.persons) group(p.blocks[0]!).persons.push(p);
+  return groups;
+}
+
+/** The state of one block group while its mentions are placed. */
+class BlockRun {
+  readonly clusters: Cluster[] = [];
+  private readonly byInitial = new Map<string, Cluster[]>();
+  /** Clusters by full first given name ("wei"), and by initial-only first given name under "w.". */
+  private readonly byFirst = new Map<string, Cluster[]>();
+  private readonly byId = new Map<string, Cluster>();
+  readonly pending: Pending[] = [];
+  readonly placed = new Map<Mention, { cluster: Cluster; basis: Assignment['basis']; score: number | null }>();
+
+  constructor(readonly stats: BlockStats) {}
+
+  add(c: Cluster): void {
+    this.clusters.push(c);
+    this.index(c);
+  }
+
+  private index(c: Cluster): void {
+    for (const f of c.profile.forms) {
+      const first = f.given[0] ?? '';
+      const k = first.slice(0, 1);
+      for (const [map, key] of [
+        [this.byInitial, k],
+        [this.byFirst, first.length > 1 ? first : `${k}.`],
+      ] as const) {
+        let list = map.get(key);
+        if (!list) map.set(key, (list = []));
+        if (!list.includes(c)) list.push(c);
+      }
+    }
+    for (const k of idKeys(c.profile)) if (!this.byId.has(k)) this.byId.set(k, c);
+  }
+
+  /** Clusters whose first given names can match the profile's (a full name meets the same name or its initial). */
+  private candidates(p: Profile): Cluster[] {
+    const out = new Set<Cluster>(this.byInitial.get('') ?? []);
+    for (const f of p.forms) {
+      const first = f.given[0] ?? '';
+      if (first === '') return this.clusters.filter((c) => !c.mergedInto);
+      const lists = first.length > 1 ? [this.byFirst.get(first), this.byFirst.get(`${first[0]}.`)] : [this.byInitial.get(first)];
+      for (const list of lists) for (const c of list ?? []) out.add(c);
+    }
+    return [...out].filter((c) => !c.mergedInto);
+  }
+
+  /** Merges `from` into `into`; an existing id merged away is retired with a redirect. */
+  merge(into: Cluster, from: Cluster, reason: string): void {
+    mergeInto(into.profile, from.profile);
+    from.mergedInto = into;
+    into.touched = true;
+    if (from.existing && from.id) into.absorbed.push({ id: from.id, reason });
+    into.absorbed.push(...from.absorbed);
+    if (!into.founder) into.founder = from.founder;
+    into.existing ||= from.existing;
+    if (!into.id) into.id = from.id;
+    this.index(into);
+    for (const [k, c] of this.byId) if (c === from) this.byId.set(k, into);
+  }
+
+  /** Places one mention: a source id decides; else the best-scoring compatible person joins, or a new person starts. */
+  place(m: Mention, p: Profile): void {
+    const hits = [...new Set(idKeys(p).map((k) => this.byId.get(k)).filter((c): c is Cluster => c !== undefined).map(live))];
+    if (hits.length > 0) {
+      const target = hits[0]!;
+      const v = compare(target.profile, p, this.stats);
+      if (v.kind !== 'cannot') {
+        if (!namesCompatible(target.profile, p)) {
+          // One source id, names that cannot be one person: the id decides, and the pair is offered for review.
+          this.pending.push({ a: target, b: target, kind: 'split', part: [...p.refs], reason: `${v.kind === 'must' ? v.reason : 'same source id'} but incompatible given names`, evidence: v.evidence });
+        }
+        this.join(target, p, m, 'source-id', null);
+        for (const other of hits.slice(1)) {
+          const o = live(other);
+          if (o !== live(target) && compare(live(target).profile, o.profile, this.stats).kind !== 'cannot') this.merge(live(target), o, 'same source id');
+        }
+        return;
+      }
+    }
+    let best: { c: Cluster; v: Extract<ReturnType<typeof compare>, { kind: 'score' }> } | null = null;
+    for (const c of this.candidates(p)) {
+      const v = compare(c.profile, p, this.stats);
+      if (v.kind === 'cannot') continue;
+      if (v.kind === 'must') {
+        this.join(c, p, m, 'source-id', v.evidence.score);
+        return;
+      }
+      if (!best || v.evidence.score > best.v.evidence.score) best = { c, v };
+    }
+    if (best && joins(best.v)) {
+      this.join(best.c, p, m, 'evidence', best.v.evidence.score);
+      return;
+    }
+    const fresh = this.fresh(p, m);
+    if (best && best.v.evidence.sharedCoauthors.length > 0) {
+      const reason = best.v.rule ? `${best.v.rule.name} spelling` : 'shared co-authors, not enough to join';
+      this.pending.push({ a: best.c, b: fresh, kind: 'variant', reason });
+    }
+  }
+
+  private join(c: Cluster, p: Profile, m: Mention, basis: Assignment['basis'], score: number | null): void {
+    mergeInto(c.profile, p);
+    c.touched = true;
+    if (!c.founder) c.founder = m;
+    this.index(c);
+    this.placed.set(m, { cluster: c, basis, score });
+  }
+
+  private fresh(p: Profile, m: Mention): Cluster {
+    const c: Cluster = { id: null, profile: p, existing: false, founder: m, touched: true, mergedInto: null, absorbed: [] };
+    this.add(c);
+    this.placed.set(m, { cluster: c, basis: 'new', score: null });
+    return c;
+  }
+
+  /**
+   * Joins clusters that share co-authors and now score as one (a later mention can bridge two earlier ones). Only
+   * pairs with a cluster touched in this run are considered; weak joins become split proposals.
+   */
+  mergePass(): void {
+    for (let pass = 0; pass < MERGE_PASSES; pass++) {
+      const alive = this.clusters.filter((c) => !c.mergedInto);
+      const byCoauthor = new Map<string, Cluster[]>();
+      for (const c of alive) {
+        for (const k of c.profile.coauthors.keys()) {
+          let list = byCoauthor.get(k);
+          if (!list) byCoauthor.set(k, (list = []));
+          list.push(c);
+        }
+      }
+      const seen = new Set<string>();
+      const pairs: { a: Cluster; b: Cluster; score: number; evidence: Evidence }[] = [];
+      const index = new Map(alive.map((c, i) => [c, i]));
+      for (const list of byCoauthor.values()) {
+        if (list.length < 2 || list.length > 200) continue;
+        for (let i = 0; i < list.length; i++) {
+          for (let j = i + 1; j < list.length; j++) {
+            const a = list[i]!;
+            const b = list[j]!;
+            if (!a.touched && !b.touched) continue;
+            const key = `${index.get(a)}|${index.get(b)}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const v = compare(a.profile, b.profile, this.stats);
+            if (v.kind === 'score' && joins(v)) pairs.push({ a, b, score: v.evidence.score, evidence: v.evidence });
+          }
+        }
+      }
+      if (pairs.length === 0) return;
+      pairs.sort((x, y) => y.score - x.score);
+      const used = new Set<Cluster>();
+      for (const { a, b, score, evidence } of pairs) {
+        if (used.has(a) || used.has(b)) continue;
+        used.add(a).add(b);
+        // The survivor: an existing person over a new one, then the one with more mentions.
+        const [into, from] = (b.existing && !a.existing) || (b.existing === a.existing && b.profile.mentions > a.profile.mentions) ? [b, a] : [a, b];
+        if (score < WEIGHTS.joinAt + SPLIT_MARGIN && into.profile.mentions >= 2 && from.profile.mentions >= 2) {
+          this.pending.push({ a: into, b: into, kind: 'split', part: [...from.profile.refs], reason: 'joined on weak evidence', evidence });
+        }
+        this.merge(into, from, 'joined by evidence');
+      }
+    }
+  }
+}
+
+/**
+ * Places authorship mentions on persons. Incremental mode: existing persons keep their ids; each new mention joins
+ * the best-scoring compatible person of its block or starts a new one. Bulk mode: the block is clustered from its
+ * mentions alone, and existing persons that list their mentions (mentionRefs) pass their ids on by overlap (an id
+ * whose mentions all went to another person is retired with a redirect). Both modes use one scoring (score.ts).
+ *
+ * `persons` must hold every person of the mentions' blocks (blockOfMention) and every person carrying one of their
+ * source ids. Pure and deterministic: the same input gives the same output.
+ */
+export function resolveIdentities(input: IdentityInput): IdentityResult {
+  const result: IdentityResult = { assignments: [], persons: [], created: [], retired: [], suggestions: [] };
+  const taken = new Set<string>([...(input.retiredIds ?? []), ...input.persons.map((p) => p.id)]);
+  const order = new Map(input.mentions.map((m, i) => [m, i]));
+  const assignments: { i: number; a: Assignment }[] = [];
+
+  for (const [root, group] of [...groupBlocks(input)].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    const seeds = group.persons.map((s) => ({ s, profile: summaryProfile(s) }));
+    const mentionProfiles = group.mentions.map(mentionProfile);
+    const profiles = [...seeds.map((x) => x.profile), ...mentionProfiles];
+    const run = new BlockRun(blockStats(root, profiles));
+    const reclustered = input.mode === 'bulk' ? seeds.filter((x) => x.s.mentionRefs !== undefined) : [];
+    for (const x of seeds) {
+      if (reclustered.includes(x)) continue;
+      run.add({ id: x.s.id, profile: x.profile, existing: true, founder: null, touched: false, mergedInto: null, absorbed: [] });
+    }
+    group.mentions.forEach((m, i) => run.place(m, mentionProfiles[i]!));
+    run.mergePass();
+
+    const alive = run.clusters.filter((c) => !c.mergedInto);
+    if (reclustered.length > 0) carryIds(alive, reclustered.map((x) => x.s));
+    for (const c of alive) {
+      if (c.id === null) {
+        c.id = newPersonId(c.founder!, taken);
+        result.created.push(c.id);
+      }
+      taken.add(c.id);
+      for (const a of c.absorbed) if (a.id !== c.id) result.retired.push({ id: a.id, redirectTo: c.id, reason: a.reason });
+      if (c.touched) result.persons.push(toSummary(c.id, c.profile, input.mode === 'bulk'));
+    }
+    for (const [m, placed] of run.placed) {
+      assignments.push({ i: order.get(m)!, a: { paperId: m.paperId, position: m.position, personId: live(placed.cluster).id!, basis: placed.basis, score: placed.score } });
+    }
+    result.suggestions.push(...finishSuggestions(run));
+  }
+  result.assignments = assignments.sort((x, y) => x.i - y.i).map((x) => x.a);
+  return result;
+}
+
+/**
+ * Bulk mode: hands existing ids to the new clusters by mention overlap (largest overlap first, one id per cluster);
+ * an existing id that lost all its mentions to clusters holding other ids is retired, redirecting where most went.
+ */
+function carryIds(alive: Cluster[], persons: PersonSummary[]): void {
+  const owner = new Map<string, Cluster>();
+  for (const c of alive) for (const r of c.profile.refs) owner.set(`${r.paperId}#${r.position}`, c);
+  const overlaps: { person: PersonSummary; cluster: Cluster; n: number }[] = [];
+  for (const person of persons) {
+    const counts = new Map<Cluster, number>();
+    for (const r of person.mentionRefs ?? []) {
+      const c = owner.get(`${r.paperId}#${r.position}`);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    for (const [cluster, n] of counts) overlaps.push({ person, cluster, n });
+  }
+  overlaps.sort((x, y) => y.n - x.n || (x.person.id < y.person.id ? -1 : 1));
+  const given = new Set<string>();
+  for (const o of overlaps) {
+    if (given.has(o.person.id) || o.cluster.id !== null) continue;
+    o.cluster.id = o.person.id;
+    o.cluster.existing = true;
+    given.add(o.person.id);
+  }
+  for (const person of persons) {
+    if (given.has(person.id)) continue;
+    const best = overlaps.find((o) => o.person === person);
+    if (best) best.cluster.absorbed.push({ id: person.id, reason: 'its mentions were clustered with another person' });
+  }
+}
+
+function finishSuggestions(run: BlockRun): Suggestion[] {
+  const out: Suggestion[] = [];
+  const seen = new Set<string>();
+  for (const s of run.pending) {
+    const a = live(s.a);
+    if (s.kind === 'split') {
+      out.push({ kind: 'split', person: a.id!, part: s.part!, reason: s.reason, evidence: s.evidence! });
+      continue;
+    }
+    const b = live(s.b);
+    if (a === b) continue;
+    const [x, y] = a.id! < b.id! ? [a, b] : [b, a];
+    const key = `${x.id}|${y.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const v = compare(x.profile, y.profile, run.stats);
+    if (v.kind === 'cannot') continue;
+    out.push({ kind: 'variant', a: x.id!, b: y.id!, reason: s.reason, evidence: v.evidence });
+  }
+  return out;
+}
