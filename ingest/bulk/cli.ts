@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { connect } from '../../db/connect.js';
-import type { Config } from '../../server/config.js';
+import type { Config } from '../../core/config.js';
 import { StrictModeError, type IngestInput, type IngestIssue } from '../pipeline.js';
 import { bulkProgressReporter } from './progress.js';
 import { BATCHES_FILE, exportBulk } from './remote.js';

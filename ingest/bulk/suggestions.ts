@@ -29,11 +29,11 @@ export async function replaySuggestions(
     if (rows.length === 0) continue;
     const byPair = new Map<string, Record<string, unknown>>();
     for (const r of rows) {
-      const [a, b] = String(r.a) < String(r.b) ? [String(r.a), String(r.b)] : [String(r.b), String(r.a)];
+      const [a, b] = r.a < r.b ? [r.a, r.b] : [r.b, r.a];
       byPair.set(`${a}|${b}`, {
         a,
         b,
-        reason: suggestionReason(String(r.aName), String(r.bName)),
+        reason: suggestionReason(r.aName, r.bName),
         sharedCoauthors: r.sharedCoauthors,
         sharedCategories: r.sharedCategories,
       });
