@@ -14,6 +14,9 @@ import { localNeo4jDir } from '../../db/connect.js';
 import { Graph } from '../../db/graph.js';
 import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../db/local-neo4j.js';
 import { applySchema } from '../../db/schema.js';
+import { refreshSummaries } from '../../db/summary/refresh.js';
+import { bumpGraphVersion } from '../../db/summary/version.js';
+import { INGEST_MIGRATIONS } from '../migrations.js';
 import { cypher, schemaStatements } from '../../cypher/index.js';
 import type { IngestInput, IngestSummary } from '../pipeline.js';
 import { stageImport, type StageCounts, type StageOptions } from './stage.js';
@@ -315,8 +318,10 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
 
 /**
  * What follows the importer on the loaded store, on the local or a remote Neo4j: the schema (constraints, indexes,
- * full-text indexes; waits for them to populate), the data migrations, the merge-suggestion replay, and the removal of
- * the batch marks. Returns the number of merge suggestions written.
+ * full-text indexes; waits for them to populate) and its migrations, the ingest's data migrations recorded as applied
+ * (the staged graph already has their form: ids without an inferred year, topic frequencies counted), the
+ * merge-suggestion replay, the removal of the batch marks, one graph-version bump for the whole load and the stored
+ * summaries (db/summary). Returns the number of merge suggestions written.
  */
 export async function finishLoad(
   graph: Graph,
@@ -334,6 +339,9 @@ export async function finishLoad(
     phase({ phase: 'post-passes', done, total, unit: 'batches' }),
   );
   await graph.runAutoCommit(cypher('bulk/clear-batch-marks'));
+  for (const m of INGEST_MIGRATIONS) await graph.write('migrations/record', { id: m.id });
+  await graph.transaction(neo4j.session.WRITE, (tx) => bumpGraphVersion(tx));
+  await refreshSummaries(graph);
   return suggestions;
 }
 

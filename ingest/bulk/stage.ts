@@ -25,11 +25,14 @@ import {
   type IngestOptions,
   type IngestSummary,
 } from '../pipeline.js';
+import { contributionFromProps } from '../topic-frequencies.js';
 import { csvHeader, csvRow, hasLineBreak, type CsvColumn } from './csv.js';
 
 /** Paper properties as ingest/batch.ts builds them, with their import types; a property missing here fails loudly. */
 export const PAPER_COLUMNS: readonly CsvColumn[] = [
   { name: 'id', type: 'ID', idSpace: 'Paper' },
+  { name: 'topicTerms', type: 'string[]' },
+  { name: 'topicAcronyms', type: 'string[]' },
   { name: 'title', type: 'string' },
   { name: 'abstract', type: 'string' },
   { name: 'published', type: 'string' },
@@ -67,6 +70,20 @@ const CATEGORY_COLUMNS: readonly CsvColumn[] = [
 const TOPIC_COLUMNS: readonly CsvColumn[] = [
   { name: 'id', type: 'ID', idSpace: 'Topic' },
   { name: 'name', type: 'string' },
+];
+const TOPIC_TERM_COLUMNS: readonly CsvColumn[] = [
+  { name: 'key', type: 'ID', idSpace: 'TopicTerm' },
+  { name: 'papers', type: 'long' },
+];
+const TOPIC_ACRONYM_COLUMNS: readonly CsvColumn[] = [
+  { name: 'key', type: 'ID', idSpace: 'TopicAcronym' },
+  { name: 'acronym', type: 'string' },
+  { name: 'expansion', type: 'string' },
+  { name: 'papers', type: 'long' },
+];
+const TOPIC_CORPUS_COLUMNS: readonly CsvColumn[] = [
+  { name: 'id', type: 'ID', idSpace: 'TopicCorpus' },
+  { name: 'papers', type: 'long' },
 ];
 const AUTHORED_COLUMNS: readonly CsvColumn[] = [
   { name: '', type: 'START_ID', idSpace: 'Author' },
@@ -123,6 +140,10 @@ export interface StageCounts {
   hasTopic: number;
   cites: number;
   batches: number;
+  /** Topic document-frequency totals: phrases and acronym expansions counted, papers counted. */
+  topicTerms: number;
+  topicAcronyms: number;
+  topicPapers: number;
 }
 
 /** Buffered synchronous writer (the pipeline hands papers over synchronously; memory stays bounded). */
@@ -162,6 +183,13 @@ class CsvFile {
     closeSync(this.fd);
     return { ...this.group, rows: this.rows, multiline: this.multiline };
   }
+}
+
+/** The acronym and the phrase of a Paper.topicAcronyms element ("ACRONYM\tphrase", ingest/topic-frequencies.ts). */
+function splitAcronymKey(key: string): [acronym: string, expansion: string] {
+  const i = key.indexOf('\t');
+  if (i <= 0) throw new Error(`topic acronym entry without a tab: ${JSON.stringify(key)}`);
+  return [key.slice(0, i), key.slice(i + 1)];
 }
 
 interface AuthorState {
@@ -296,6 +324,11 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const hasTopicCsv = new CsvFile({ kind: 'relationships', label: 'HAS_TOPIC', ...file('has_topic') }, HAS_TOPIC_COLUMNS);
   const byOpenalex = new Map<string, string>();
   const paperIds = new Set<string>();
+  // The graph's topic document frequencies (ingest/topic-frequencies.ts): the sums of the stored contributions of the
+  // papers that end in the graph, as the transactional path's per-batch deltas leave them.
+  const termPapers = new Map<string, number>();
+  const acronymPapers = new Map<string, number>();
+  let countedPapers = 0;
   const lines = readline.createInterface({ input: createReadStream(spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const text of lines) {
     if (!text) continue;
@@ -305,6 +338,12 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     const oa = row.props.openalexId;
     if (typeof oa === 'string' && !byOpenalex.has(oa)) byOpenalex.set(oa, row.id);
     papersCsv.row([row.id, ...PAPER_COLUMNS.slice(1, -1).map((c) => row.props[c.name]), row.batch]);
+    const contribution = contributionFromProps(row.props.topicTerms, row.props.topicAcronyms);
+    if (contribution) {
+      countedPapers++;
+      for (const key of contribution.terms) termPapers.set(key, (termPapers.get(key) ?? 0) + 1);
+      for (const a of row.props.topicAcronyms as string[]) acronymPapers.set(a, (acronymPapers.get(a) ?? 0) + 1);
+    }
     for (const [author, position, asWritten] of row.authored) authoredCsv.row([author, row.id, position, asWritten]);
     for (const [code, primary] of row.inCategory) inCategoryCsv.row([row.id, code, primary]);
     for (const [topic, score, source] of row.hasTopic) hasTopicCsv.row([row.id, topic, score, source]);
@@ -337,7 +376,31 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const topicsCsv = new CsvFile({ kind: 'nodes', label: 'Topic', ...file('topics') }, TOPIC_COLUMNS);
   for (const [id, name] of topics) topicsCsv.row([id, name]);
 
-  const all = [papersCsv, stubsCsv, authorsCsv, categoriesCsv, topicsCsv, authoredCsv, inCategoryCsv, hasTopicCsv, citesCsv];
+  const topicTermsCsv = new CsvFile({ kind: 'nodes', label: 'TopicTerm', ...file('topic_terms') }, TOPIC_TERM_COLUMNS);
+  for (const [key, papers] of termPapers) topicTermsCsv.row([key, papers]);
+  const topicAcronymsCsv = new CsvFile({ kind: 'nodes', label: 'TopicAcronym', ...file('topic_acronyms') }, TOPIC_ACRONYM_COLUMNS);
+  for (const [key, papers] of acronymPapers) {
+    const [acronym, expansion] = splitAcronymKey(key);
+    topicAcronymsCsv.row([key, acronym, expansion, papers]);
+  }
+  // Every transactional batch merges the corpus node (even when it counts no paper), so it exists once a batch ran.
+  const topicCorpusCsv = new CsvFile({ kind: 'nodes', label: 'TopicCorpus', ...file('topic_corpus') }, TOPIC_CORPUS_COLUMNS);
+  if (batchNo > 0) topicCorpusCsv.row(['papers', countedPapers]);
+
+  const all = [
+    papersCsv,
+    stubsCsv,
+    authorsCsv,
+    categoriesCsv,
+    topicsCsv,
+    topicTermsCsv,
+    topicAcronymsCsv,
+    topicCorpusCsv,
+    authoredCsv,
+    inCategoryCsv,
+    hasTopicCsv,
+    citesCsv,
+  ];
   const groups = all.map((f) => f.close());
   const { rmSync } = await import('node:fs');
   rmSync(spoolPath, { force: true });
@@ -359,6 +422,9 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
       hasTopic: n('HAS_TOPIC'),
       cites: n('CITES'),
       batches: batchNo,
+      topicTerms: n('TopicTerm'),
+      topicAcronyms: n('TopicAcronym'),
+      topicPapers: countedPapers,
     },
   };
 }
