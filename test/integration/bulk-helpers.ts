@@ -6,12 +6,13 @@ import neo4j, { isInt } from 'neo4j-driver';
 import { localNeo4jDir } from '../../db/connect.js';
 import { Graph } from '../../db/graph.js';
 import { startLocalNeo4j } from '../../db/local-neo4j.js';
+import { TEST_MARKER_LABEL } from '../support/test-database.js';
 
 export const fixture = (rel: string) => path.resolve('test/fixtures', rel);
 
 /** The shared samples, in one order used by both paths. */
 export const SAMPLES = [
-  fixture('listing/group-listing.txt'),
+  path.resolve('data/samples/group-listing.txt'),
   fixture('arxiv-jsonl/arxiv-sample-200.jsonl'),
   fixture('arxiv-atom/query-einstein-2018.xml'),
   fixture('openalex/works-page-25.json'),
@@ -112,7 +113,7 @@ export const UNORDERED_LISTS = ['sharedCoauthors', 'sharedCategories'];
 export const EVIDENCE_CAP = 20;
 
 function nodeKey(labels: string[], props: Record<string, unknown>): string {
-  const key = props.id ?? props.code;
+  const key = props.id ?? props.code ?? props.key;
   return `${[...labels].sort().join(':')}#${String(key)}`;
 }
 
@@ -126,17 +127,34 @@ export interface GraphDump {
 }
 
 /**
- * Every node (labels, key, all properties) and relationship (ends, type, all properties) as sorted lines. The
- * migration bookkeeping node's `appliedAt` (a clock reading) is left out.
+ * Properties of bookkeeping nodes left out of the dump: clock readings (`appliedAt`, `changedAt`, `builtAt`, `buildMs`),
+ * the graph version and its epoch (a per-database random id; the transactional path bumps once per batch, a bulk load
+ * once), and the stored summaries' `json`, which {@link summaryData} compares as data instead.
+ */
+const VOLATILE: Record<string, string[]> = {
+  PaperGraphMigration: ['appliedAt'],
+  PaperGraphState: ['version', 'epoch', 'changedAt'],
+  PaperGraphSummary: ['version', 'epoch', 'builtAt', 'buildMs', 'json'],
+};
+
+function volatileOf(labels: string[]): string[] {
+  return labels.flatMap((l) => VOLATILE[l] ?? []);
+}
+
+/**
+ * Every node (labels, key, all properties but the bookkeeping {@link VOLATILE} ones) and relationship (ends, type, all
+ * properties) as sorted lines. The marker of the shared test database (test/support/test-database.ts) is left out.
  */
 export async function dumpGraph(graph: Graph): Promise<GraphDump> {
   const labels: Record<string, number> = {};
-  for (const r of await q(graph, 'MATCH (n) UNWIND labels(n) AS l RETURN l, count(*) AS c')) labels[String(r.l)] = Number(r.c);
+  for (const r of await q(graph, `MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} UNWIND labels(n) AS l RETURN l, count(*) AS c`)) {
+    labels[String(r.l)] = Number(r.c);
+  }
   const types: Record<string, number> = {};
   for (const r of await q(graph, 'MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c')) types[String(r.t)] = Number(r.c);
-  const nodes = (await q(graph, 'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props')).map((r) => {
+  const nodes = (await q(graph, `MATCH (n) WHERE NOT n:${TEST_MARKER_LABEL} RETURN labels(n) AS labels, properties(n) AS props`)).map((r) => {
     const props = r.props as Record<string, unknown>;
-    return `${nodeKey(r.labels as string[], props)} ${propsLine(props, ['appliedAt'])}`;
+    return `${nodeKey(r.labels as string[], props)} ${propsLine(props, volatileOf(r.labels as string[]))}`;
   });
   const relationshipsRaw = (
     await q(graph, 'MATCH (a)-[r]->(b) RETURN labels(a) AS al, properties(a) AS ap, type(r) AS t, properties(r) AS rp, labels(b) AS bl, properties(b) AS bp')
@@ -150,6 +168,26 @@ export async function dumpGraph(graph: Graph): Promise<GraphDump> {
       `${nodeKey(r.bl as string[], { id: (r.bp as Record<string, unknown>).id, code: (r.bp as Record<string, unknown>).code })} ${propsLine(r.rp as Record<string, unknown>, [], UNORDERED_LISTS)}`,
   );
   return { cappedEvidence, labels, types, nodes: nodes.sort(), relationships: relationships.sort() };
+}
+
+/**
+ * The stored summaries (db/summary) as data: one line per part, its JSON parsed and re-serialised with sorted keys, and
+ * whether it describes the graph's current version (a summary of an older version would be a stale one).
+ */
+export async function summaryData(graph: Graph): Promise<string[]> {
+  const rows = await q(
+    graph,
+    `OPTIONAL MATCH (s:PaperGraphState {key: 'graph'})
+     MATCH (m:PaperGraphSummary)
+     RETURN m.key AS key, m.json AS json, m.version = s.version AND m.epoch = s.epoch AS current ORDER BY key`,
+  );
+  const sorted = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sorted)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])]))
+        : v;
+  return rows.map((r) => `${String(r.key)} current=${String(r.current)} ${JSON.stringify(sorted(JSON.parse(String(r.json))))}`);
 }
 
 /** Lines in one sorted list and not the other (at most `max` of each), for a readable failure. */
