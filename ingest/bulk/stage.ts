@@ -31,8 +31,6 @@ import { csvHeader, csvRow, hasLineBreak, type CsvColumn } from './csv.js';
 /** Paper properties as ingest/batch.ts builds them, with their import types; a property missing here fails loudly. */
 export const PAPER_COLUMNS: readonly CsvColumn[] = [
   { name: 'id', type: 'ID', idSpace: 'Paper' },
-  { name: 'topicTerms', type: 'string[]' },
-  { name: 'topicAcronyms', type: 'string[]' },
   { name: 'title', type: 'string' },
   { name: 'abstract', type: 'string' },
   { name: 'published', type: 'string' },
@@ -47,6 +45,8 @@ export const PAPER_COLUMNS: readonly CsvColumn[] = [
   { name: 'authorsTruncated', type: 'boolean' },
   { name: 'authorCount', type: 'long' },
   { name: 'primaryCategory', type: 'string' },
+  { name: 'topicTerms', type: 'string[]' },
+  { name: 'topicAcronyms', type: 'string[]' },
   { name: '_b', type: 'long' },
 ];
 const STUB_COLUMNS: readonly CsvColumn[] = [

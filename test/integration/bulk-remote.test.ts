@@ -20,11 +20,14 @@ describe('ingest --bulk with a remote NEO4J_URI', () => {
     const out = path.join(tmp, dir!);
     expect(res.stderr).toContain(path.join(out, 'import.sh'));
     const files = readdirSync(out).sort();
-    for (const g of ['papers', 'authors', 'categories', 'topics', 'authored', 'in_category', 'has_topic', 'cites', 'stubs']) {
+    const groups = ['papers', 'authors', 'categories', 'topics', 'topic_terms', 'topic_acronyms', 'topic_corpus'];
+    for (const g of [...groups, 'authored', 'in_category', 'has_topic', 'cites', 'stubs']) {
       expect(files).toContain(`${g}.header.csv`);
       expect(files).toContain(`${g}.csv`);
     }
     expect(readFileSync(path.join(out, 'papers.header.csv'), 'utf8')).toMatch(/^id:ID\(Paper\),title:string,.*year:long,.*hasCode:boolean/);
+    expect(readFileSync(path.join(out, 'papers.header.csv'), 'utf8')).toMatch(/,topicTerms:string\[\],topicAcronyms:string\[\],/);
+    expect(readFileSync(path.join(out, 'topic_corpus.csv'), 'utf8').trim()).toBe('"papers",47');
     expect(readFileSync(path.join(out, 'authored.header.csv'), 'utf8').trim()).toBe(':START_ID(Author),:END_ID(Paper),position:long,asWritten:string');
     expect(readFileSync(path.join(out, 'papers.csv'), 'utf8').trim().split('\n')).toHaveLength(47);
     const script = readFileSync(path.join(out, 'import.sh'), 'utf8');
