@@ -6,19 +6,20 @@ import neo4j, { isInt } from 'neo4j-driver';
 import { localNeo4jDir } from '../../db/connect.js';
 import { Graph } from '../../db/graph.js';
 import { startLocalNeo4j } from '../../db/local-neo4j.js';
+import { SAMPLE_LISTING, SAMPLE_LISTING_DATE } from '../support/sample.js';
 import { TEST_MARKER_LABEL } from '../support/test-database.js';
 
 export const fixture = (rel: string) => path.resolve('test/fixtures', rel);
 
 /** The shared samples, in one order used by both paths. */
 export const SAMPLES = [
-  path.resolve('data/samples/group-listing.txt'),
+  SAMPLE_LISTING,
   fixture('arxiv-jsonl/arxiv-sample-200.jsonl'),
   fixture('arxiv-atom/query-einstein-2018.xml'),
   fixture('openalex/works-page-25.json'),
   fixture('bibtex/zbmath-47.bib'),
 ];
-export const LISTING_DATE = '2025-06-01';
+export const LISTING_DATE = SAMPLE_LISTING_DATE;
 
 export interface CliResult {
   code: number | null;
