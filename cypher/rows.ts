@@ -199,6 +199,7 @@ const otherRows = {
   'migrations/paper-primary-category': ANY_ROW,
   'migrations/record': ANY_ROW,
   'bulk/clear-batch-marks': ANY_ROW,
+  'bulk/restore-empty-topic-lists': ANY_ROW,
   'bulk/suggestion-candidates-as-of': z.object({
     a: z.string(),
     aName: z.string(),
