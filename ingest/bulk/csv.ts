@@ -2,7 +2,8 @@
 //
 // Every string is quoted, so an empty string ("") stays an empty string, while an absent value (null/undefined) is an
 // unquoted empty field, which the importer stores as no property: the same as `SET p += {x: null}` in the
-// transactional path. Arrays use the importer's array delimiter (';'), each element quoted the same way.
+// transactional path. Arrays use the importer's array delimiter (';'), each element quoted the same way. The importer
+// stores no empty array, so an empty one is written as an absent value (a post-pass restores the ones that matter).
 
 /** The importer's property types used here (header `name:type`). */
 export type CsvType = 'string' | 'long' | 'double' | 'boolean' | 'string[]' | 'ID' | 'START_ID' | 'END_ID';
@@ -39,6 +40,7 @@ export function csvValue(value: unknown, type: CsvType): string {
       return value ? 'true' : 'false';
     case 'string[]': {
       const items = value as string[];
+      if (items.length === 0) return '';
       if (items.some((x) => x.includes(ARRAY_DELIMITER))) throw new Error(`array element contains '${ARRAY_DELIMITER}'`);
       return quote(items.join(ARRAY_DELIMITER));
     }

@@ -320,8 +320,8 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
  * What follows the importer on the loaded store, on the local or a remote Neo4j: the schema (constraints, indexes,
  * full-text indexes; waits for them to populate) and its migrations, the ingest's data migrations recorded as applied
  * (the staged graph already has their form: ids without an inferred year, topic frequencies counted), the
- * merge-suggestion replay, the removal of the batch marks, one graph-version bump for the whole load and the stored
- * summaries (db/summary). Returns the number of merge suggestions written.
+ * merge-suggestion replay, the removal of the batch marks, the empty topic lists the importer cannot store, one
+ * graph-version bump for the whole load and the stored summaries (db/summary). Returns the number of merge suggestions written.
  */
 export async function finishLoad(
   graph: Graph,
@@ -339,6 +339,7 @@ export async function finishLoad(
     phase({ phase: 'post-passes', done, total, unit: 'batches' }),
   );
   await graph.runAutoCommit(cypher('bulk/clear-batch-marks'));
+  await graph.runAutoCommit(cypher('bulk/restore-empty-topic-lists'));
   for (const m of INGEST_MIGRATIONS) await graph.write('migrations/record', { id: m.id });
   await graph.transaction(neo4j.session.WRITE, (tx) => bumpGraphVersion(tx));
   await refreshSummaries(graph);

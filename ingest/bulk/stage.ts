@@ -217,6 +217,10 @@ interface SpoolRow {
 }
 
 function spoolRow(row: PaperRow, seq: number, batch: number): SpoolRow {
+  // cypher/bulk/restore-empty-topic-lists.cypher relies on every staged paper having both lists.
+  if (!Array.isArray(row.props.topicTerms) || !Array.isArray(row.props.topicAcronyms)) {
+    throw new Error(`paper ${row.id}: no topic document-frequency contribution (topicTerms/topicAcronyms) to stage`);
+  }
   const expected = PAPER_COLUMNS.filter((c) => c.type !== 'ID' && c.name !== '_b').map((c) => c.name);
   const keys = Object.keys(row.props);
   if (keys.length !== expected.length || !expected.every((k) => k in row.props)) {

@@ -48,6 +48,7 @@ describe('ingest --bulk with a remote NEO4J_URI', () => {
     expect(csvValue(null, 'string')).toBe('');
     expect(csvValue(0.1 + 0.2, 'double')).toBe('0.30000000000000004');
     expect(csvValue(['a', 'b c'], 'string[]')).toBe('"a;b c"');
+    expect(csvValue([], 'string[]')).toBe('');
     expect(() => csvValue(1.5, 'long')).toThrow(/not an integer/);
     expect(csvRow([{ name: 'id', type: 'ID' }, { name: 'n', type: 'long' }, { name: 'b', type: 'boolean' }], ['x', 3, false])).toBe('"x",3,false');
   });
