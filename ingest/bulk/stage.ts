@@ -333,6 +333,9 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const termPapers = new Map<string, number>();
   const acronymPapers = new Map<string, number>();
   let countedPapers = 0;
+  // Topics some final paper links to: the transactional path removes a topic once the re-ingest of its papers leaves
+  // it without any (cypher/ingest/remove-orphan-topics.cypher).
+  const linkedTopics = new Set<string>();
   const lines = readline.createInterface({ input: createReadStream(spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
   for await (const text of lines) {
     if (!text) continue;
@@ -350,7 +353,10 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     }
     for (const [author, position, asWritten] of row.authored) authoredCsv.row([author, row.id, position, asWritten]);
     for (const [code, primary] of row.inCategory) inCategoryCsv.row([row.id, code, primary]);
-    for (const [topic, score, source] of row.hasTopic) hasTopicCsv.row([row.id, topic, score, source]);
+    for (const [topic, score, source] of row.hasTopic) {
+      hasTopicCsv.row([row.id, topic, score, source]);
+      linkedTopics.add(topic);
+    }
   }
 
   const stubsCsv = new CsvFile({ kind: 'nodes', label: 'Paper:Stub', ...file('stubs') }, STUB_COLUMNS);
@@ -378,7 +384,7 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const categoriesCsv = new CsvFile({ kind: 'nodes', label: 'Category', ...file('categories') }, CATEGORY_COLUMNS);
   for (const [code, c] of categories) categoriesCsv.row([code, c.name, c.archive]);
   const topicsCsv = new CsvFile({ kind: 'nodes', label: 'Topic', ...file('topics') }, TOPIC_COLUMNS);
-  for (const [id, name] of topics) topicsCsv.row([id, name]);
+  for (const [id, name] of topics) if (linkedTopics.has(id)) topicsCsv.row([id, name]);
 
   const topicTermsCsv = new CsvFile({ kind: 'nodes', label: 'TopicTerm', ...file('topic_terms') }, TOPIC_TERM_COLUMNS);
   for (const [key, papers] of termPapers) topicTermsCsv.row([key, papers]);
