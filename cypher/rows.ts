@@ -198,6 +198,16 @@ const otherRows = {
   'migrations/applied': ANY_ROW,
   'migrations/paper-primary-category': ANY_ROW,
   'migrations/record': ANY_ROW,
+  'bulk/clear-batch-marks': ANY_ROW,
+  'bulk/restore-empty-topic-lists': ANY_ROW,
+  'bulk/suggestion-candidates-as-of': z.object({
+    a: z.string(),
+    aName: z.string(),
+    b: z.string(),
+    bName: z.string(),
+    sharedCoauthors: z.array(z.string()),
+    sharedCategories: z.array(z.string()),
+  }),
 };
 
 /** Row schema of every query file (a test checks that the keys are exactly the files under cypher/). */

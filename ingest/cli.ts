@@ -24,6 +24,9 @@ Options:
   --batch-size <n>        papers per write transaction (default 2000)
   --topics-per-paper <n>  at most n extracted topics per paper (default 8)
   --listing-date <date>   YYYY-MM-DD used to infer missing years in listings (default: today)
+  --bulk                  first load through Neo4j's importer (offline; built-in database must be empty, see README)
+  --replace --yes         with --bulk: replace a non-empty built-in database
+  --bulk-finish <dir>     after a remote --bulk import: apply schema, migrations and merge suggestions
 
 Exit codes: 0 all ingested, 1 some records rejected (the rest written), 2 stopped by --strict, 3 could not run.`;
 
@@ -101,6 +104,10 @@ export async function main(argv: string[]): Promise<number> {
         'listing-date': { type: 'string' },
         query: { type: 'string' },
         max: { type: 'string' },
+        bulk: { type: 'boolean' },
+        replace: { type: 'boolean' },
+        yes: { type: 'boolean' },
+        'bulk-finish': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -109,6 +116,15 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.fatal;
   }
   const { values: o, positionals } = parsed;
+  if (o['bulk-finish'] !== undefined && !o.help) {
+    const { runBulkFinish } = await import('./bulk/cli.js');
+    try {
+      return await runBulkFinish(o['bulk-finish'], loadConfig());
+    } catch (err) {
+      process.stderr.write(`ingest --bulk-finish: ${(err as Error).message}\n`);
+      return EXIT.fatal;
+    }
+  }
   if (o.help || positionals.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return o.help ? EXIT.ok : EXIT.fatal;
@@ -141,6 +157,27 @@ export async function main(argv: string[]): Promise<number> {
       const file = await fetchArxivToFile(o.query, max, (msg: string) => process.stderr.write(`${msg}\n`));
       inputs = [{ path: file }];
     } else inputs = expandInputs(positionals);
+
+    if (o.bulk) {
+      if (dryRun) throw new Error('--bulk and --dry-run cannot be combined (use --dry-run alone to check the input)');
+      if (inputs.some((i) => i.path === '-')) throw new Error('--bulk needs files (standard input cannot be sized for the disk check)');
+      const { runBulkCli } = await import('./bulk/cli.js');
+      return await runBulkCli(inputs, loadConfig(), {
+        format,
+        listingDate: o['listing-date'],
+        batchSize,
+        topicsPerPaper,
+        strict: o.strict === true,
+        replace: o.replace === true,
+        yes: o.yes === true,
+        argv,
+        onIssue: (i) => {
+          issues.push(i);
+          process.stderr.write(`${i.at.file}:${i.at.line}: ${i.kind === 'warning' ? 'warning: ' : ''}${i.message}\n`);
+          if (i.kind === 'reject') report?.write(`${JSON.stringify({ file: i.at.file, line: i.at.line, reason: i.message })}\n`);
+        },
+      });
+    }
 
     if (!dryRun) {
       const config = loadConfig();
