@@ -97,7 +97,14 @@ export function createSpool(dir: string = os.tmpdir()): Spool {
   const rm = () => {
     if (removed) return;
     removed = true;
-    rmSync(spoolDir, { recursive: true, force: true });
+    try {
+      // The ingest may still be writing into the folder (a signal arrives mid-write): a file created between the
+      // listing and the rmdir gives ENOTEMPTY, which a retry clears.
+      rmSync(spoolDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
+    } catch {
+      // Cleanup never throws from an exit or signal handler; a folder left behind is removed by the next ingest's
+      // sweep of spools whose owner is dead.
+    }
   };
   const onSignal = (signal: NodeJS.Signals) => {
     remove();
