@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultJarsDir, findJava, JVM_FLAGS, resolveNeo4jJars } from './local-neo4j.js';
+import { defaultJarsDir, findJava, jvmArgs, resolveNeo4jJars } from './local-neo4j.js';
 
 const DB_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const BULK_LAUNCHER = path.join(DB_DIR, 'bulk-import-launcher.java');
@@ -78,12 +78,7 @@ export async function runImporter(opts: ImporterOptions): Promise<{ ms: number }
   await fs.writeFile(path.join(opts.home, 'conf', 'neo4j.conf'), '');
   const heap = opts.heap ?? '1g';
   const args = [
-    `-Xms${heap}`,
-    `-Xmx${heap}`,
-    ...JVM_FLAGS,
-    '-cp',
-    `${jarsDir}${path.sep}*`,
-    BULK_LAUNCHER,
+    ...jvmArgs(heap, jarsDir, BULK_LAUNCHER),
     'database',
     'import',
     'full',

@@ -61,6 +61,11 @@ export const JVM_FLAGS: readonly string[] = [
   '-Dfile.encoding=UTF-8',
 ];
 
+/** The java arguments that run a single-file launcher (`source`) on Neo4j's jars with {@link JVM_FLAGS} and a fixed heap. */
+export function jvmArgs(heap: string, jarsDir: string, source: string): string[] {
+  return [`-Xms${heap}`, `-Xmx${heap}`, ...JVM_FLAGS, '-cp', `${jarsDir}${path.sep}*`, source];
+}
+
 /** Options for {@link startLocalNeo4j}. */
 export interface LocalNeo4jOptions {
   /** Neo4j home: store (data/), logs (logs/), password file and running.json. Created if missing. */
@@ -156,12 +161,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
   if (needJars) await resolveNeo4jJars({ jarsDir, env, log, javaHome: java.javaHome });
 
   const args = [
-    `-Xms${heap}`,
-    `-Xmx${heap}`,
-    ...JVM_FLAGS,
-    '-cp',
-    `${jarsDir}${path.sep}*`,
-    LAUNCHER,
+    ...jvmArgs(heap, jarsDir, LAUNCHER),
     '--home',
     dataDir,
     '--port',
