@@ -172,13 +172,14 @@ async function main(): Promise<void> {
 
   // OpenAlex: its author ids are the truth; the model sees neither them nor the ORCIDs OpenAlex attaches to them.
   const sample = new URL('../test/fixtures/openalex/works-page-25.json', import.meta.url).pathname;
-  const shared = '/work/shared/data/openalex/works-page-25.json';
+  // The project's shared sample data, when a checkout has it beside it (../shared).
+  const shared = new URL('../../shared/data/openalex/works-page-25.json', import.meta.url).pathname;
   const paths = [sample];
   try {
     if (readFileSync(shared).compare(readFileSync(sample)) !== 0) paths.push(shared);
     else console.log(`\n(${shared} is byte-identical to the test fixture: scored once)`);
   } catch {
-    // the shared copy exists only on the bench machine
+    // no shared sample data beside this checkout: the fixture alone is scored
   }
   for (const path of paths) {
     const records = await recordsOf(path);
