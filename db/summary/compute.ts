@@ -1,9 +1,7 @@
 // Computes every summary part in one transaction: the whole-graph scans the overview, the topic map and the
 // whole-network co-author view would otherwise run per request.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../../cypher/index.js';
-import { toPlain } from '../plain.js';
-import type { Row } from '../graph.js';
+import { rows } from '../graph.js';
 import {
   GRAPH_MAX_LIMIT,
   STATS_MAX_LIMIT,
@@ -14,11 +12,6 @@ import {
   type StatsPart,
   type TopicsPart,
 } from './parts.js';
-
-async function rows(tx: ManagedTransaction, name: string, params: Row = {}): Promise<Row[]> {
-  const result = await tx.run(cypher(name), params);
-  return result.records.map((r) => toPlain(r.toObject()) as Row);
-}
 
 interface CountsRow {
   papers: number;
