@@ -273,11 +273,10 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
     const graph = graphOf(neo);
     let suggestions = 0;
     try {
-      suggestions = await finishLoad(graph, staged.newAuthorsPerBatch, phase, () => {
-        lap('indexes');
+      suggestions = await finishLoad(graph, staged.newAuthorsPerBatch, phase, (step) => {
+        lap(step);
         checkAbort();
       });
-      lap('post-passes');
       checkAbort();
     } finally {
       opts.signal?.removeEventListener('abort', onAbortNeo);
@@ -323,26 +322,32 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
  * merge-suggestion replay, the removal of the batch marks, the empty topic lists the importer cannot store, one
  * graph-version bump for the whole load and the stored summaries (db/summary). Returns the number of merge suggestions written.
  */
+/** The steps of finishLoad, each reported when done (the bulk load times them). */
+export type FinishStep = 'indexes' | 'merge suggestions' | 'clean-up' | 'summaries';
+
 export async function finishLoad(
   graph: Graph,
   newAuthorsPerBatch: string[][],
   phase: (p: BulkProgress) => void = () => {},
-  afterIndexes: () => void = () => {},
+  stepDone: (step: FinishStep) => void = () => {},
 ): Promise<number> {
   phase({ phase: 'indexes', done: 0, total: null, unit: 'indexes' });
   for (const s of schemaStatements()) await graph.runAutoCommit(s);
   // Indexes on a loaded store populate now; a large store takes longer than applySchema's own wait.
   await graph.runAutoCommit('CALL db.awaitIndexes(86400)');
   await applySchema(graph);
-  afterIndexes();
+  stepDone('indexes');
   const suggestions = await replaySuggestions(graph, newAuthorsPerBatch, (done, total) =>
     phase({ phase: 'post-passes', done, total, unit: 'batches' }),
   );
+  stepDone('merge suggestions');
   await graph.runAutoCommit(cypher('bulk/clear-batch-marks'));
   await graph.runAutoCommit(cypher('bulk/restore-empty-topic-lists'));
   for (const m of INGEST_MIGRATIONS) await graph.write('migrations/record', { id: m.id });
   await graph.transaction(neo4j.session.WRITE, (tx) => bumpGraphVersion(tx));
+  stepDone('clean-up');
   await refreshSummaries(graph);
+  stepDone('summaries');
   return suggestions;
 }
 
