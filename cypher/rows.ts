@@ -192,6 +192,16 @@ const otherRows = {
     json: z.string().nullable(),
   }),
   'summary/store': ANY_ROW,
+  'summary/topic-near': z.object({
+    source: z.string(),
+    near: z.array(z.object({ target: z.string(), shared: count, papers: z.array(z.string()) })),
+  }),
+  'summary/bipartite-candidates': z.object({
+    firstSeed: z.array(z.tuple([count, count])),
+    papers: z.array(
+      z.object({ id: z.string(), title: name, year: int.nullable(), links: z.array(z.tuple([count, z.number()])) }),
+    ),
+  }),
   'summary/version': z.object({ version: count, epoch: z.string() }),
   'summary/warm-sample': ANY_ROW,
   'summary/warm-stores': ANY_ROW,

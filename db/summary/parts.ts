@@ -13,6 +13,18 @@ export const GRAPH_MAX_LIMIT = 1000;
  * drawn from the stored topic ranking with its edges read live.
  */
 export const SUMMARY_EDGE_TOPICS = 100;
+/**
+ * Co-author reads are capped per author and per paper (a hub on thousands of papers, a 3,000-author paper): papers read
+ * per author, and authors read per paper when looking for co-authors. The views and the stored whole network use the
+ * same caps, so both draw the same edges.
+ */
+export const PAPERS_PER_AUTHOR = 30;
+export const AUTHORS_PER_PAPER = 30;
+/** Strongest co-occurrences stored per top topic, for topic maps of more than SUMMARY_EDGE_TOPICS topics. */
+export const SUMMARY_NEAR_PER_TOPIC = 50;
+/** Seed topics of the widest whole-graph bipartite map (a fifth of GRAPH_MAX_LIMIT nodes), and its candidate papers. */
+export const SUMMARY_BIPARTITE_SEEDS = 200;
+export const SUMMARY_BIPARTITE_PAPERS = 1000;
 /** Paper ids kept per stored topic edge (most recent first). */
 export const SUMMARY_EDGE_PAPER_IDS = 5;
 
@@ -28,13 +40,33 @@ export const StatsPart = z.object({
 export type StatsPart = z.infer<typeof StatsPart>;
 
 const TopicRow = z.object({ id: z.string(), name: z.string(), papers: count });
+const TopicEdge = z.object({ source: z.string(), target: z.string(), shared: count, papers: z.array(z.string()) });
 
 export const TopicsPart = z.object({
   /** Topics on at least one paper, most papers first (GRAPH_MAX_LIMIT of them), and how many there are. */
   topics: z.object({ total: count, top: z.array(TopicRow) }),
   /** Every co-occurrence pair among the first `edgeTopics` topics, heaviest first. */
   edgeTopics: count,
-  edges: z.array(z.object({ source: z.string(), target: z.string(), shared: count, papers: z.array(z.string()) })),
+  edges: z.array(TopicEdge),
+  /**
+   * For maps of more than `edgeTopics` topics: each of the `top` topics' `perTopic` strongest co-occurrences with other
+   * `top` topics, as pairs (source < target, each once), heaviest first. A pair both of whose topics have stronger
+   * partners is not among them; the map says so.
+   */
+  near: z.object({ perTopic: count, edges: z.array(TopicEdge) }),
+  /**
+   * The whole-graph bipartite map: its seeds are the first topics of `top` (at most `seeds`), its papers come from
+   * `papers`, those having most of the `seeds` first topics (then the highest summed score), each with its links to
+   * them as [seed position, score]. `firstSeed[i]`: papers whose best-ranked seed is position i, so the papers having
+   * any of the first s seeds are the sum of the first s entries.
+   */
+  bipartite: z.object({
+    seeds: count,
+    firstSeed: z.array(count),
+    papers: z.array(
+      z.object({ id: z.string(), title: z.string().nullable(), year: count.nullable(), links: z.array(z.tuple([count, z.number()])) }),
+    ),
+  }),
 });
 export type TopicsPart = z.infer<typeof TopicsPart>;
 
@@ -42,6 +74,18 @@ export const CoauthorsPart = z.object({
   /** Authors with at least one paper, most papers first (GRAPH_MAX_LIMIT of them), and how many there are. */
   total: count,
   top: z.array(z.object({ id: z.string(), name: z.string().nullable(), papers: count })),
+  /**
+   * What the whole-network view weighs its edges from, read once for all of `top` (cypher/graph/coauthor-edges.cypher,
+   * unfiltered, with each paper's author count): per author (same order as `top`) whether it was sampled and its main
+   * category, and the papers on which at least two of them were found, their members given by position in `top`. A
+   * view of the first L authors pairs the members below L, so any limit is answered without reading the graph.
+   */
+  edges: z.object({
+    sampled: z.array(z.boolean()),
+    categories: z.array(z.string().nullable()),
+    /** [paper id, year, author count, member positions in `top`]. */
+    papers: z.array(z.tuple([z.string(), count.nullable(), count.nullable(), z.array(count)])),
+  }),
 });
 export type CoauthorsPart = z.infer<typeof CoauthorsPart>;
 

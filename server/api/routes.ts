@@ -27,7 +27,7 @@ export function apiRouter(deps: ApiDeps): Router {
   api.use(authorsRouter(deps.graph));
   api.use(papersRouter(deps.graph));
   api.use(graphRouter(deps.graph, deps.summaries));
-  api.use(exportRouter(deps.graph));
+  api.use(exportRouter(deps.graph, deps.summaries));
   api.use(cypherRouter(deps.graph));
   api.use(openApiRouter());
   return api;

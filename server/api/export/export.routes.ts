@@ -13,9 +13,9 @@ import {
 import { graphCsv, toGraphml } from '../../../shared/graph-formats.js';
 import { decodeGraph } from '../../../shared/graph-payload.js';
 import { route } from '../../http/route.js';
-import { coauthorGraph } from '../graph/coauthors.service.js';
+import type { SummaryService } from '../../summary/summary.service.js';
 import { shortestPaths } from '../graph/path.service.js';
-import { topicGraph } from '../graph/topics.service.js';
+import { GraphViews } from '../graph/views.js';
 
 const CONTENT_TYPES = {
   json: 'application/json; charset=utf-8',
@@ -48,20 +48,21 @@ export function pathParams(q: ExportGraphQuery): PathQuery {
   return { from: q.from!, to: q.to!, maxHops: q.maxHops ?? GRAPH_DEFAULTS.path.maxHops };
 }
 
-/** The graph a request describes, built by the same services as /api/graph/*. */
-async function graphFor(graph: Graph, q: ExportGraphQuery): Promise<GraphResponse> {
+/** The graph a request describes, from the same sources as /api/graph/* (whole-graph views from the stored summary). */
+async function graphFor(graph: Graph, views: GraphViews, q: ExportGraphQuery): Promise<GraphResponse> {
   switch (q.kind) {
     case 'coauthors':
-      return coauthorGraph(graph, coauthorParams(q));
+      return (await views.coauthors(coauthorParams(q))).graph;
     case 'topics':
-      return topicGraph(graph, topicParams(q));
+      return (await views.topics(topicParams(q))).graph;
     case 'path':
       return (await shortestPaths(graph, pathParams(q))).graph;
   }
 }
 
-export function exportRouter(graph: Graph): Router {
+export function exportRouter(graph: Graph, summaries: SummaryService): Router {
   const router = Router();
+  const views = new GraphViews(graph, summaries);
   route(
     router,
     {
@@ -80,7 +81,7 @@ export function exportRouter(graph: Graph): Router {
       errors: { 404: 'Unknown author or topic id', 408: 'The graph query took too long' },
     },
     async ({ query }, _req, res) => {
-      const result = decodeGraph(await graphFor(graph, query));
+      const result = decodeGraph(await graphFor(graph, views, query));
       const base = `papergraph-${query.kind}`;
       let body: string;
       let filename: string;

@@ -1,9 +1,10 @@
 // Co-author networks derived from AUTHORED: an author's ego network (bounded expansion) or the whole network's top authors.
 import { rows, type Graph, type Row } from '../../../db/graph.js';
-import type { CoauthorsPart } from '../../../db/summary/parts.js';
+import { AUTHORS_PER_PAPER, PAPERS_PER_AUTHOR, type CoauthorsPart } from '../../../db/summary/parts.js';
 import type { CoauthorGraphQuery, GraphEdgeData, GraphNodeData, GraphResponse } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
-import { pairEdges, rankLevel } from './coauthor-weights.js';
+import { must } from '../../../core/must.js';
+import { pairEdges, rankLevel, type EdgePaper } from './coauthor-weights.js';
 import { graphResponse, pairId } from './elements.js';
 import { int, readTx } from './queries.js';
 
@@ -12,12 +13,11 @@ export const EDGE_PAPER_IDS = 10;
 /** Most edges drawn, heaviest first; the nodes are capped by `limit`, edges among 1,000 nodes could be ~500k. */
 export const MAX_COAUTHOR_EDGES = 5_000;
 /**
- * Papers read per author when expanding and when weighing edges. An author with more (a hub on thousands of papers)
- * is sampled: co-authors come from this many of their papers; an edge between two sampled authors is marked estimated.
+ * Papers read per author when expanding and when weighing edges (PAPERS_PER_AUTHOR: an author with more is sampled, its
+ * co-authors come from this many of its papers and an edge between two sampled authors is marked estimated), and
+ * authors read per paper when looking for co-authors (AUTHORS_PER_PAPER: a 3,000-author paper is not read in full).
  */
-export const PAPERS_PER_AUTHOR = 30;
-/** Authors read per paper when looking for co-authors (a 3,000-author paper is not read in full). */
-export const AUTHORS_PER_PAPER = 30;
+export { AUTHORS_PER_PAPER, PAPERS_PER_AUTHOR };
 /**
  * Authors a level expands from: the heaviest this many of the previous level (all of them are shown). Together with
  * the two caps above this bounds a level's reads to EXPAND_FRONTIER × PAPERS_PER_AUTHOR × AUTHORS_PER_PAPER rows.
@@ -68,7 +68,7 @@ export function fanout(budget: number, frontierSize: number): number {
  * level grows from the heaviest EXPAND_FRONTIER of them, and per author and per paper only a bounded number of
  * papers/authors is read (PAPERS_PER_AUTHOR, AUTHORS_PER_PAPER). Every cut is reported in `truncated.reasons`.
  */
-export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery, wholeNetwork?: CoauthorsPart): Promise<GraphResponse> {
+export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery): Promise<GraphResponse> {
   return readTx(graph, async (tx) => {
     const params = scope(q);
     const reasons: string[] = [];
@@ -127,11 +127,9 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery, wholeNe
       }
     } else {
       // Three shapes, so each can start where it reads least: the category's papers, the year index, or degrees.
-      // The unfiltered ranking is a whole-graph scan: it comes from the stored summary (`wholeNetwork`) when given.
+      // The unfiltered one is a whole-graph scan: the API serves it from the stored summary (wholeNetworkGraph).
       const [top] =
-        wholeNetwork && q.category === undefined && q.yearFrom === undefined && q.yearTo === undefined
-          ? [{ total: wholeNetwork.total, top: wholeNetwork.top.slice(0, q.limit) }]
-          : q.category !== undefined
+        q.category !== undefined
           ? await rows(tx, 'graph/coauthor-top-category', { ...params, limit: int(q.limit) })
           : q.yearFrom !== undefined || q.yearTo !== undefined
             ? await rows(tx, 'graph/coauthor-top-filtered', {
@@ -149,7 +147,6 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery, wholeNe
     }
 
     const ids = order.map((o) => o.id);
-    const rank = new Map(ids.map((id, i) => [id, i]));
     // One query for the nodes' details, their main categories and the papers their pairs come from; the pairs are
     // weighed here.
     const [sub] = await rows(tx, 'graph/coauthor-edges', {
@@ -159,69 +156,133 @@ export async function coauthorGraph(graph: Graph, q: CoauthorGraphQuery, wholeNe
       countPapers: knownPapers === null,
       authorsPerPaper: int(AUTHORS_PER_PAPER),
     });
-    const info = new Map((sub?.nodes ?? []).map((r) => [r.id, { name: r.name ?? r.id, papers: Number(r.papers), sampled: r.sampled }]));
-    const categoryOf = new Map((sub?.categories ?? []).map((r) => [r.id, r.category]));
-    const sampled = new Set([...sampledInExpansion, ...ids.filter((id) => info.get(id)?.sampled)]);
-    if (sampled.size > 0) {
-      reasons.push(
-        `${sampled.size} author${sampled.size === 1 ? ' has' : 's have'} more than ${PAPERS_PER_AUTHOR} papers: their co-authors and ` +
-          `joint papers were read from ${PAPERS_PER_AUTHOR} of them (an edge between two such authors may be under-counted ` +
-          'and is marked estimated)',
-      );
-    }
-    if (crowdedPapers.size > 0) {
-      reasons.push(
-        `${crowdedPapers.size} paper${crowdedPapers.size === 1 ? ' has' : 's have'} more than ${AUTHORS_PER_PAPER} authors: ` +
-          `co-authors were looked for among ${AUTHORS_PER_PAPER} of them`,
-      );
-    }
-    const edgeResult = pairEdges(sub?.papers ?? [], rank, {
-      weighting: q.weighting,
-      minWeight: q.minWeight,
-      membersPerPaper: MEMBERS_PER_PAPER,
-      maxEdges: MAX_COAUTHOR_EDGES,
-      maxPaperIds: EDGE_PAPER_IDS,
+    return assemble(q, {
+      order,
+      totalNodes,
+      reasons,
+      knownPapers,
+      crowdedPapers,
+      sampled: new Set([...sampledInExpansion, ...(sub?.nodes ?? []).filter((n) => n.sampled).map((n) => n.id)]),
+      names: new Map((sub?.nodes ?? []).map((r) => [r.id, { name: r.name ?? r.id, papers: Number(r.papers) }])),
+      categories: new Map((sub?.categories ?? []).map((r) => [r.id, r.category])),
+      papers: sub?.papers ?? [],
     });
-    const edgeRows = edgeResult.edges;
-    const totalEdges = edgeResult.total;
-    if (edgeResult.crowded > 0) {
-      reasons.push(
-        `${edgeResult.crowded} paper${edgeResult.crowded === 1 ? ' has' : 's have'} more than ${MEMBERS_PER_PAPER} of the shown ` +
-          `authors: only pairs among its ${MEMBERS_PER_PAPER} highest-ranked ones are drawn`,
-      );
-    }
-    if (totalEdges > edgeRows.length) {
-      reasons.push(`kept ${edgeRows.length} of ${totalEdges} edges, the heaviest by ${weightWords(q)}`);
-    }
-
-    const nodes: GraphNodeData[] = order.map(({ id, depth }) => ({
-      id,
-      label: info.get(id)?.name ?? id,
-      kind: 'author',
-      ref: id,
-      papers: knownPapers?.get(id) ?? info.get(id)?.papers ?? 0,
-      category: categoryOf.get(id) ?? null,
-      ego: depth === 0,
-      ...(depth !== null ? { depth } : {}),
-    }));
-    const edges: GraphEdgeData[] = edgeRows.map((r) => {
-      // pairEdges gives each pair once with source < target.
-      const { source, target } = r;
-      return {
-        id: pairId(source, target),
-        source,
-        target,
-        kind: 'coauthor',
-        weight: roundWeight(r.weight),
-        paperCount: r.joint,
-        papers: r.papers,
-        // One unsampled end is enough for an exact count (coauthor-edges reads that end's papers in full).
-        ...(sampled.has(source) && sampled.has(target) ? { estimated: true } : {}),
-      };
-    });
-    // Edges were already cut in Cypher (the heaviest MAX_COAUTHOR_EDGES); nothing more to cut here.
-    return graphResponse({ items: nodes, total: totalNodes }, { items: edges, total: totalEdges }, { nodeRule: '', edgeRule: '', reasons });
   });
+}
+
+/**
+ * The whole network's first `q.limit` authors (most papers first) and the pairs among them, from the stored summary:
+ * no read of the graph. The summary holds the same bounded read the live view makes (coauthor-edges.cypher) for its
+ * GRAPH_MAX_LIMIT authors; the pairs among the first `limit` come from the papers where at least two of those were found.
+ */
+export function wholeNetworkGraph(part: CoauthorsPart, q: CoauthorGraphQuery): GraphResponse {
+  const top = part.top.slice(0, q.limit);
+  const reasons: string[] = [];
+  if (top.length < part.total) reasons.push(`kept ${top.length} of ${part.total} authors, those with the most papers in scope`);
+  const shown = top.length;
+  const papers: EdgePaper[] = [];
+  for (const [id, year, n, members] of part.edges.papers) {
+    const inView = members.filter((i) => i < shown);
+    if (inView.length > 1) papers.push({ id, year, n, members: inView.map((i) => must(top[i], 'a stored member position').id) });
+  }
+  return assemble(q, {
+    order: top.map((a) => ({ id: a.id, depth: null })),
+    totalNodes: part.total,
+    reasons,
+    knownPapers: new Map(top.map((a) => [a.id, a.papers])),
+    crowdedPapers: new Set(),
+    sampled: new Set(top.filter((_, i) => part.edges.sampled[i]).map((a) => a.id)),
+    names: new Map(top.map((a) => [a.id, { name: a.name ?? a.id, papers: a.papers }])),
+    categories: new Map(top.map((a, i) => [a.id, part.edges.categories[i] ?? null])),
+    papers,
+  });
+}
+
+/** What a co-author graph is drawn from: the chosen authors in order and the reads about them. */
+interface Chosen {
+  /** The authors shown, in priority order (depth: 0 for the ego, null in the whole network). */
+  order: { id: string; depth: number | null }[];
+  totalNodes: number;
+  /** Reasons of cuts made so far. */
+  reasons: string[];
+  /** Paper counts already known from the ranking (null: use `names`). */
+  knownPapers: Map<string, number> | null;
+  /** Papers with more authors than were read while expanding. */
+  crowdedPapers: Set<string>;
+  /** Authors whose papers were sampled (more than PAPERS_PER_AUTHOR). */
+  sampled: Set<string>;
+  names: Map<string, { name: string; papers: number }>;
+  categories: Map<string, string | null>;
+  /** Papers with at least two chosen authors found on them. */
+  papers: EdgePaper[];
+}
+
+/** Weighs the pairs among the chosen authors and builds the response, reporting every cut. Pure. */
+function assemble(q: CoauthorGraphQuery, c: Chosen): GraphResponse {
+  const { order, totalNodes, reasons, knownPapers, crowdedPapers, sampled } = c;
+  const ids = order.map((o) => o.id);
+  const rank = new Map(ids.map((id, i) => [id, i]));
+  const info = c.names;
+  const categoryOf = c.categories;
+  if (sampled.size > 0) {
+    reasons.push(
+      `${sampled.size} author${sampled.size === 1 ? ' has' : 's have'} more than ${PAPERS_PER_AUTHOR} papers: their co-authors and ` +
+        `joint papers were read from ${PAPERS_PER_AUTHOR} of them (an edge between two such authors may be under-counted ` +
+        'and is marked estimated)',
+    );
+  }
+  if (crowdedPapers.size > 0) {
+    reasons.push(
+      `${crowdedPapers.size} paper${crowdedPapers.size === 1 ? ' has' : 's have'} more than ${AUTHORS_PER_PAPER} authors: ` +
+        `co-authors were looked for among ${AUTHORS_PER_PAPER} of them`,
+    );
+  }
+  const edgeResult = pairEdges(c.papers, rank, {
+    weighting: q.weighting,
+    minWeight: q.minWeight,
+    membersPerPaper: MEMBERS_PER_PAPER,
+    maxEdges: MAX_COAUTHOR_EDGES,
+    maxPaperIds: EDGE_PAPER_IDS,
+  });
+  const edgeRows = edgeResult.edges;
+  const totalEdges = edgeResult.total;
+  if (edgeResult.crowded > 0) {
+    reasons.push(
+      `${edgeResult.crowded} paper${edgeResult.crowded === 1 ? ' has' : 's have'} more than ${MEMBERS_PER_PAPER} of the shown ` +
+        `authors: only pairs among its ${MEMBERS_PER_PAPER} highest-ranked ones are drawn`,
+    );
+  }
+  if (totalEdges > edgeRows.length) {
+    reasons.push(`kept ${edgeRows.length} of ${totalEdges} edges, the heaviest by ${weightWords(q)}`);
+  }
+
+  const nodes: GraphNodeData[] = order.map(({ id, depth }) => ({
+    id,
+    label: info.get(id)?.name ?? id,
+    kind: 'author',
+    ref: id,
+    papers: knownPapers?.get(id) ?? info.get(id)?.papers ?? 0,
+    category: categoryOf.get(id) ?? null,
+    ego: depth === 0,
+    ...(depth !== null ? { depth } : {}),
+  }));
+  const edges: GraphEdgeData[] = edgeRows.map((r) => {
+    // pairEdges gives each pair once with source < target.
+    const { source, target } = r;
+    return {
+      id: pairId(source, target),
+      source,
+      target,
+      kind: 'coauthor',
+      weight: roundWeight(r.weight),
+      paperCount: r.joint,
+      papers: r.papers,
+      // One unsampled end is enough for an exact count (coauthor-edges reads that end's papers in full).
+      ...(sampled.has(source) && sampled.has(target) ? { estimated: true } : {}),
+    };
+  });
+  // Edges were already cut in Cypher (the heaviest MAX_COAUTHOR_EDGES); nothing more to cut here.
+  return graphResponse({ items: nodes, total: totalNodes }, { items: edges, total: totalEdges }, { nodeRule: '', edgeRule: '', reasons });
 }
 
 /** Fractional weights are sums of 1/(n-1): round away float noise (0.30000000000000004) for display and export. */

@@ -3,27 +3,30 @@ import { Router, type Response } from 'express';
 import type { Graph } from '../../../db/graph.js';
 import { CoauthorGraphQuery, GraphResponse, PathQuery, PathResponse, TopicGraphQuery } from '../../../schema/graph.js';
 import { route } from '../../http/route.js';
-import { sharedResult } from '../../http/shared-result.js';
 import { untagResponse } from '../../http/version-etag.js';
-import { SummaryService, type ServedSummary } from '../../summary/summary.service.js';
-import { coauthorGraph } from './coauthors.service.js';
+import { SummaryService } from '../../summary/summary.service.js';
 import { shortestPaths } from './path.service.js';
-import { isWholeTopicMap, topicGraph, topicMapFromSummary } from './topics.service.js';
+import { GraphViews, type GraphView } from './views.js';
 
 const errors = { 404: 'Unknown author or topic id', 408: 'The graph query took too long' };
 
-/** Marks a response built from a stored summary: which version it describes, and whether a newer one is being built. */
-function summaryHeaders(res: Response, served: ServedSummary<unknown>): void {
-  res.setHeader('X-Summary-Version', String(served.version));
-  res.setHeader('X-Summary-Stale', String(served.stale));
-  if (served.stale) untagResponse(res);
+/**
+ * The view's graph; a response built from a stored summary says which version it describes and whether a newer one is
+ * being built.
+ */
+function send(res: Response, view: GraphView): GraphView['graph'] {
+  const served = view.served;
+  if (served) {
+    res.setHeader('X-Summary-Version', String(served.version));
+    res.setHeader('X-Summary-Stale', String(served.stale));
+    if (served.stale) untagResponse(res);
+  }
+  return view.graph;
 }
 
 export function graphRouter(graph: Graph, summaries: SummaryService = new SummaryService(graph)): Router {
   const router = Router();
-  // The topic map aggregates over the whole graph: identical requests arriving while one runs share its result
-  // (nothing is kept after it, so a new ingest shows at once).
-  const topics = sharedResult((query: TopicGraphQuery) => topicGraph(graph, query), { ttlMs: 0 });
+  const views = new GraphViews(graph, summaries);
   route(
     router,
     {
@@ -38,14 +41,7 @@ export function graphRouter(graph: Graph, summaries: SummaryService = new Summar
       response: GraphResponse,
       errors,
     },
-    async ({ query }, _req, res) => {
-      if (query.author || query.category !== undefined || query.yearFrom !== undefined || query.yearTo !== undefined) {
-        return coauthorGraph(graph, query);
-      }
-      const served = await summaries.get('coauthors');
-      summaryHeaders(res, served);
-      return coauthorGraph(graph, query, served.data);
-    },
+    async ({ query }, _req, res) => send(res, await views.coauthors(query)),
   );
   route(
     router,
@@ -57,12 +53,7 @@ export function graphRouter(graph: Graph, summaries: SummaryService = new Summar
       response: GraphResponse,
       errors,
     },
-    async ({ query }, _req, res) => {
-      if (!isWholeTopicMap(query)) return topics(query);
-      const served = await summaries.get('topics');
-      summaryHeaders(res, served);
-      return topicMapFromSummary(graph, served.data, query);
-    },
+    async ({ query }, _req, res) => send(res, await views.topics(query)),
   );
   route(
     router,

@@ -52,34 +52,40 @@ export function topicGraph(graph: Graph, q: TopicGraphQuery): Promise<GraphRespo
   return readTx(graph, (tx) => (q.mode === 'bipartite' ? bipartite(tx, q) : cooccurrence(tx, q)));
 }
 
-/** True when `q` is the whole-graph co-occurrence map, which is served from the stored summary. */
+/** True when `q` is a whole-graph map (no centre topic), which is served from the stored summary. */
 export function isWholeTopicMap(q: TopicGraphQuery): boolean {
-  return q.mode === 'cooccurrence' && !q.topic;
+  return !q.topic;
+}
+
+/** A whole-graph map from the stored summary: the co-occurrence map without any read, the bipartite one with bounded reads. */
+export function wholeTopicMap(graph: Graph, part: TopicsPart, q: TopicGraphQuery): Promise<GraphResponse> | GraphResponse {
+  return q.mode === 'bipartite' ? readTx(graph, (tx) => bipartiteFromSummary(tx, part, q)) : topicMapFromSummary(part, q);
 }
 
 /**
  * The whole-graph co-occurrence map from a stored summary: the `limit` topics on most papers and the pairs among them
- * sharing at least `minCooccurrence` papers. The summary holds every pair among its first `edgeTopics` topics; a map
- * of more topics reads its edges live (bounded by those topics' papers).
+ * sharing at least `minCooccurrence` papers. Up to `edgeTopics` topics every pair is stored; a wider map draws each
+ * topic's strongest stored pairs (and every pair among the first `edgeTopics`), and says so.
  */
-export async function topicMapFromSummary(graph: Graph, part: TopicsPart, q: TopicGraphQuery): Promise<GraphResponse> {
+export function topicMapFromSummary(part: TopicsPart, q: TopicGraphQuery): GraphResponse {
   const reasons: string[] = [];
   const topics = part.topics.top.slice(0, q.limit);
   const total = part.topics.total;
   if (topics.length < total) reasons.push(`kept ${topics.length} of ${total} topics, those on most papers`);
   const ids = new Set(topics.map((t) => t.id));
-  const edgeRows =
-    topics.length <= part.edgeTopics
-      ? part.edges.filter((e) => e.shared >= q.minCooccurrence && ids.has(e.source) && ids.has(e.target))
-      : topics.length > 1
-        ? ((await readTx(graph, (tx) =>
-            rows(tx, 'graph/topic-edges', {
-              ids: [...ids],
-              minCooccurrence: int(q.minCooccurrence),
-              maxPaperIds: int(TOPIC_EDGE_PAPER_IDS),
-            }),
-          )) as unknown as TopicsPart['edges'])
-        : [];
+  const keep = (e: TopicsPart['edges'][number]) => e.shared >= q.minCooccurrence && ids.has(e.source) && ids.has(e.target);
+  let edgeRows = part.edges.filter(keep);
+  if (topics.length > part.edgeTopics) {
+    const seen = new Set(edgeRows.map((e) => pairId(e.source, e.target)));
+    const wider = part.near.edges.filter((e) => keep(e) && !seen.has(pairId(e.source, e.target)));
+    edgeRows = [...edgeRows, ...wider].sort(
+      (a, b) => b.shared - a.shared || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0),
+    );
+    reasons.push(
+      `beyond the ${part.edgeTopics} topics on most papers, each topic's ${part.near.perTopic} strongest co-occurrences are drawn ` +
+        '(a weaker pair of two topics with stronger partners is left out)',
+    );
+  }
   return cooccurrenceGraph(topics, total, edgeRows, reasons);
 }
 
@@ -148,21 +154,76 @@ async function bipartite(tx: ManagedTransaction, q: TopicGraphQuery): Promise<Gr
     seeds = [await centre(tx, q.topic)];
     totalTopics = 1;
   } else {
-    const seedBudget = Math.max(1, Math.floor(q.limit * BIPARTITE_SEED_SHARE));
-    const t = await top<TopicRow>(tx, 'graph/topic-top', { limit: int(seedBudget) });
+    const t = await top<TopicRow>(tx, 'graph/topic-top', { limit: int(seedBudget(q.limit)) });
     seeds = t.top;
     totalTopics = t.total;
     if (t.top.length < t.total) reasons.push(`seeded with ${t.top.length} of ${t.total} topics, those on most papers`);
   }
-  const seedIds = seeds.map((s) => s.id);
-  const paperBudget = Math.max(0, Math.ceil((q.limit - seeds.length) / 2));
-  const papers = await top<{ id: string; title: string | null; year: number | null }>(tx, 'graph/bipartite-papers', {
-    topics: seedIds,
-    budget: int(paperBudget),
+  const papers = await top<BipartitePaper>(tx, 'graph/bipartite-papers', {
+    topics: seeds.map((s) => s.id),
+    budget: int(paperBudget(q, seeds)),
   });
   if (papers.top.length < papers.total) {
     reasons.push(`kept ${papers.top.length} of ${papers.total} papers, those with most seed topics and the highest topic scores`);
   }
+  return bipartiteGraph(tx, q, seeds, totalTopics, papers, reasons);
+}
+
+interface BipartitePaper {
+  id: string;
+  title: string | null;
+  year: number | null;
+}
+
+/** Papers a bipartite map of `q.limit` nodes shows next to its seeds: half of the nodes left. */
+function paperBudget(q: TopicGraphQuery, seeds: readonly unknown[]): number {
+  return Math.max(0, Math.ceil((q.limit - seeds.length) / 2));
+}
+
+/** Seed topics of a whole-graph bipartite map of `limit` nodes. */
+function seedBudget(limit: number): number {
+  return Math.max(1, Math.floor(limit * BIPARTITE_SEED_SHARE));
+}
+
+/**
+ * The whole-graph bipartite map from the stored summary: seeds are the topics on most papers (stored ranking), papers
+ * are chosen among the stored candidates (those with most of the widest map's seeds) by the seeds of this map; only
+ * the chosen papers' other topics and links are read (bounded by the node limit).
+ */
+async function bipartiteFromSummary(tx: ManagedTransaction, part: TopicsPart, q: TopicGraphQuery): Promise<GraphResponse> {
+  const reasons: string[] = [];
+  const b = part.bipartite;
+  const seeds = part.topics.top.slice(0, Math.min(seedBudget(q.limit), b.seeds));
+  if (seeds.length < part.topics.total) reasons.push(`seeded with ${seeds.length} of ${part.topics.total} topics, those on most papers`);
+  const s = seeds.length;
+  const ranked = b.papers
+    .map((p) => {
+      const links = p.links.filter(([i]) => i < s);
+      return { p, links: links.length, score: links.reduce((sum, [, score]) => sum + score, 0) };
+    })
+    .filter((r) => r.links > 0)
+    .sort((x, y) => y.links - x.links || y.score - x.score || (x.p.id < y.p.id ? -1 : x.p.id > y.p.id ? 1 : 0));
+  const chosen = ranked.slice(0, paperBudget(q, seeds)).map((r) => ({ id: r.p.id, title: r.p.title, year: r.p.year }));
+  const totalPapers = b.firstSeed.slice(0, s).reduce((sum, n) => sum + n, 0);
+  if (chosen.length < totalPapers) {
+    reasons.push(
+      `kept ${chosen.length} of ${totalPapers} papers, those with most seed topics and the highest topic scores among the ` +
+        `${b.papers.length} papers with most of the ${b.seeds} topics on most papers`,
+    );
+  }
+  return bipartiteGraph(tx, q, seeds, part.topics.total, { total: totalPapers, top: chosen }, reasons);
+}
+
+/** The rest of a bipartite map once its seeds and papers are chosen: the papers' other topics and the links. */
+async function bipartiteGraph(
+  tx: ManagedTransaction,
+  q: TopicGraphQuery,
+  seeds: TopicRow[],
+  totalTopics: number,
+  papers: Top<BipartitePaper>,
+  reasons: string[],
+): Promise<GraphResponse> {
+  const seedIds = seeds.map((s) => s.id);
   const paperIds = papers.top.map((p) => p.id);
   const more = await top<TopicRow>(tx, 'graph/bipartite-topics', {
     papers: paperIds,

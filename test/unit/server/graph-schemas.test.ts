@@ -4,6 +4,7 @@ import { OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { must } from '../../../core/must.js';
+import { SummaryService } from '../../../server/summary/summary.service.js';
 import { Graph } from '../../../db/graph.js';
 import { CypherRequest } from '../../../schema/cypher.js';
 import { CoauthorGraphQuery, ExportGraphQuery, PathQuery, TopicGraphQuery } from '../../../schema/graph.js';
@@ -102,7 +103,7 @@ describe('OpenAPI', () => {
     // Building the routers registers them; no database is contacted.
     const graph = new Graph(neo4j.driver('bolt://127.0.0.1:1'), { uri: 'bolt://127.0.0.1:1', kind: 'remote' });
     graphRouter(graph);
-    exportRouter(graph);
+    exportRouter(graph, new SummaryService(graph));
     cypherRouter(graph);
     const doc = new OpenApiGeneratorV31(openApiRegistry.definitions).generateDocument({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     const paths = doc.paths ?? {};
