@@ -67,11 +67,6 @@ async function serveMode(): Promise<void> {
   process.stdin.resume();
 }
 
-if (values.serve) {
-  await serveMode();
-} else {
-  await benchMode();
-}
 
 async function benchMode(): Promise<void> {
   const sizes = String(values.papers)
@@ -376,4 +371,11 @@ function growthTable(results: SizeResult[]): string {
   });
   const refresh = `| summary refresh | ${results.map((r) => `${ms(r.refreshMs)}`).join(' | ')} |`;
   return ['### Growth across sizes', '', head, `|---|${results.map(() => '---|').join('')}`, ...rows, refresh].join('\n');
+}
+
+// Last, so every module-level constant above is initialised before either mode runs.
+if (values.serve) {
+  await serveMode();
+} else {
+  await benchMode();
 }
