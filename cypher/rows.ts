@@ -2,7 +2,7 @@
 // with it, so a query whose columns change fails with a message naming the file and the column. `QueryName` is the
 // union of the keys, so a misspelt query name does not compile. Queries whose rows are not checked yet map to ANY_ROW.
 import { z } from 'zod';
-import { AuthorPaper, AuthorResponse, Coauthor } from '../schema/authors.js';
+import { AuthorHomonyms, AuthorPaper, AuthorResponse, Coauthor } from '../schema/authors.js';
 import { PaperAuthor, PaperCategory, PaperDetail, PaperRef, PaperTopic } from '../schema/papers.js';
 
 /** Any row: for queries whose callers do not parse their rows yet (replace with the row's schema when they do). */
@@ -16,6 +16,8 @@ const name = z.string().nullable();
 const ranked = <T extends z.ZodType>(item: T) => z.object({ total: count, top: z.array(item) });
 
 const authorRows = {
+  'authors/redirect': z.object({ redirectTo: z.string(), reason: z.string().nullable() }),
+  'authors/homonyms': AuthorHomonyms,
   'authors/profile': z.object({
     id: z.string(),
     name: z.string(),
