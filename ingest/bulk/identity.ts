@@ -15,9 +15,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { createHash } from 'node:crypto';
 import type { WritablePaper } from '../batch.js';
-import { blockOfMention, mentionsOfRecord, type PersonSummary } from '../identity/index.js';
+import { blockOfMention, type PersonSummary } from '../identity/index.js';
 import {
   authorProps,
+  mentionAt,
   mentionKey,
   parseSummary,
   personMatches,
@@ -217,7 +218,6 @@ async function replayGroup(
   const variants = new Map<string, VariantRow>();
   const splits = new Map<string, SplitRow>();
   const live = (id: string) => redirects.get(id)?.redirectTo ?? id;
-  const mentionsOf = new Map<BucketLine, ReturnType<typeof mentionsOfRecord>>();
 
   let i = 0;
   while (i < events.length) {
@@ -227,11 +227,9 @@ async function replayGroup(
     const prevSeq = new Map<string, number | null>();
     const seqOf = new Map<string, number>();
     const mentions: BatchMention[] = batchEvents.map(({ line, pos }) => {
-      let ms = mentionsOf.get(line);
-      if (!ms) mentionsOf.set(line, (ms = mentionsOfRecord(line.r as PaperRecord, line.t)));
       prevSeq.set(line.r.id, line.v);
       seqOf.set(line.r.id, line.s);
-      const m = ms[pos]!;
+      const m = mentionAt(line.r, line.t, pos);
       return { mention: m, block: blockOfMention(m), asWritten: line.r.authors[pos]!.asWritten };
     });
     const source: IdentitySource = {
