@@ -76,7 +76,7 @@ for (const n of sizes) {
     console.error(`bulk ${n}: ${JSON.stringify(bulk)}`);
     const t = bulk.timings;
     bulkRows.push(
-      `| ${n.toLocaleString('en-US')} | ${bulk.papersPerSec.toLocaleString('en-US')} | ${sec(bulk.ms)} | ${sec(t['pass 1'])} | ${sec(t['parse/topics + csv'] === undefined || t['pass 1'] === undefined ? undefined : t['parse/topics + csv'] - t['pass 1'])} | ${sec(t.import)} | ${sec(t['start neo4j'])} | ${sec(t.indexes)} | ${sec(t['merge suggestions'])} | ${sec(t['clean-up'])} | ${sec(t.summaries)} | ${sec(t.swap)} | ${bulk.peakRssMB} | ${bulk.importerPeakRssMB ?? '–'} | ${bulk.neo4jPeakRssMB} | ${bulk.stagingMB} | ${bulk.storeMB} |`,
+      `| ${n.toLocaleString('en-US')} | ${bulk.papersPerSec.toLocaleString('en-US')} | ${sec(bulk.ms)} | ${sec(t['pass 1'])} | ${sec(t['parse/topics + csv'] === undefined || t['pass 1'] === undefined ? undefined : t['parse/topics + csv'] - t['pass 1'])} | ${sec(t.import)} | ${sec(t['start neo4j'])} | ${sec(t.indexes)} | ${sec(t['post-ingest steps'])} | ${sec(t.summaries)} | ${sec(t.swap)} | ${bulk.peakRssMB} | ${bulk.importerPeakRssMB ?? '–'} | ${bulk.neo4jPeakRssMB} | ${bulk.stagingMB} | ${bulk.storeMB} |`,
     );
     const ms = (cpu: number | null) => (cpu === null ? '–' : perPaper(cpu, n));
     bulkCpuRows.push(`| ${n.toLocaleString('en-US')} | ${ms(bulk.cpuMs)} | ${ms(bulk.importerCpuMs)} | ${ms(bulk.neo4jCpuMs)} | ${ms(bulk.cpuMs + (bulk.importerCpuMs ?? 0) + bulk.neo4jCpuMs)} |`);
@@ -136,11 +136,11 @@ if (paths.has('bulk')) {
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machine()} with \`npm run bench:ingest -- --papers ${values.papers} --paths ${values.paths}\`.`,
     'The same synthetic files loaded by `ingest --bulk` into an empty DATA_DIR: stage CSVs through the ingest pipeline,',
     '`neo4j-admin database import full` (importer JVM heap 1g, off-heap 2g), start Neo4j on the staged store (heap 2g,',
-    'page cache 2g), schema + indexes, merge-suggestion replay, swap. Peak RSS: the ingest process, the importer JVM and',
+    'page cache 2g), schema + indexes, post-ingest steps (curation decisions), summaries, swap. Peak RSS: the ingest process, the importer JVM and',
     'the Neo4j JVM (VmHWM sampled every 0.5 s). Disk: the staged CSVs and the finished store.',
     '',
-    '| papers | papers/s end to end | time | pass 1: parse, NLP | pass 2: topics, CSV | import | start Neo4j | indexes | merge suggestions | clean-up | summaries | swap | RSS ingest MB | RSS importer MB | RSS Neo4j MB | CSVs MB | store MB |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| papers | papers/s end to end | time | pass 1: parse, NLP | pass 2: topics, CSV | import | start Neo4j | indexes | post-ingest steps | summaries | swap | RSS ingest MB | RSS importer MB | RSS Neo4j MB | CSVs MB | store MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...bulkRows,
     '',
     'CPU time per paper (user + system, all threads) of each process over the whole load; 2 cores give 1 ms per paper at 2,000 papers/s.',

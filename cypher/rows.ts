@@ -2,7 +2,7 @@
 // with it, so a query whose columns change fails with a message naming the file and the column. `QueryName` is the
 // union of the keys, so a misspelt query name does not compile. Queries whose rows are not checked yet map to ANY_ROW.
 import { z } from 'zod';
-import { AuthorPaper, AuthorResponse, Coauthor } from '../schema/authors.js';
+import { AuthorHomonyms, AuthorPaper, AuthorResponse, Coauthor } from '../schema/authors.js';
 import { PaperAuthor, PaperCategory, PaperDetail, PaperRef, PaperTopic } from '../schema/papers.js';
 
 /** Any row: for queries whose callers do not parse their rows yet (replace with the row's schema when they do). */
@@ -16,6 +16,8 @@ const name = z.string().nullable();
 const ranked = <T extends z.ZodType>(item: T) => z.object({ total: count, top: z.array(item) });
 
 const authorRows = {
+  'authors/redirect': z.object({ redirectTo: z.string(), reason: z.string().nullable() }),
+  'authors/homonyms': AuthorHomonyms,
   'authors/profile': z.object({
     id: z.string(),
     name: z.string(),
@@ -165,11 +167,8 @@ const otherRows = {
   'stats/top-topics': ANY_ROW,
   'ingest/absorb-stubs': ANY_ROW,
   'ingest/link-citations': ANY_ROW,
-  'ingest/merge-authors': ANY_ROW,
   'ingest/merge-categories': ANY_ROW,
-  'ingest/merge-suggestions': ANY_ROW,
   'ingest/merge-topics': ANY_ROW,
-  'ingest/suggestion-candidates': ANY_ROW,
   'ingest/write-papers': ANY_ROW,
   'ingest/inferred-year-papers': ANY_ROW,
   'ingest/paper-topic-state': ANY_ROW,
@@ -208,16 +207,18 @@ const otherRows = {
   'migrations/applied': ANY_ROW,
   'migrations/paper-primary-category': ANY_ROW,
   'migrations/record': ANY_ROW,
-  'bulk/clear-batch-marks': ANY_ROW,
   'bulk/restore-empty-topic-lists': ANY_ROW,
-  'bulk/suggestion-candidates-as-of': z.object({
-    a: z.string(),
-    aName: z.string(),
-    b: z.string(),
-    bName: z.string(),
-    sharedCoauthors: z.array(z.string()),
-    sharedCategories: z.array(z.string()),
-  }),
+};
+
+/** The identity queries of both write paths (ingest/authors/, ingest/writer.ts). */
+const identityRows = {
+  'identity/paper-authorship': z.object({ paper: z.string(), position: int, asWritten: z.string(), author: z.string() }),
+  'identity/block-persons': z.object({ id: z.string(), summary: z.string() }),
+  'identity/taken-ids': z.object({ ids: z.array(z.string()) }),
+  'identity/store-persons': ANY_ROW,
+  'identity/retire': ANY_ROW,
+  'identity/store-variants': ANY_ROW,
+  'identity/store-splits': ANY_ROW,
 };
 
 /** Row schema of every query file (a test checks that the keys are exactly the files under cypher/). */
@@ -227,6 +228,7 @@ export const ROWS = {
   ...searchRows,
   ...graphRows,
   ...otherRows,
+  ...identityRows,
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 /** The name of a query file, `area/name`. */

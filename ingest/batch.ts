@@ -1,6 +1,7 @@
 // Pure: a batch of validated papers (with their topics) → the parameter lists of the ingest Cypher queries.
 import neo4j from 'neo4j-driver';
-import { authorId, looseNameKey, nameKey } from './authors/identity.js';
+import { authorId } from './authors/identity.js';
+import { mentionKey } from './authors/persons.js';
 import type { PaperRecord } from './record.js';
 import { contributionProps } from './topic-frequencies.js';
 import type { DfContribution } from './topics/frequencies.js';
@@ -42,7 +43,6 @@ export interface PaperRow {
 
 export interface BatchParams {
   papers: PaperRow[];
-  authors: { id: string; name: string; key: string; looseKey: string; orcid: string | null; openalexId: string | null }[];
   categories: { code: string; name: string | null; archive: string | null }[];
   topics: { id: string; name: string }[];
   /** Relationship counts of the batch (what the write query creates). */
@@ -78,16 +78,21 @@ function paperProps(r: PaperRecord, contribution: DfContribution | null): Record
 }
 
 /**
- * Builds the query parameters for one batch. Authors and categories are de-duplicated within the batch; a paper that
- * appears twice in one batch keeps its last version (the upsert semantics of a re-ingest).
+ * Builds the query parameters for one batch. Categories and topics are de-duplicated within the batch; a paper that
+ * appears twice in one batch keeps its last version (the upsert semantics of a re-ingest). `authorOf` names the person
+ * of each mention (by mentionKey, from the identity model); without it, authors are keyed by source id or name
+ * (authorId), which only the bulk stage's first pass uses before identities are resolved.
  */
-export function buildBatch(batch: WritablePaper[], describeCategory: (code: string) => CategoryInfo): BatchParams {
+export function buildBatch(
+  batch: WritablePaper[],
+  describeCategory: (code: string) => CategoryInfo,
+  authorOf?: ReadonlyMap<string, string>,
+): BatchParams {
   const lastById = new Map<string, WritablePaper>();
   for (const p of batch) lastById.set(p.record.id, p);
 
   const out: BatchParams = {
     papers: [],
-    authors: [],
     categories: [],
     topics: [],
     links: { authored: 0, inCategory: 0, hasTopic: 0 },
@@ -95,7 +100,6 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
     openalexPapers: [],
     contributions: new Map(),
   };
-  const authors = new Map<string, BatchParams['authors'][number]>();
   const categories = new Map<string, BatchParams['categories'][number]>();
   const topics = new Map<string, BatchParams['topics'][number]>();
 
@@ -106,17 +110,8 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
     if (r.openalexId) out.openalexPapers.push({ id: r.id, openalexId: r.openalexId });
 
     r.authors.forEach((a, i) => {
-      const id = authorId(a);
-      if (!authors.has(id)) {
-        authors.set(id, {
-          id,
-          name: a.name,
-          key: nameKey(a.name),
-          looseKey: looseNameKey(a.name, a.given, a.family),
-          orcid: a.orcid ?? null,
-          openalexId: a.openalexId ?? null,
-        });
-      }
+      const id = authorOf ? authorOf.get(mentionKey(r.id, i)) : authorId(a);
+      if (id === undefined) throw new Error(`Internal error: no person for author ${i + 1} of paper ${r.id}`);
       row.authored.push({ author: id, position: neo4j.int(i + 1), asWritten: a.asWritten });
     });
 
@@ -148,7 +143,6 @@ export function buildBatch(batch: WritablePaper[], describeCategory: (code: stri
       out.cites.push({ from: r.id, to, openalexId: w?.[1] ?? null });
     }
   }
-  out.authors = [...authors.values()];
   out.categories = [...categories.values()];
   out.topics = [...topics.values()];
   return out;

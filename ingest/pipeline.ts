@@ -19,6 +19,7 @@ import { arxivCategory } from './text/categories.js';
 import { parseFile, parseStream } from './sources/index.js';
 import { contributionOf, DocumentFrequencies, selectTopics, type Candidate } from './topics/index.js';
 import { applyIngestMigrations } from './migrations.js';
+import { runPostIngestSteps } from './post-ingest.js';
 import { loadScoringFrequencies } from './topic-frequencies.js';
 import { CandidatePool } from './topics/pool.js';
 import { createSpool, sweepStaleSpools } from './spool.js';
@@ -310,6 +311,8 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     await settle();
     summary.timings['pass 2'] = Date.now() - started - pass1Ms - frequenciesMs;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
+    // Post-ingest steps (re-applied curation decisions) see the whole run's writes, before the summaries are rebuilt.
+    if (writer && progress.written > 0) Object.assign(summary.timings, await runPostIngestSteps(graph!));
     // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
     if (writer && progress.written > 0) summary.timings.summary = Math.round((await refreshSummaries(graph!)).ms);
   } finally {

@@ -4,7 +4,8 @@ import { cypher } from '../cypher/index.js';
 import { QueryTooLargeError } from '../core/errors.js';
 import type { Graph } from '../db/graph.js';
 import { bumpGraphVersion } from '../db/summary/version.js';
-import { suggestionReason } from './authors/identity.js';
+import { authorProps, batchMentions, parseSummary, suggestionRows, type PersonLookup } from './authors/persons.js';
+import { resolveBatch, type IdentitySource, type StoredAuthorship } from './authors/resolve.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
 import { frequencyDeltas, storedPaperTopics } from './topic-frequencies.js';
 
@@ -23,8 +24,10 @@ export interface WriteCounts {
   authored: number;
   citations: number;
   stubs: number;
-  /** MAYBE_SAME_AS pairs (re)written for the names in this batch. */
+  /** Identity suggestions (re)written for this batch: MAYBE_SAME_AS variant pairs and split proposals. */
   suggestions: number;
+  /** Person ids retired (merged into another person) and kept as redirects. */
+  retired: number;
 }
 
 export function emptyCounts(): WriteCounts {
@@ -38,6 +41,7 @@ export function emptyCounts(): WriteCounts {
     citations: 0,
     stubs: 0,
     suggestions: 0,
+    retired: 0,
   };
 }
 
@@ -52,13 +56,9 @@ export function addCounts(a: WriteCounts, b: WriteCounts): WriteCounts {
   a.citations += b.citations;
   a.stubs += b.stubs;
   a.suggestions += b.suggestions;
+  a.retired += b.retired;
   return a;
 }
-
-/** Most authors one loose name key may have before pairwise merge suggestions stop being useful. */
-export const MAX_SUGGESTION_GROUP = 25;
-/** Papers with more authors than this are no evidence of who knows whom (hyperauthorship). */
-export const MAX_EVIDENCE_AUTHORS = 50;
 
 /**
  * A batch's transaction needed more memory than Neo4j allows one. Thrown from inside the transaction function instead of
@@ -117,9 +117,8 @@ export class GraphWriter {
   }
 
   private async writeWhole(batch: WritablePaper[]): Promise<WriteCounts> {
-    const p = buildBatch(batch, this.describeCategory);
+    const mentions = batchMentions(batch);
     const counts = emptyCounts();
-    let newAuthorIds: string[] = [];
     let workDone = 0;
     await this.timed('transaction', () =>
       this.graph.transaction(neo4j.session.WRITE, async (tx) => {
@@ -133,13 +132,28 @@ export class GraphWriter {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
           });
+        const rows = async (name: string, params: Record<string, unknown>) => (await run(name, params)).records.map((r) => r.toObject());
+        // Who each mention is (ingest/identity), from the persons of the batch's name blocks as this transaction sees them.
+        const t0 = performance.now();
+        const resolved = await resolveBatch(mentions, graphIdentitySource(rows));
+        this.timings['identity'] = (this.timings['identity'] ?? 0) + (performance.now() - t0);
+        const p = buildBatch(batch, this.describeCategory, resolved.authorOf);
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
         // and their topics (those left without any paper are removed below).
         const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
-        const authorsRun = await run('ingest/merge-authors', { authors: p.authors });
-        newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
-        const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
-        c.authors = { created: createdAuthors, matched: p.authors.length - createdAuthors };
+        const result = resolved.result;
+        if (result) {
+          // Integers as Neo4j integers (a JS number would be stored as a float).
+          const persons = result.persons.map((s) => {
+            const props = authorProps(s);
+            return { id: s.id, props: { ...props, mentions: neo4j.int(props.mentions) }, spans: s.blocks.length > 1 };
+          });
+          await run('identity/store-persons', { persons });
+          const created = new Set(result.created);
+          c.authors = { created: created.size, matched: new Set(result.assignments.map((a) => a.personId).filter((id) => !created.has(id))).size };
+          if (result.retired.length > 0) await run('identity/retire', { retired: result.retired });
+          c.retired = result.retired.length;
+        }
         const cats = (await run('ingest/merge-categories', { categories: p.categories })).summary.counters.updates();
         c.categories = { created: cats.nodesCreated, matched: p.categories.length - cats.nodesCreated };
         const topics = (await run('ingest/merge-topics', { topics: p.topics })).summary.counters.updates();
@@ -153,6 +167,12 @@ export class GraphWriter {
           throw new Error(`write-papers created ${papers.relationshipsCreated} relationships for ${links} links`);
         }
         c.authored = p.links.authored;
+        if (result && result.suggestions.length > 0) {
+          const { variants, splits } = suggestionRows(result.suggestions);
+          if (variants.length > 0) await run('identity/store-variants', { pairs: variants.map(absentEmptyLists) });
+          if (splits.length > 0) await run('identity/store-splits', { splits: splits.map(absentEmptyLists) });
+          c.suggestions = variants.length + splits.length;
+        }
         const deltas = frequencyDeltas(
           [...p.contributions].map(([id, after]) => ({ before: before.get(id)?.contribution ?? null, after })),
         );
@@ -179,41 +199,35 @@ export class GraphWriter {
       }),
     );
     this.timings.commit = (this.timings.commit ?? 0) + (performance.now() - workDone);
-    // Suggestions run after the commit, not next to the next batch's write: overlapping them measured no faster
-    // (551 vs 554 papers/s at 100k), as Neo4j already keeps both cores busy during a write.
-    counts.suggestions = await this.timed('suggestions', () => this.refreshSuggestions(newAuthorIds));
     return counts;
   }
+}
 
-  /**
-   * Finds authors sharing a loose name key with the given new authors and stores each pair as a MAYBE_SAME_AS
-   * suggestion with its evidence. Pairs of two authors already in the graph were checked when the later one arrived.
-   */
-  async refreshSuggestions(newAuthorIds: string[]): Promise<number> {
-    if (newAuthorIds.length === 0) return 0;
-    const rows = await this.graph.read('ingest/suggestion-candidates', {
-      newIds: newAuthorIds,
-      maxGroup: neo4j.int(MAX_SUGGESTION_GROUP),
-      maxAuthorsPerPaper: neo4j.int(MAX_EVIDENCE_AUTHORS),
-    });
-    if (rows.length === 0) return 0;
-    // Stored once per pair, from the smaller id to the larger (two new authors of one batch find each other twice).
-    const byPair = new Map<string, Record<string, unknown>>();
-    for (const r of rows) {
-      const [a, b] = String(r.a) < String(r.b) ? [String(r.a), String(r.b)] : [String(r.b), String(r.a)];
-      byPair.set(`${a}|${b}`, {
-        a,
-        b,
-        reason: suggestionReason(String(r.aName), String(r.bName)),
-        sharedCoauthors: r.sharedCoauthors,
-        sharedCategories: r.sharedCategories,
-      });
-    }
-    const pairs = [...byPair.values()];
-    await this.graph.transaction(neo4j.session.WRITE, async (tx) => {
-      await tx.run(cypher('ingest/merge-suggestions'), { pairs });
-      await bumpGraphVersion(tx);
-    });
-    return pairs.length;
-  }
+/**
+ * Empty evidence lists stored as absent properties (null): the bulk importer cannot store an empty list, and both paths
+ * must leave the same properties.
+ */
+function absentEmptyLists<T extends object>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) && v.length === 0 ? null : v])) as T;
+}
+
+/** The identity model's inputs read through one transaction (the cypher/identity queries). */
+function graphIdentitySource(rows: (name: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>): IdentitySource {
+  const lookupParams = (l: PersonLookup) => ({ blocks: l.blocks, orcids: l.orcids, openalexIds: l.openalexIds });
+  return {
+    async authorship(paperIds) {
+      const out = new Map<string, StoredAuthorship>();
+      for (const r of await rows('identity/paper-authorship', { ids: paperIds })) {
+        out.set(`${String(r.paper)}#${neo4j.integer.toNumber(r.position as number) - 1}`, { author: String(r.author), asWritten: String(r.asWritten) });
+      }
+      return out;
+    },
+    async persons(lookup) {
+      return (await rows('identity/block-persons', lookupParams(lookup))).map((r) => parseSummary(String(r.id), String(r.summary)));
+    },
+    async takenIds(lookup) {
+      const [row] = await rows('identity/taken-ids', { blocks: lookup.blocks, ids: lookup.candidateIds });
+      return (row?.ids as string[] | undefined) ?? [];
+    },
+  };
 }

@@ -35,6 +35,31 @@ export const MergeSuggestion = z.object({
   }),
 });
 
+export const Homonym = z.object({
+  id: z.string(),
+  name: z.string(),
+  papers: z.number().int().describe('Papers of this person'),
+});
+
+export const AuthorHomonyms = z
+  .object({
+    total: z.number().int().describe('How many other people carry the same name'),
+    people: z.array(Homonym).describe('Most papers first (at most 50)'),
+  })
+  .describe('Other people with the same name (same folded full name), told apart by the identity model');
+
+/** The body of a 308 redirect from a retired author id to the live one (the Location header names the same URL). */
+export const AuthorRedirectBody = z
+  .object({
+    redirect: z.object({
+      from: z.string().describe('The retired id that was asked for'),
+      id: z.string().describe('The live id of the same person'),
+      reason: z.string().nullable().describe('Why the id was retired'),
+    }),
+  })
+  .meta({ id: 'AuthorRedirect' });
+export type AuthorRedirectBody = z.infer<typeof AuthorRedirectBody>;
+
 export const AuthorResponse = z
   .object({
     author: z.object({
@@ -58,6 +83,7 @@ export const AuthorResponse = z
       .array(z.object({ id: z.string(), name: z.string(), papers: z.number().int() }))
       .describe('Most papers first, counted over the papers given in bounded.subjects'),
     mergeSuggestions: z.array(MergeSuggestion).describe('Other authors that might be this person (never merged automatically)'),
+    homonyms: AuthorHomonyms,
     truncated: z
       .object({
         papers: Truncated.optional(),

@@ -1,12 +1,12 @@
 // `npm run ingest -- --bulk FILES…` (and `--bulk-finish DIR` for a remote import): the command-line side of the bulk
 // load: options, refusals as messages, Ctrl-C, progress and the summary.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { connect } from '../../db/connect.js';
 import type { Config } from '../../core/config.js';
 import { StrictModeError, type IngestInput, type IngestIssue } from '../pipeline.js';
 import { bulkProgressReporter } from './progress.js';
-import { BATCHES_FILE, exportBulk } from './remote.js';
+import { exportBulk } from './remote.js';
 import { BulkRefusedError, bulkLoad, finishLoad, STAGING, type BulkSummary } from './run.js';
 import type { StageOptions } from './stage.js';
 
@@ -146,15 +146,14 @@ export async function runBulkCli(inputs: IngestInput[], config: Config, o: BulkC
 
 /** `--bulk-finish DIR`: the schema, migrations and post-passes on a database imported with DIR/import.sh. */
 export async function runBulkFinish(dir: string, config: Config): Promise<number> {
-  const file = path.join(dir, BATCHES_FILE);
+  const file = path.join(dir, 'import.sh');
   if (!existsSync(file)) throw new Error(`${file}: not found (expected the folder a remote --bulk run wrote)`);
-  const batches = JSON.parse(readFileSync(file, 'utf8')) as string[][];
   const connection = await connect(config, (l) => process.stderr.write(`${l}\n`));
   try {
     const progress = bulkProgressReporter(process.stderr);
-    const suggestions = await finishLoad(connection.graph, batches, progress.update);
+    await finishLoad(connection.graph, progress.update);
     progress.done();
-    process.stderr.write(`schema applied, ${suggestions} merge suggestions written\n`);
+    process.stderr.write('schema applied, post-passes done\n');
     return EXIT.ok;
   } finally {
     await connection.close();

@@ -9,7 +9,6 @@ import { stageImport, type StagedImport, type StageOptions } from './stage.js';
 
 /** Where the files are mounted inside the Neo4j container by the script. */
 export const CONTAINER_DIR = '/papergraph-bulk';
-export const BATCHES_FILE = 'suggestion-batches.json';
 
 function shellQuote(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -41,7 +40,7 @@ docker compose run --rm --no-deps -v "$DIR:${CONTAINER_DIR}" neo4j \\
   ${command.join(' \\\n  ')}
 # 3. Start Neo4j again (it picks up the imported store) and the explorer.
 docker compose up -d neo4j
-# 4. Apply the schema, the migrations and the merge-suggestion post-pass (needs NEO4J_URI/NEO4J_PASSWORD as for ingest).
+# 4. Apply the schema, the migrations and the post-passes (needs NEO4J_URI/NEO4J_PASSWORD as for ingest).
 npm run ingest -- --bulk-finish "$DIR"
 docker compose up -d app
 `;
@@ -51,6 +50,5 @@ docker compose up -d app
 export async function exportBulk(inputs: IngestInput[], dir: string, opts: StageOptions): Promise<StagedImport> {
   const staged = await stageImport(inputs, dir, opts);
   writeFileSync(path.join(dir, 'import.sh'), importScript(staged, dir), { mode: 0o755 });
-  writeFileSync(path.join(dir, BATCHES_FILE), JSON.stringify(staged.newAuthorsPerBatch));
   return staged;
 }

@@ -20,7 +20,7 @@ import { INGEST_MIGRATIONS } from '../migrations.js';
 import { cypher, schemaStatements } from '../../cypher/index.js';
 import type { IngestInput, IngestSummary } from '../pipeline.js';
 import { stageImport, type StageCounts, type StageOptions } from './stage.js';
-import { replaySuggestions } from './suggestions.js';
+import { runPostIngestSteps } from '../post-ingest.js';
 
 export type BulkPhase = 'parse/topics' | 'csv' | 'import' | 'indexes' | 'post-passes' | 'swap';
 
@@ -271,9 +271,9 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
     const onAbortNeo = () => void neo.stop();
     opts.signal?.addEventListener('abort', onAbortNeo);
     const graph = graphOf(neo);
-    let suggestions = 0;
+    const suggestions = staged.counts.suggestions;
     try {
-      suggestions = await finishLoad(graph, staged.newAuthorsPerBatch, phase, (step) => {
+      await finishLoad(graph, phase, (step) => {
         lap(step);
         checkAbort();
       });
@@ -315,40 +315,36 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
   }
 }
 
+/** The steps of finishLoad, each reported when done (the bulk load times them). */
+export type FinishStep = 'indexes' | 'post-ingest steps' | 'summaries';
+
 /**
  * What follows the importer on the loaded store, on the local or a remote Neo4j: the schema (constraints, indexes,
  * full-text indexes; waits for them to populate) and its migrations, the ingest's data migrations recorded as applied
- * (the staged graph already has their form: ids without an inferred year, topic frequencies counted), the
- * merge-suggestion replay, the removal of the batch marks, the empty topic lists the importer cannot store, one
- * graph-version bump for the whole load and the stored summaries (db/summary). Returns the number of merge suggestions written.
+ * (the staged graph already has their form: ids without an inferred year, topic frequencies counted, persons resolved
+ * by the identity model), the empty topic lists the importer cannot store, the post-ingest steps (ingest/post-ingest.ts),
+ * one graph-version bump for the whole load and the stored summaries (db/summary).
  */
-/** The steps of finishLoad, each reported when done (the bulk load times them). */
-export type FinishStep = 'indexes' | 'merge suggestions' | 'clean-up' | 'summaries';
-
 export async function finishLoad(
   graph: Graph,
-  newAuthorsPerBatch: string[][],
   phase: (p: BulkProgress) => void = () => {},
   stepDone: (step: FinishStep) => void = () => {},
-): Promise<number> {
+): Promise<void> {
   phase({ phase: 'indexes', done: 0, total: null, unit: 'indexes' });
   for (const s of schemaStatements()) await graph.runAutoCommit(s);
   // Indexes on a loaded store populate now; a large store takes longer than applySchema's own wait.
   await graph.runAutoCommit('CALL db.awaitIndexes(86400)');
   await applySchema(graph);
   stepDone('indexes');
-  const suggestions = await replaySuggestions(graph, newAuthorsPerBatch, (done, total) =>
-    phase({ phase: 'post-passes', done, total, unit: 'batches' }),
-  );
-  stepDone('merge suggestions');
-  await graph.runAutoCommit(cypher('bulk/clear-batch-marks'));
+  phase({ phase: 'post-passes', done: 0, total: 1, unit: 'steps' });
   await graph.runAutoCommit(cypher('bulk/restore-empty-topic-lists'));
   for (const m of INGEST_MIGRATIONS) await graph.write('migrations/record', { id: m.id });
+  await runPostIngestSteps(graph);
   await graph.transaction(neo4j.session.WRITE, (tx) => bumpGraphVersion(tx));
-  stepDone('clean-up');
+  stepDone('post-ingest steps');
   await refreshSummaries(graph);
   stepDone('summaries');
-  return suggestions;
+  phase({ phase: 'post-passes', done: 1, total: 1, unit: 'steps' });
 }
 
 async function readPassword(dir: string): Promise<string | null> {

@@ -5,16 +5,16 @@
 // papers into the same batches and applies each batch's parameters with the same semantics, so that the files describe
 // the same final graph:
 //   papers      upsert by id: the last version wins (properties and its AUTHORED/IN_CATEGORY/HAS_TOPIC links);
-//   authors     first-seen name/keys; ORCID/OpenAlex ids filled in by a later batch when still missing;
+//   authors     persons of the identity model, replayed group by group with the writer's own steps
+//               (ingest/bulk/identity.ts): persons, redirects of retired ids, variant suggestions, split proposals;
 //   categories, topics   first-seen;
 //   CITES       one edge per (paper, cited work), across every version of the paper; a cited OpenAlex work is the paper
 //               carrying that OpenAlex id when there is one, else the cited id, a :Paper:Stub unless it was ingested.
-// Papers and authors carry `_b`, the batch that wrote them, so the merge-suggestion post-pass can see the graph as each
-// batch saw it (see ingest/bulk/suggestions.ts); the post-pass removes it.
 import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
+import { SPANS_BLOCKS_LABEL, type SplitRow, type VariantRow } from '../authors/persons.js';
 import { buildBatch, type PaperRow, type WritablePaper } from '../batch.js';
 import {
   DEFAULT_BATCH_SIZE,
@@ -27,6 +27,7 @@ import {
 } from '../pipeline.js';
 import { contributionFromProps } from '../topic-frequencies.js';
 import { csvHeader, csvRow, hasLineBreak, type CsvColumn } from './csv.js';
+import { BulkIdentity } from './identity.js';
 
 /** Paper properties as ingest/batch.ts builds them, with their import types; a property missing here fails loudly. */
 export const PAPER_COLUMNS: readonly CsvColumn[] = [
@@ -47,7 +48,6 @@ export const PAPER_COLUMNS: readonly CsvColumn[] = [
   { name: 'primaryCategory', type: 'string' },
   { name: 'topicTerms', type: 'string[]' },
   { name: 'topicAcronyms', type: 'string[]' },
-  { name: '_b', type: 'long' },
 ];
 const STUB_COLUMNS: readonly CsvColumn[] = [
   { name: 'id', type: 'ID', idSpace: 'Paper' },
@@ -60,7 +60,36 @@ const AUTHOR_COLUMNS: readonly CsvColumn[] = [
   { name: 'looseKey', type: 'string' },
   { name: 'orcid', type: 'string' },
   { name: 'openalexId', type: 'string' },
-  { name: '_b', type: 'long' },
+  { name: 'block', type: 'string' },
+  { name: 'blocks', type: 'string[]' },
+  { name: 'mentions', type: 'long' },
+  { name: 'summary', type: 'string' },
+];
+const AUTHOR_REDIRECT_COLUMNS: readonly CsvColumn[] = [
+  { name: 'id', type: 'ID', idSpace: 'AuthorRedirect' },
+  { name: 'redirectTo', type: 'string' },
+  { name: 'reason', type: 'string' },
+  { name: 'block', type: 'string' },
+];
+const EVIDENCE_COLUMNS: readonly CsvColumn[] = [
+  { name: 'reason', type: 'string' },
+  { name: 'score', type: 'double' },
+  { name: 'nameMatch', type: 'string' },
+  { name: 'sharedCoauthors', type: 'string[]' },
+  { name: 'sharedCategories', type: 'string[]' },
+  { name: 'sharedTopics', type: 'string[]' },
+  { name: 'status', type: 'string' },
+];
+const SPLIT_PROPOSAL_COLUMNS: readonly CsvColumn[] = [
+  { name: 'id', type: 'ID', idSpace: 'SplitProposal' },
+  { name: 'person', type: 'string' },
+  { name: 'part', type: 'string[]' },
+  ...EVIDENCE_COLUMNS,
+];
+const MAYBE_SAME_AS_COLUMNS: readonly CsvColumn[] = [
+  { name: '', type: 'START_ID', idSpace: 'Author' },
+  { name: '', type: 'END_ID', idSpace: 'Author' },
+  ...EVIDENCE_COLUMNS,
 ];
 const CATEGORY_COLUMNS: readonly CsvColumn[] = [
   { name: 'code', type: 'ID', idSpace: 'Category' },
@@ -124,8 +153,6 @@ export interface StagedImport {
   groups: CsvGroup[];
   summary: IngestSummary;
   counts: StageCounts;
-  /** Authors new to the graph per batch, in batch order (for the merge-suggestion post-pass). */
-  newAuthorsPerBatch: string[][];
   bytes: number;
 }
 
@@ -140,6 +167,9 @@ export interface StageCounts {
   hasTopic: number;
   cites: number;
   batches: number;
+  /** Author ids retired by the identity model (redirects), variant suggestions and split proposals. */
+  redirects: number;
+  suggestions: number;
   /** Topic document-frequency totals: phrases and acronym expansions counted, papers counted. */
   topicTerms: number;
   topicAcronyms: number;
@@ -192,15 +222,6 @@ function splitAcronymKey(key: string): [acronym: string, expansion: string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
-interface AuthorState {
-  name: string;
-  key: string;
-  looseKey: string;
-  orcid: string | null;
-  openalexId: string | null;
-  batch: number;
-}
-
 function plain(v: unknown): unknown {
   return neo4j.isInt(v) ? (v as ReturnType<typeof neo4j.int>).toNumber() : v;
 }
@@ -211,7 +232,6 @@ interface SpoolRow {
   batch: number;
   id: string;
   props: Record<string, unknown>;
-  authored: [string, number, string][];
   inCategory: [string, boolean][];
   hasTopic: [string, number, string][];
 }
@@ -221,7 +241,7 @@ function spoolRow(row: PaperRow, seq: number, batch: number): SpoolRow {
   if (!Array.isArray(row.props.topicTerms) || !Array.isArray(row.props.topicAcronyms)) {
     throw new Error(`paper ${row.id}: no topic document-frequency contribution (topicTerms/topicAcronyms) to stage`);
   }
-  const expected = PAPER_COLUMNS.filter((c) => c.type !== 'ID' && c.name !== '_b').map((c) => c.name);
+  const expected = PAPER_COLUMNS.filter((c) => c.type !== 'ID').map((c) => c.name);
   const keys = Object.keys(row.props);
   if (keys.length !== expected.length || !expected.every((k) => k in row.props)) {
     throw new Error(`paper properties changed (${keys.join(', ')}); update PAPER_COLUMNS in ingest/bulk/stage.ts`);
@@ -231,7 +251,6 @@ function spoolRow(row: PaperRow, seq: number, batch: number): SpoolRow {
     batch,
     id: row.id,
     props: Object.fromEntries(Object.entries(row.props).map(([k, v]) => [k, plain(v)])),
-    authored: row.authored.map((l) => [l.author, plain(l.position) as number, l.asWritten]),
     inCategory: row.inCategory.map((l) => [l.code, l.primary]),
     hasTopic: row.hasTopic.map((l) => [l.topic, l.score, l.source]),
   };
@@ -260,7 +279,7 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     spoolChars = 0;
   };
 
-  const authors = new Map<string, AuthorState>();
+  const identity = new BulkIdentity(dir);
   const categories = new Map<string, { name: string | null; archive: string | null }>();
   const topics = new Map<string, string>();
   const lastSeq = new Map<string, number>();
@@ -271,26 +290,25 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
 
   const apply = (batch: WritablePaper[]) => {
     batchNo++;
-    const p = buildBatch(batch, describeCategory);
-    for (const a of p.authors) {
-      const known = authors.get(a.id);
-      if (!known) {
-        authors.set(a.id, { name: a.name, key: a.key, looseKey: a.looseKey, orcid: a.orcid, openalexId: a.openalexId, batch: batchNo });
-      } else if (a.orcid !== null || a.openalexId !== null) {
-        known.orcid ??= a.orcid;
-        known.openalexId ??= a.openalexId;
-      }
-    }
+    // The batch as the writer sees it: a paper repeated in it keeps its first place and its last version.
+    const lastById = new Map<string, WritablePaper>();
+    for (const paper of batch) lastById.set(paper.record.id, paper);
+    const papers = [...lastById.values()];
+    // AUTHORED edges come from the identity replay (BulkIdentity), not from these rows.
+    const p = buildBatch(papers, describeCategory);
+    const versions: { paper: WritablePaper; seq: number; prevSeq: number | null }[] = [];
     for (const c of p.categories) if (!categories.has(c.code)) categories.set(c.code, { name: c.name, archive: c.archive });
     for (const t of p.topics) if (!topics.has(t.id)) topics.set(t.id, t.name);
-    for (const row of p.papers) {
+    for (const [i, row] of p.papers.entries()) {
       seq++;
+      versions.push({ paper: papers[i]!, seq, prevSeq: lastSeq.get(row.id) ?? null });
       lastSeq.set(row.id, seq);
       const line = JSON.stringify(spoolRow(row, seq, batchNo));
       spoolBuf.push(line);
       spoolChars += line.length;
       if (spoolChars > 1 << 20) flushSpool();
     }
+    identity.addBatch(batchNo, versions);
     cites.push(...p.cites);
     staged += p.papers.length;
     opts.onStaged?.(staged);
@@ -344,14 +362,13 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     paperIds.add(row.id);
     const oa = row.props.openalexId;
     if (typeof oa === 'string' && !byOpenalex.has(oa)) byOpenalex.set(oa, row.id);
-    papersCsv.row([row.id, ...PAPER_COLUMNS.slice(1, -1).map((c) => row.props[c.name]), row.batch]);
+    papersCsv.row([row.id, ...PAPER_COLUMNS.slice(1).map((c) => row.props[c.name])]);
     const contribution = contributionFromProps(row.props.topicTerms, row.props.topicAcronyms);
     if (contribution) {
       countedPapers++;
       for (const key of contribution.terms) termPapers.set(key, (termPapers.get(key) ?? 0) + 1);
       for (const a of row.props.topicAcronyms as string[]) acronymPapers.set(a, (acronymPapers.get(a) ?? 0) + 1);
     }
-    for (const [author, position, asWritten] of row.authored) authoredCsv.row([author, row.id, position, asWritten]);
     for (const [code, primary] of row.inCategory) inCategoryCsv.row([row.id, code, primary]);
     for (const [topic, score, source] of row.hasTopic) {
       hasTopicCsv.row([row.id, topic, score, source]);
@@ -376,11 +393,19 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   }
 
   const authorsCsv = new CsvFile({ kind: 'nodes', label: 'Author', ...file('authors') }, AUTHOR_COLUMNS);
-  const newAuthorsPerBatch: string[][] = Array.from({ length: batchNo }, () => []);
-  for (const [id, a] of authors) {
-    authorsCsv.row([id, a.name, a.key, a.looseKey, a.orcid, a.openalexId, a.batch]);
-    newAuthorsPerBatch[a.batch - 1]!.push(id);
-  }
+  const spansCsv = new CsvFile({ kind: 'nodes', label: `Author:${SPANS_BLOCKS_LABEL}`, ...file('authors_spans') }, AUTHOR_COLUMNS);
+  const redirectsCsv = new CsvFile({ kind: 'nodes', label: 'AuthorRedirect', ...file('author_redirects') }, AUTHOR_REDIRECT_COLUMNS);
+  const splitsCsv = new CsvFile({ kind: 'nodes', label: 'SplitProposal', ...file('split_proposals') }, SPLIT_PROPOSAL_COLUMNS);
+  const variantsCsv = new CsvFile({ kind: 'relationships', label: 'MAYBE_SAME_AS', ...file('maybe_same_as') }, MAYBE_SAME_AS_COLUMNS);
+  const evidence = (r: VariantRow | SplitRow) => [r.reason, r.score, r.nameMatch, r.sharedCoauthors, r.sharedCategories, r.sharedTopics, 'open'];
+  await identity.resolve(lastSeq, {
+    person: (id, a) =>
+      (a.blocks.length > 1 ? spansCsv : authorsCsv).row([id, a.name, a.key, a.looseKey, a.orcid, a.openalexId, a.block, a.blocks, a.mentions, a.summary]),
+    redirect: (id, to, reason, block) => redirectsCsv.row([id, to, reason, block]),
+    variant: (v) => variantsCsv.row([v.a, v.b, ...evidence(v)]),
+    split: (s) => splitsCsv.row([s.id, s.person, s.part, ...evidence(s)]),
+    authored: (author, paperId, position, asWritten) => authoredCsv.row([author, paperId, position, asWritten]),
+  });
   const categoriesCsv = new CsvFile({ kind: 'nodes', label: 'Category', ...file('categories') }, CATEGORY_COLUMNS);
   for (const [code, c] of categories) categoriesCsv.row([code, c.name, c.archive]);
   const topicsCsv = new CsvFile({ kind: 'nodes', label: 'Topic', ...file('topics') }, TOPIC_COLUMNS);
@@ -401,6 +426,9 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     papersCsv,
     stubsCsv,
     authorsCsv,
+    spansCsv,
+    redirectsCsv,
+    splitsCsv,
     categoriesCsv,
     topicsCsv,
     topicTermsCsv,
@@ -410,6 +438,7 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     inCategoryCsv,
     hasTopicCsv,
     citesCsv,
+    variantsCsv,
   ];
   const groups = all.map((f) => f.close());
   const { rmSync } = await import('node:fs');
@@ -419,12 +448,11 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     dir,
     groups,
     summary: summary!,
-    newAuthorsPerBatch,
     bytes: all.reduce((s, f) => s + f.bytes, 0),
     counts: {
       papers: n('Paper'),
       stubs: n('Paper:Stub'),
-      authors: n('Author'),
+      authors: n('Author') + n(`Author:${SPANS_BLOCKS_LABEL}`),
       categories: n('Category'),
       topics: n('Topic'),
       authored: n('AUTHORED'),
@@ -432,6 +460,8 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
       hasTopic: n('HAS_TOPIC'),
       cites: n('CITES'),
       batches: batchNo,
+      redirects: n('AuthorRedirect'),
+      suggestions: n('MAYBE_SAME_AS') + n('SplitProposal'),
       topicTerms: n('TopicTerm'),
       topicAcronyms: n('TopicAcronym'),
       topicPapers: countedPapers,

@@ -1,7 +1,5 @@
 // /api/authors/:id against the real Neo4j holding the sample listing, plus spelling variants, a merge suggestion and a hub.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { describeCategory } from '../../ingest/text/categories.js';
-import { GraphWriter } from '../../ingest/writer.js';
 import { ErrorBody } from '../../schema/api.js';
 import { AuthorResponse } from '../../schema/authors.js';
 import { expectUnavailable503, useSampleApi } from '../support/api.js';
@@ -108,8 +106,8 @@ describe('GET /api/authors/:id on the sample listing', () => {
          WITH p MATCH (c:Category {code: 'cs.LG'}) CREATE (p)-[:IN_CATEGORY {primary: true}]->(c)`,
         { knolle: KNOLLE },
       );
-      // A different author node whose name might be the same person, sharing co-author Ziller; suggestions are
-      // computed by the real ingest code.
+      // A different author node whose name might be the same person, sharing co-author Ziller, with a variant
+      // suggestion stored by the ingest's own query.
       await graph.runAutoCommit(
         `MATCH (z:Author {id: 'name:alexander ziller'}), (c:Category {code: 'cs.LG'})
          CREATE (m:Author {id: 'name:m j knolle', name: 'M. J. Knolle', key: 'm j knolle', looseKey: 'knolle m'})
@@ -117,7 +115,20 @@ describe('GET /api/authors/:id on the sample listing', () => {
          CREATE (m)-[:AUTHORED {position: 1, asWritten: 'M. J. Knolle'}]->(p), (z)-[:AUTHORED {position: 2, asWritten: 'Alexander Ziller'}]->(p),
                 (p)-[:IN_CATEGORY {primary: true}]->(c)`,
       );
-      await new GraphWriter(graph, describeCategory).refreshSuggestions(['name:m j knolle']);
+      await graph.write('identity/store-variants', {
+        pairs: [
+          {
+            a: 'name:m j knolle',
+            b: KNOLLE,
+            reason: 'shared co-authors, not enough to join',
+            score: -0.5,
+            nameMatch: 'initial',
+            sharedCoauthors: ['Alexander Ziller'],
+            sharedCategories: ['cs.LG'],
+            sharedTopics: null,
+          },
+        ],
+      });
       // 501 authors: above the co-author bound, so it must be skipped and reported, not listed.
       await graph.runAutoCommit(
         `MATCH (k:Author {id: $knolle})

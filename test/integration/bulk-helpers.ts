@@ -104,14 +104,6 @@ function propsLine(props: Record<string, unknown>, skip: string[] = [], unordere
     .join(' ');
 }
 
-/**
- * Evidence lists of a merge suggestion: collected without an order (`collect(DISTINCT …)[..20]` in
- * cypher/ingest/suggestion-candidates.cypher), so their order follows the store's relationship chains and differs
- * between any two stores; compared as sets. Below the cap of 20 the set is the whole evidence; {@link dumpGraph}
- * reports lists at the cap (where the chosen subset itself could depend on that order).
- */
-export const UNORDERED_LISTS = ['sharedCoauthors', 'sharedCategories'];
-export const EVIDENCE_CAP = 20;
 
 function nodeKey(labels: string[], props: Record<string, unknown>): string {
   const key = props.id ?? props.code ?? props.key;
@@ -119,8 +111,6 @@ function nodeKey(labels: string[], props: Record<string, unknown>): string {
 }
 
 export interface GraphDump {
-  /** Relationships with an evidence list at the cap (its subset could depend on store order). */
-  cappedEvidence: number;
   labels: Record<string, number>;
   types: Record<string, number>;
   nodes: string[];
@@ -160,15 +150,12 @@ export async function dumpGraph(graph: Graph): Promise<GraphDump> {
   const relationshipsRaw = (
     await q(graph, 'MATCH (a)-[r]->(b) RETURN labels(a) AS al, properties(a) AS ap, type(r) AS t, properties(r) AS rp, labels(b) AS bl, properties(b) AS bp')
   );
-  const cappedEvidence = relationshipsRaw.filter((r) =>
-    UNORDERED_LISTS.some((k) => ((r.rp as Record<string, unknown>)[k] as unknown[] | undefined)?.length === EVIDENCE_CAP),
-  ).length;
   const relationships = relationshipsRaw.map(
     (r) =>
       `${nodeKey(r.al as string[], { id: (r.ap as Record<string, unknown>).id, code: (r.ap as Record<string, unknown>).code })} -${r.t as string}-> ` +
-      `${nodeKey(r.bl as string[], { id: (r.bp as Record<string, unknown>).id, code: (r.bp as Record<string, unknown>).code })} ${propsLine(r.rp as Record<string, unknown>, [], UNORDERED_LISTS)}`,
+      `${nodeKey(r.bl as string[], { id: (r.bp as Record<string, unknown>).id, code: (r.bp as Record<string, unknown>).code })} ${propsLine(r.rp as Record<string, unknown>)}`,
   );
-  return { cappedEvidence, labels, types, nodes: nodes.sort(), relationships: relationships.sort() };
+  return { labels, types, nodes: nodes.sort(), relationships: relationships.sort() };
 }
 
 /**

@@ -340,11 +340,12 @@ describe('ingest: the other sources', () => {
     const authors = await q('MATCH (a:Author) RETURN a.name AS name ORDER BY name');
     expect(authors.map((a) => a.name)).toEqual(['Hartmut Haentze', 'Hartmut Häntze', 'K. Bressem', 'Keno K. Bressem', 'Lisa C. Adams']);
     const s = await q('MATCH (a:Author)-[s:MAYBE_SAME_AS]->(b:Author) RETURN a.name AS a, b.name AS b, s.reason AS reason, s.sharedCoauthors AS co ORDER BY a');
-    expect(s).toHaveLength(2);
+    // The identity model suggests where there is evidence to weigh (a shared co-author); two single papers without any
+    // shared evidence (the Häntze spellings) stay two persons, neither merged nor suggested.
+    expect(s).toHaveLength(1);
     const bressem = must(s.find((x) => String(x.a).includes('Bressem')), 's.find((x) => String(x.a).includes("Bressem"))');
     expect(bressem.co).toEqual(['Lisa C. Adams']);
-    expect(bressem.reason).toMatch(/initial/);
-    expect(must(s.find((x) => String(x.a).includes('ntze')), 's.find((x) => String(x.a).includes("ntze"))').reason).toMatch(/transliteration/);
+    expect(String(bressem.reason).length).toBeGreaterThan(0);
   });
 });
 

@@ -38,12 +38,31 @@ const NO_WORKS: WorksRow = {
   topics: [],
 };
 
-/** The author `id` (e.g. `name:daniel truhn`, `openalex:A123`) with everything about them; NotFoundError if unknown. */
+/** Most homonyms listed on an author's page. */
+const MAX_HOMONYMS = 50;
+
+/** The author was retired (merged into another person by the identity model): its live id. */
+export class AuthorMovedError extends Error {
+  override name = 'AuthorMovedError';
+  constructor(
+    readonly from: string,
+    readonly to: string,
+    readonly reason: string | null,
+  ) {
+    super(`Author ${from} is now ${to}`);
+  }
+}
+
+/**
+ * The author `id` (e.g. `name:daniel truhn`, `openalex:A123`) with everything about them; AuthorMovedError for a retired
+ * id, NotFoundError if unknown.
+ */
 export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): Promise<AuthorResponse> {
   const opts = { timeoutMs: QUERY_TIMEOUT_MS };
-  // Two independent reads side by side: one round trip instead of two.
-  const [profiles, workRows] = await Promise.all([
+  // Independent reads side by side: one round trip instead of several.
+  const [profiles, homonymRows, workRows] = await Promise.all([
     graph.read('authors/profile', { id }, opts),
+    graph.read('authors/homonyms', { id, limit: neo4j.int(MAX_HOMONYMS) }, opts),
     graph.read(
       'authors/works',
       {
@@ -59,7 +78,12 @@ export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): P
     ),
   ]);
   const profile = profiles[0];
-  if (!profile) throw new NotFoundError('Author', id);
+  if (!profile) {
+    const [moved] = await graph.read('authors/redirect', { id }, opts);
+    if (moved) throw new AuthorMovedError(id, moved.redirectTo, moved.reason);
+    throw new NotFoundError('Author', id);
+  }
+  const homonyms = homonymRows[0] ?? { total: 0, people: [] };
 
   // The works query has no row for an author without papers.
   const works = workRows[0] ?? NO_WORKS;
@@ -82,6 +106,7 @@ export async function getAuthor(graph: Graph, id: string, query: AuthorQuery): P
       status: s.status ?? 'open',
       evidence: { sharedCoauthors: s.sharedCoauthors ?? [], sharedCategories: s.sharedCategories ?? [] },
     })),
+    homonyms,
     truncated: {
       papers: truncation(works.paperTotal, works.papers.length),
       coauthors: truncation(works.coauthorTotal, works.coauthors.length),

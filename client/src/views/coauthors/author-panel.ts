@@ -105,6 +105,17 @@ export function renderAuthorPanel(panel: HTMLElement, a: AuthorResponse, o: Auth
     a.categories.length ? h('div', { class: 'chips' }, ...a.categories.map((c) => h('span', { class: 'chip', title: c.name ?? '' }, `${c.code} · ${c.papers}`))) : null,
     a.spellings.length > 1 ? h('h3', {}, 'Spellings') : null,
     a.spellings.length > 1 ? h('div', { class: 'chips' }, ...a.spellings.map((s) => h('span', { class: 'chip' }, `${s.asWritten} · ${s.papers}`))) : null,
+    a.homonyms.total > 0 ? h('h3', {}, `${a.homonyms.total} other ${a.homonyms.total === 1 ? 'person' : 'people'} named ${a.author.name}`) : null,
+    a.homonyms.total > 0
+      ? h(
+          'ul',
+          { 'data-testid': 'panel-homonyms' },
+          ...a.homonyms.people.map((p) =>
+            h('li', { class: 'split' }, h('a', { href: authorMapHref(p.id), 'data-id': p.id }, p.name), h('span', { class: 'meta' }, `${p.papers} paper${p.papers === 1 ? '' : 's'}`)),
+          ),
+        )
+      : null,
+    more(a.homonyms.total > a.homonyms.people.length ? { total: a.homonyms.total, shown: a.homonyms.people.length } : undefined),
     a.mergeSuggestions.length ? h('h3', {}, 'Possibly the same person') : null,
     a.mergeSuggestions.length
       ? h(

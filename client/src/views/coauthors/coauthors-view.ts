@@ -322,20 +322,32 @@ export const coauthorsView: ViewModule = {
       );
     }
 
-    async function loadAuthorDetail(): Promise<void> {
+    /**
+     * Loads the centre author's details. Returns true when the id was retired (the API redirected to the person's live
+     * id): the view then replaces its URL with the live id instead of loading the old one.
+     */
+    async function loadAuthorDetail(): Promise<boolean> {
       if (!state.author) {
         authorDetail = null;
         paintControls();
-        return;
+        return false;
       }
-      if (authorDetail?.author.id === state.author) return;
+      if (authorDetail?.author.id === state.author) return false;
       try {
         authorDetail = await fetchAuthor(state.author);
       } catch (err) {
         authorDetail = null;
         ctx.notify(`Could not load the author: ${(err as Error).message}`, 'error');
       }
-      if (!destroyed) paintControls();
+      if (destroyed) return false;
+      const live = authorDetail?.author.id;
+      if (live !== undefined && live !== state.author) {
+        const old = state.author;
+        go({ author: live, sel: state.sel === old ? live : state.sel }, { replace: true });
+        return true;
+      }
+      paintControls();
+      return false;
     }
 
     async function showPanel(id: string | undefined): Promise<void> {
@@ -405,8 +417,7 @@ export const coauthorsView: ViewModule = {
         // A new centre: its positions mean nothing for the new network.
         map.pinned.clear();
         map.cy.elements().remove();
-        await loadAuthorDetail();
-        if (destroyed) return;
+        if ((await loadAuthorDetail()) || destroyed) return;
       }
       if (first || graphQueryKey(next) !== loadedKey || prev.pathTo !== next.pathTo) await loadGraph();
       else if (colourShown !== next.colour) await draw();
