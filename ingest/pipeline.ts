@@ -23,6 +23,7 @@ import { loadScoringFrequencies } from './topic-frequencies.js';
 import { CandidatePool } from './topics/pool.js';
 import { createSpool, sweepStaleSpools } from './spool.js';
 import { addCounts, emptyCounts, GraphWriter, type WriteCounts } from './writer.js';
+import { applyDecisions } from './identity/decisions-apply.js';
 
 export interface IngestInput {
   /** A file path, or '-' for standard input. */
@@ -310,6 +311,9 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     await settle();
     summary.timings['pass 2'] = Date.now() - started - pass1Ms - frequenciesMs;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
+    // Reviewers' identity decisions hold over what this run wrote (a merged person recreated, a split undone by the
+    // papers' new author lists): re-applied before the summaries are computed.
+    if (writer && progress.written > 0) await applyDecisions(graph!);
     // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
     if (writer && progress.written > 0) summary.timings.summary = Math.round((await refreshSummaries(graph!)).ms);
   } finally {
