@@ -1,9 +1,6 @@
 // /api/curation against the real Neo4j: the admin token (missing, wrong, right, rate-limited), decisions applied with a
 // graph-version bump, concurrent decisions on one person, decisions surviving a re-ingest, undo, split, and the
 // export → import round trip.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGraphVersion } from '../../db/summary/version.js';
 import { ingest } from '../../ingest/pipeline.js';
@@ -13,42 +10,12 @@ import { createApp } from '../../server/app.js';
 import { adminTokens } from '../../server/http/admin-token.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
+import { HAENTZE, HAENTZE2, K, KENO, variantsFile } from './curation-fixture.js';
 
 const ALICE = 'alice-token-0123456789abcdef';
 const BOB = 'bob-token-0123456789abcdef';
 const TOKENS = `alice:${ALICE},bob:${BOB}`;
 
-const KENO = 'name:keno k bressem';
-const K = 'name:k bressem';
-const HAENTZE = 'name:hartmut haentze';
-const HAENTZE2 = 'name:hartmut hantze';
-
-/** Four papers: two spellings of Bressem sharing Adams (a variant), two transliterations of Häntze, and two Wangs. */
-function variantsFile(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pg-curation-'));
-  const file = path.join(dir, 'variants.jsonl');
-  const rec = (id: string, authors: string[][], title: string, cat = 'cs.CV', year = 2021) =>
-    JSON.stringify({
-      id,
-      title,
-      abstract: 'A study of segmentation.',
-      categories: cat,
-      authors: '',
-      authors_parsed: authors,
-      versions: [{ created: `Mon, 4 Jan ${year} 00:00:00 GMT` }],
-    });
-  writeFileSync(
-    file,
-    [
-      rec('2101.00001', [['Bressem', 'Keno K.', ''], ['Adams', 'Lisa C.', '']], 'Paper one about segmentation'),
-      rec('2101.00002', [['Bressem', 'K.', ''], ['Adams', 'Lisa C.', '']], 'Paper two about segmentation'),
-      rec('2101.00003', [['Häntze', 'Hartmut', '']], 'Paper three'),
-      rec('2101.00004', [['Haentze', 'Hartmut', '']], 'Paper four'),
-      rec('2101.00005', [['Bressem', 'Keno K.', ''], ['Truhn', 'Daniel', '']], 'Paper five about radiology', 'eess.IV', 2022),
-    ].join('\n'),
-  );
-  return file;
-}
 
 describe('curation API', () => {
   const graph = testGraph();
