@@ -1,5 +1,5 @@
 // The review queue: merge suggestions between two current persons with status $status ('all' for every status), most
-// evidence first (a shared co-author counts three times a shared category), a page of them and how many there are.
+// evidence first, a page of them and how many there are.
 // The one query that knows how suggestions are stored (MAYBE_SAME_AS, once per pair); the evidence of each side is
 // read by person-evidence.cypher.
 CALL () {
@@ -10,7 +10,8 @@ CALL () {
 CALL () {
   MATCH (a:Author)-[s:MAYBE_SAME_AS]->(b:Author)
   WHERE $status = 'all' OR coalesce(s.status, 'open') = $status
-  WITH a, b, s, 3 * size(coalesce(s.sharedCoauthors, [])) + size(coalesce(s.sharedCategories, [])) AS score
+  // The identity model's own score when it stored one, else shared co-authors (x3) and categories.
+  WITH a, b, s, coalesce(s.score, 3 * size(coalesce(s.sharedCoauthors, [])) + size(coalesce(s.sharedCategories, []))) AS score
   ORDER BY score DESC, a.id, b.id
   SKIP $offset
   LIMIT $limit

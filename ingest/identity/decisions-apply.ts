@@ -152,6 +152,14 @@ export async function applyDecisions(graph: Graph): Promise<{ active: number; ch
   });
 }
 
+/** applyDecisions as a step of the list that runs after every ingest run and bulk load ({name, run}). */
+export const curationPostIngestStep = {
+  name: 'curation decisions',
+  run: async (graph: Graph): Promise<void> => {
+    await applyDecisions(graph);
+  },
+};
+
 /** A page of decisions, newest first. */
 export async function listDecisions(graph: Graph, offset: number, limit: number): Promise<{ total: number; items: Decision[] }> {
   const [row] = await graph.read('decisions/page', { offset: neo4j.int(offset), limit: neo4j.int(limit) });
