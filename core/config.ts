@@ -1,6 +1,7 @@
 // Settings: parsed once from process.env with zod; defaults here, no default secrets, fail fast with a readable message.
 import path from 'node:path';
 import { z } from 'zod';
+import { must } from './must.js';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -30,7 +31,42 @@ export const ConfigSchema = z.object({
   NEO4J_PAGECACHE: z.preprocess(emptyToUndefined, z.string().regex(/^\d+[mMgG]$/, 'like 512m or 2g').optional()),
   CORS_ORIGIN: z.preprocess(emptyToUndefined, z.string().optional()),
   LOAD_SAMPLE: bool.default(true),
+  // Curation writes: one token, or several as `label:token,label:token` (decisions record the label); unset: a random
+  // token is generated at start and printed as a sign-in URL. Parsed by adminTokens() below.
+  PAPERGRAPH_ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((v) => parseAdminTokens(v).every((t) => t.token.length >= MIN_TOKEN_LENGTH), {
+        message: `every token must be at least 16 characters (a bare token, or label:token pairs separated by commas)`,
+      })
+      .optional(),
+  ),
 });
+
+/** Shortest admin token accepted from the environment. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** A token holder: the label decisions record, and the secret itself. */
+export interface AdminToken {
+  label: string;
+  token: string;
+}
+
+/**
+ * Splits PAPERGRAPH_ADMIN_TOKEN: `label:token` entries separated by commas, or one bare token (labelled `admin`). A
+ * label is letters, digits and `_.@-`; an entry whose part before the first `:` is not such a label is a bare token.
+ */
+export function parseAdminTokens(value: string): AdminToken[] {
+  return value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0)
+    .map((entry) => {
+      const m = /^([A-Za-z0-9_.@-]{1,64}):(.+)$/.exec(entry);
+      return m ? { label: must(m[1], 'the label'), token: must(m[2], 'the token') } : { label: 'admin', token: entry };
+    });
+}
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
 

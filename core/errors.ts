@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'console_busy',
   'result_too_large',
   'query_connection_lost',
+  'token_required',
+  'token_invalid',
+  'decision_conflict',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -105,5 +108,19 @@ export class RowShapeError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(message: string, details?: unknown) {
     super('rate_limited', message, details);
+  }
+}
+
+/** A curation (write) endpoint called without the admin token, or with a wrong one. */
+export class TokenError extends DomainError {
+  constructor(code: 'token_required' | 'token_invalid', message: string) {
+    super(code, message);
+  }
+}
+
+/** An identity decision that does not fit the graph as it is now (a person already merged away, a later decision). */
+export class DecisionConflictError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super('decision_conflict', message, details);
   }
 }

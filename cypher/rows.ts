@@ -221,6 +221,87 @@ const identityRows = {
   'identity/store-splits': ANY_ROW,
 };
 
+/** An (:IdentityDecision) node's properties (ingest/identity/decisions.ts turns them into a schema/curation Decision). */
+const decisionNode = z.object({
+  id: z.string(),
+  seq: count,
+  kind: z.enum(['merge', 'reject', 'split']),
+  status: z.enum(['active', 'undone']),
+  at: z.string(),
+  by: z.string(),
+  why: z.string(),
+  keep: z.string().optional(),
+  retire: z.string().optional(),
+  a: z.string().optional(),
+  b: z.string().optional(),
+  person: z.string().optional(),
+  papers: z.array(z.string()).optional(),
+  newId: z.string().optional(),
+  newName: z.string().optional(),
+  moved: z.string().optional(),
+  undoneAt: z.string().optional(),
+  undoneBy: z.string().optional(),
+  undoneWhy: z.string().optional(),
+  importedAt: z.string().optional(),
+  importedBy: z.string().optional(),
+});
+
+const decisionRows = {
+  'decisions/record': z.object({ id: z.string() }),
+  'decisions/next-seq': z.object({ seq: count }),
+  'decisions/get': z.object({ d: decisionNode }),
+  'decisions/all': z.object({ d: decisionNode }),
+  'decisions/page': z.object({ total: count, items: z.array(decisionNode) }),
+  'decisions/later': z.object({ id: z.string(), kind: z.string() }),
+  'decisions/mark-undone': z.object({ id: z.string() }),
+  'decisions/set-moved': z.object({ id: z.string() }),
+  'decisions/person-state': z.object({ id: z.string(), isAuthor: z.boolean(), name, redirectTo: z.string().nullable() }),
+  'decisions/apply-merge': z.object({ moved: z.array(z.object({ paperId: z.string(), position: int })) }),
+  'decisions/undo-merge': z.object({ movedBack: count }),
+  'decisions/apply-split': z.object({ moved: count }),
+  'decisions/set-suggestion-status': z.object({ changed: count }),
+  'decisions/suggestions': z.object({
+    total: count,
+    items: z.array(
+      z.object({
+        a: z.string(),
+        b: z.string(),
+        score: z.number(),
+        reason: z.string(),
+        status: z.string(),
+        sharedCoauthors: z.array(z.string()),
+        sharedCategories: z.array(z.string()),
+      }),
+    ),
+  }),
+  'decisions/person-evidence': z.object({
+    id: z.string(),
+    name: z.string(),
+    paperCount: count,
+    firstYear: int.nullable(),
+    lastYear: int.nullable(),
+    spellings: z.array(z.object({ asWritten: z.string(), papers: count })),
+    papers: z.array(z.object({ id: z.string(), title: z.string().nullable(), year: int.nullable() })),
+    categories: z.array(z.object({ code: z.string(), papers: count })),
+    coauthors: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
+  }),
+  'decisions/person-papers': z.object({
+    id: z.string(),
+    name: z.string(),
+    papers: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string().nullable(),
+        year: int.nullable(),
+        position: int.nullable(),
+        asWritten: z.string().nullable(),
+        coauthors: z.array(z.string()),
+        categories: z.array(z.string()),
+      }),
+    ),
+  }),
+};
+
 /** Row schema of every query file (a test checks that the keys are exactly the files under cypher/). */
 export const ROWS = {
   ...authorRows,
@@ -229,6 +310,7 @@ export const ROWS = {
   ...graphRows,
   ...otherRows,
   ...identityRows,
+  ...decisionRows,
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 /** The name of a query file, `area/name`. */

@@ -3,6 +3,7 @@
 // Each step gets the graph and must be idempotent (it runs again after every later ingest). Curation decisions recorded
 // as data are re-applied here, so they survive a re-ingest and a bulk reload.
 import type { Graph } from '../db/graph.js';
+import { curationPostIngestStep } from './identity/decisions-apply.js';
 
 export interface PostIngestStep {
   /** Shown in timings and errors. */
@@ -11,7 +12,7 @@ export interface PostIngestStep {
 }
 
 /** The steps, in order. */
-export const POST_INGEST_STEPS: readonly PostIngestStep[] = [];
+export const POST_INGEST_STEPS: readonly PostIngestStep[] = [curationPostIngestStep];
 
 /** Runs every post-ingest step in order; returns the milliseconds each took. */
 export async function runPostIngestSteps(graph: Graph, steps: readonly PostIngestStep[] = POST_INGEST_STEPS): Promise<Record<string, number>> {

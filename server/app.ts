@@ -7,6 +7,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Graph } from '../db/graph.js';
 import { apiRouter } from './api/routes.js';
+import { OWN_BODY_PARSER_PATHS, type CurationRouterOptions } from './api/curation/curation.routes.js';
+import { adminTokens, type AdminTokens } from './http/admin-token.js';
 import { errorHandler, notFoundHandler } from './http/error-handler.js';
 import { freshShared, versionEtag } from './http/version-etag.js';
 import { StartState } from './summary/readiness.js';
@@ -22,6 +24,10 @@ export interface AppDeps {
   corsOrigin?: string;
   /** Start-up state (summaries, warm-up) shown by /api/health; one is made on `graph` when not given. */
   start?: StartState;
+  /** The admin token holders who may make curation decisions; when not given, a random token nobody knows (writes closed). */
+  admin?: AdminTokens;
+  /** Curation options (the refused-token rate limit). */
+  curation?: CurationRouterOptions;
 }
 
 /**
@@ -43,13 +49,21 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet());
   // gzip/deflate/brotli for clients that accept it (responses under 1 kB are sent as they are).
   app.use(compression());
-  app.use(express.json({ limit: '100kb' }));
+  const json = express.json({ limit: '100kb' });
+  // A decision-file import parses its larger body itself, after its admin token is checked.
+  app.use((req, res, next) => (OWN_BODY_PARSER_PATHS.has(req.path) ? next() : json(req, res, next)));
   app.use('/api', corsPolicy(deps.corsOrigin));
 
   // Reads the graph version before each GET so an unchanged graph answers 304 (see server/http/version-etag.ts).
   app.use('/api', versionEtag(freshShared(() => readGraphVersion(deps.graph)), (p) => UNVERSIONED.has(p)));
   const start = deps.start ?? new StartState(new SummaryService(deps.graph, { log: deps.log }));
-  const api = apiRouter({ graph: deps.graph, summaries: start.summaries, start });
+  const api = apiRouter({
+    graph: deps.graph,
+    summaries: start.summaries,
+    start,
+    admin: deps.admin ?? adminTokens(undefined),
+    curation: deps.curation,
+  });
   api.use(notFoundHandler());
   app.use('/api', api);
 

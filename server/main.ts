@@ -13,6 +13,7 @@ import { loadSampleIfEmpty } from '../ingest/sample.js';
 import { StartState } from './summary/readiness.js';
 import { SummaryService } from './summary/summary.service.js';
 import { warmUp } from './summary/warm.js';
+import { adminTokens, signInUrl } from './http/admin-token.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const clientDir = path.join(root, 'dist', 'client');
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     ready = applySchemaWhenReachable(graph, log, 5_000, startup.signal).then(prepare);
   }
 
-  const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN, start });
+  const admin = adminTokens(config.PAPERGRAPH_ADMIN_TOKEN);
+  const app = createApp({ graph, clientDir, log, corsOrigin: config.CORS_ORIGIN, start, admin });
   const retryAfter = () => connection.availability?.().retryAfterSeconds ?? 5;
   const server = http.createServer((req, res) => {
     retryAfterOn503(res, retryAfter);
@@ -66,6 +68,8 @@ async function main(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
     const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST;
+    // No PAPERGRAPH_ADMIN_TOKEN: the generated token is shown once, as a sign-in URL for the review view.
+    if (admin.generated) log(`Curation sign-in (review queue): ${signInUrl(`http://${host.includes(':') ? `[${host}]` : host}:${port}`, admin.generated)}`);
     void ready.then(() => warmUp(`http://${host.includes(':') ? `[${host}]` : host}:${port}`, graph, start, log)).catch(() => undefined);
   });
 

@@ -3,8 +3,11 @@ import { must } from '../../shared/must.js';
 import { startShell } from './app/shell.js';
 import { initTheme } from './core/theme.js';
 import { viewLoaders } from './views/registry.js';
+import { captureSignInToken } from './views/review/sign-in.js';
 
 initTheme();
+// A sign-in URL's token is stored and taken out of the address bar before the shell reads the URL.
+captureSignInToken();
 
 const main = must(document.getElementById('view'), 'the #view element');
 if (new URLSearchParams(location.search).get('bench') === 'synthetic') {

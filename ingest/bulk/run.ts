@@ -16,6 +16,8 @@ import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../d
 import { applySchema } from '../../db/schema.js';
 import { refreshSummaries } from '../../db/summary/refresh.js';
 import { bumpGraphVersion } from '../../db/summary/version.js';
+import type { DecisionFile } from '../../schema/curation.js';
+import { carryDecisions, restoreDecisions } from '../identity/decisions-apply.js';
 import { INGEST_MIGRATIONS } from '../migrations.js';
 import { cypher, schemaStatements } from '../../cypher/index.js';
 import type { IngestInput, IngestSummary } from '../pipeline.js';
@@ -181,6 +183,7 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
     await clearLeftovers(neo4jHome, stagingDir, log);
     const storeDir = path.join(neo4jHome, 'data', 'databases', 'neo4j');
     let replaced: BulkSummary['replaced'] = null;
+    let carried: DecisionFile | null = null;
     if (existsSync(storeDir)) {
       log('checking the current database');
       const live = await startLocalNeo4j({ dataDir: neo4jHome, password: opts.password, heap: opts.heap, pageCache: opts.pageCache, jarsDir: opts.jarsDir, log, startTimeoutMs: START_TIMEOUT_MS });
@@ -189,6 +192,8 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
       let c;
       try {
         c = await countGraph(g);
+        // Identity decisions are data a reload must not lose: read now, restored into the new store by finishLoad.
+        carried = c.nodes > 0 ? await carryDecisions(g) : null;
       } finally {
         await g.close();
         await live.stop();
@@ -276,7 +281,7 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
       await finishLoad(graph, phase, (step) => {
         lap(step);
         checkAbort();
-      });
+      }, carried);
       checkAbort();
     } finally {
       opts.signal?.removeEventListener('abort', onAbortNeo);
@@ -329,6 +334,7 @@ export async function finishLoad(
   graph: Graph,
   phase: (p: BulkProgress) => void = () => {},
   stepDone: (step: FinishStep) => void = () => {},
+  carried: DecisionFile | null = null,
 ): Promise<void> {
   phase({ phase: 'indexes', done: 0, total: null, unit: 'indexes' });
   for (const s of schemaStatements()) await graph.runAutoCommit(s);
@@ -338,6 +344,8 @@ export async function finishLoad(
   stepDone('indexes');
   phase({ phase: 'post-passes', done: 0, total: 1, unit: 'steps' });
   await graph.runAutoCommit(cypher('bulk/restore-empty-topic-lists'));
+  // The reviewers' identity decisions (carried over from the replaced store, if any), applied to the loaded graph.
+  await restoreDecisions(graph, carried);
   for (const m of INGEST_MIGRATIONS) await graph.write('migrations/record', { id: m.id });
   await runPostIngestSteps(graph);
   await graph.transaction(neo4j.session.WRITE, (tx) => bumpGraphVersion(tx));

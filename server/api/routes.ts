@@ -12,11 +12,16 @@ import { graphRouter } from './graph/graph.routes.js';
 import { exportRouter } from './export/export.routes.js';
 import { cypherRouter } from './cypher/cypher.routes.js';
 import { openApiRouter } from './openapi/openapi.routes.js';
+import { curationRouter, type CurationRouterOptions } from './curation/curation.routes.js';
+import type { AdminTokens } from '../http/admin-token.js';
 
 export interface ApiDeps {
   graph: Graph;
   summaries: SummaryService;
   start: StartState;
+  /** Who may make curation decisions (the admin token holders). */
+  admin: AdminTokens;
+  curation?: CurationRouterOptions;
 }
 
 export function apiRouter(deps: ApiDeps): Router {
@@ -29,6 +34,7 @@ export function apiRouter(deps: ApiDeps): Router {
   api.use(graphRouter(deps.graph, deps.summaries));
   api.use(exportRouter(deps.graph, deps.summaries));
   api.use(cypherRouter(deps.graph));
+  api.use(curationRouter(deps.graph, deps.admin, deps.curation));
   api.use(openApiRouter());
   return api;
 }

@@ -21,6 +21,9 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   query_failed: 500,
   row_shape: 500,
   database_unavailable: 503,
+  token_required: 401,
+  token_invalid: 401,
+  decision_conflict: 409,
 };
 
 /** The status an error answers with. */

@@ -37,7 +37,7 @@ export function startShell(els: ShellElements, loaders: ViewLoader): { navigate:
   const lastParams = new Map<View, Record<string, string>>();
 
   const navLinks = new Map<View, HTMLAnchorElement>();
-  const titles: Record<View, string> = { overview: 'Overview', coauthors: 'Co-authors', topics: 'Topics', paper: 'Paper', console: 'Console' };
+  const titles: Record<View, string> = { overview: 'Overview', coauthors: 'Co-authors', topics: 'Topics', paper: 'Paper', console: 'Console', review: 'Review' };
   for (const v of VIEWS) {
     if (v === 'paper') continue; // reached from links, not the nav
     const a = h('a', { href: formatUrlState({ view: v, params: {} }), 'data-testid': `nav-${v}`, 'data-view': v }, titles[v]);

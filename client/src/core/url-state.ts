@@ -1,6 +1,6 @@
 // The URL is the state: which view, and that view's parameters, live in the query string (pure, unit-tested).
 
-export const VIEWS = ['overview', 'coauthors', 'topics', 'paper', 'console'] as const;
+export const VIEWS = ['overview', 'coauthors', 'topics', 'paper', 'console', 'review'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface UrlState {

@@ -1,0 +1,105 @@
+// The review queue: suggestions with the evidence of both sides, and a person's papers for the split tool. Suggestions
+// are read through cypher/decisions/suggestions.cypher and mapped to ReviewItem here, the one place that knows how they
+// are stored.
+import neo4j from 'neo4j-driver';
+import type { RowOf } from '../../../cypher/rows.js';
+import type { Graph } from '../../../db/graph.js';
+import type { PersonEvidence, PersonPapersResponse, ReviewItem, SuggestionsQuery, SuggestionsResponse } from '../../../schema/curation.js';
+import { NotFoundError } from '../../errors.js';
+
+const QUERY_TIMEOUT_MS = 15_000;
+/** Co-authors of the evidence are counted over a person's newest papers of at most this many authors. */
+const EVIDENCE_MAX_AUTHORS = 50;
+const EVIDENCE_MAX_PAPERS = 300;
+/** Papers listed by the split tool. */
+const SPLIT_TOOL_PAPERS = 500;
+/** Redirect hops followed before giving up (a chain longer than this means a loop). */
+const MAX_REDIRECT_HOPS = 16;
+
+type EvidenceRow = RowOf<'decisions/person-evidence'>;
+type SuggestionRow = RowOf<'decisions/suggestions'>['items'][number];
+
+function evidenceOf(r: EvidenceRow): PersonEvidence {
+  return {
+    id: r.id,
+    name: r.name,
+    paperCount: r.paperCount,
+    years: [r.firstYear, r.lastYear],
+    spellings: r.spellings,
+    papers: r.papers,
+    categories: r.categories,
+    coauthors: r.coauthors,
+  };
+}
+
+/** The years both persons were active, or null when their spans do not overlap (or a year is unknown). */
+export function sharedYears(a: PersonEvidence['years'], b: PersonEvidence['years']): [number, number] | null {
+  const [a0, a1] = a;
+  const [b0, b1] = b;
+  if (a0 === null || a1 === null || b0 === null || b1 === null) return null;
+  const from = Math.max(a0, b0);
+  const to = Math.min(a1, b1);
+  return from <= to ? [from, to] : null;
+}
+
+/** One queue entry from a stored suggestion and the evidence of its two sides. */
+export function reviewItem(s: SuggestionRow, a: PersonEvidence, b: PersonEvidence): ReviewItem {
+  return {
+    id: `variant:${s.a}|${s.b}`,
+    kind: 'variant',
+    score: s.score,
+    reason: s.reason,
+    status: s.status,
+    shared: { coauthors: s.sharedCoauthors, categories: s.sharedCategories, years: sharedYears(a.years, b.years) },
+    a,
+    b,
+  };
+}
+
+/** A page of the review queue, most evidence first, each suggestion with both sides' evidence. */
+export async function listSuggestions(graph: Graph, q: SuggestionsQuery): Promise<SuggestionsResponse> {
+  const opts = { timeoutMs: QUERY_TIMEOUT_MS };
+  const [page] = await graph.read('decisions/suggestions', { status: q.status, offset: neo4j.int(q.offset), limit: neo4j.int(q.limit) }, opts);
+  const items = page?.items ?? [];
+  const ids = [...new Set(items.flatMap((s) => [s.a, s.b]))];
+  const evidence =
+    ids.length === 0
+      ? new Map<string, PersonEvidence>()
+      : new Map(
+          (
+            await graph.read(
+              'decisions/person-evidence',
+              { ids, maxAuthorsPerPaper: neo4j.int(EVIDENCE_MAX_AUTHORS), maxPapers: neo4j.int(EVIDENCE_MAX_PAPERS) },
+              opts,
+            )
+          ).map((r) => [r.id, evidenceOf(r)]),
+        );
+  const out: ReviewItem[] = [];
+  for (const s of items) {
+    const a = evidence.get(s.a);
+    const b = evidence.get(s.b);
+    // A person merged away between the two reads drops out of this page.
+    if (a && b) out.push(reviewItem(s, a, b));
+  }
+  return { total: page?.total ?? 0, offset: q.offset, limit: q.limit, items: out };
+}
+
+/** The person an id names now, following redirects of retired ids; NotFoundError when it names nothing. */
+export async function resolvePerson(graph: Graph, id: string): Promise<string> {
+  let current = id;
+  for (let hop = 0; hop < MAX_REDIRECT_HOPS; hop++) {
+    const [s] = await graph.read('decisions/person-state', { ids: [current] });
+    if (s?.isAuthor) return current;
+    if (!s?.redirectTo) break;
+    current = s.redirectTo;
+  }
+  throw new NotFoundError('Author', id);
+}
+
+/** A person's papers for the split tool (following a redirect), newest first. */
+export async function personPapers(graph: Graph, id: string): Promise<PersonPapersResponse> {
+  const resolved = await resolvePerson(graph, id);
+  const [row] = await graph.read('decisions/person-papers', { id: resolved, limit: neo4j.int(SPLIT_TOOL_PAPERS) }, { timeoutMs: QUERY_TIMEOUT_MS });
+  if (!row) throw new NotFoundError('Author', id);
+  return { person: { id: row.id, name: row.name }, redirectedFrom: resolved === id ? null : id, papers: row.papers };
+}
