@@ -120,6 +120,12 @@ export class GraphWriter {
     const mentions = batchMentions(batch);
     const counts = emptyCounts();
     let workDone = 0;
+    // Who each mention is (ingest/identity), from the persons of the batch's name blocks, read before the write
+    // transaction: the model's work is CPU-bound and must not hold a write transaction open (one batch is written at a
+    // time, so the persons read are those the write sees; a second ingest writing the same names at the same time is
+    // not guarded against).
+    const resolved = await this.timed('identity', () => resolveBatch(mentions, graphIdentitySource(this.graph)));
+    const p = buildBatch(batch, this.describeCategory, resolved.authorOf);
     await this.timed('transaction', () =>
       this.graph.transaction(neo4j.session.WRITE, async (tx) => {
         // The work function may be retried after a transient error: it recomputes every count from scratch.
@@ -132,12 +138,6 @@ export class GraphWriter {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
           });
-        const rows = async (name: string, params: Record<string, unknown>) => (await run(name, params)).records.map((r) => r.toObject());
-        // Who each mention is (ingest/identity), from the persons of the batch's name blocks as this transaction sees them.
-        const t0 = performance.now();
-        const resolved = await resolveBatch(mentions, graphIdentitySource(rows));
-        this.timings['identity'] = (this.timings['identity'] ?? 0) + (performance.now() - t0);
-        const p = buildBatch(batch, this.describeCategory, resolved.authorOf);
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
         // and their topics (those left without any paper are removed below).
         const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
@@ -211,23 +211,23 @@ function absentEmptyLists<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) && v.length === 0 ? null : v])) as T;
 }
 
-/** The identity model's inputs read through one transaction (the cypher/identity queries). */
-function graphIdentitySource(rows: (name: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>): IdentitySource {
-  const lookupParams = (l: PersonLookup) => ({ blocks: l.blocks, orcids: l.orcids, openalexIds: l.openalexIds });
+/** The identity model's inputs, read from the graph (cypher/identity; rows parsed with their schemas in cypher/rows.ts). */
+function graphIdentitySource(graph: Graph): IdentitySource {
   return {
     async authorship(paperIds) {
       const out = new Map<string, StoredAuthorship>();
-      for (const r of await rows('identity/paper-authorship', { ids: paperIds })) {
-        out.set(`${String(r.paper)}#${neo4j.integer.toNumber(r.position as number) - 1}`, { author: String(r.author), asWritten: String(r.asWritten) });
+      for (const r of await graph.read('identity/paper-authorship', { ids: paperIds })) {
+        out.set(`${r.paper}#${r.position - 1}`, { author: r.author, asWritten: r.asWritten });
       }
       return out;
     },
-    async persons(lookup) {
-      return (await rows('identity/block-persons', lookupParams(lookup))).map((r) => parseSummary(String(r.id), String(r.summary)));
+    async persons(lookup: PersonLookup) {
+      const rows = await graph.read('identity/block-persons', { blocks: lookup.blocks, orcids: lookup.orcids, openalexIds: lookup.openalexIds });
+      return rows.map((r) => parseSummary(r.id, r.summary));
     },
-    async takenIds(lookup) {
-      const [row] = await rows('identity/taken-ids', { blocks: lookup.blocks, ids: lookup.candidateIds });
-      return (row?.ids as string[] | undefined) ?? [];
+    async takenIds(lookup: PersonLookup) {
+      const [row] = await graph.read('identity/taken-ids', { blocks: lookup.blocks, ids: lookup.candidateIds });
+      return row?.ids ?? [];
     },
   };
 }
