@@ -74,14 +74,18 @@ async function topicsPart(tx: ManagedTransaction): Promise<TopicsPart> {
   const [t] = await rows(tx, 'graph/topic-top', { limit: neo4j.int(GRAPH_MAX_LIMIT) });
   const top = (t?.top ?? []) as TopicsPart['topics']['top'];
   const ids = top.slice(0, SUMMARY_EDGE_TOPICS).map((x) => x.id);
-  const edges =
+  // Every pair among the first SUMMARY_EDGE_TOPICS topics: each topic's partners among them, one topic's papers at a
+  // time (what graph/topic-edges computes, without holding every pair's paper list of the corpus at once).
+  const edges = nearPairs(
     ids.length > 1
-      ? await rows(tx, 'graph/topic-edges', {
+      ? await rows(tx, 'summary/topic-near', {
           ids,
-          minCooccurrence: neo4j.int(1),
+          inTop: Object.fromEntries(ids.map((id) => [id, true])),
+          perTopic: neo4j.int(ids.length),
           maxPaperIds: neo4j.int(SUMMARY_EDGE_PAPER_IDS),
         })
-      : [];
+      : [],
+  );
   const allIds = top.map((x) => x.id);
   const [near, [bip]] = [
     allIds.length > 1
@@ -106,12 +110,7 @@ async function topicsPart(tx: ManagedTransaction): Promise<TopicsPart> {
   return {
     topics: { total: Number(t?.total ?? 0), top },
     edgeTopics: SUMMARY_EDGE_TOPICS,
-    edges: edges.map((e) => ({
-      source: String(e.source),
-      target: String(e.target),
-      shared: Number(e.shared),
-      papers: ((e.papers as string[] | null) ?? []).map(String),
-    })),
+    edges,
     near: { perTopic: SUMMARY_NEAR_PER_TOPIC, edges: nearPairs(near) },
     bipartite: { seeds, firstSeed, papers: bip?.papers ?? [] },
   };
