@@ -191,6 +191,8 @@ const otherRows = {
     json: z.string().nullable(),
   }),
   'summary/store': ANY_ROW,
+  'summary/batch-papers': z.object({ year: int.nullable(), codes: z.array(z.string()) }),
+  'summary/category-counts': z.object({ code: z.string(), name, archive: name, papers: count }),
   'summary/topic-near': z.object({
     source: z.string(),
     near: z.array(z.object({ target: z.string(), shared: count, papers: z.array(z.string()) })),

@@ -3,6 +3,7 @@ import neo4j, { Neo4jError } from 'neo4j-driver';
 import { cypher } from '../cypher/index.js';
 import { QueryTooLargeError } from '../core/errors.js';
 import type { Graph } from '../db/graph.js';
+import { afterBatch, beforeBatch } from '../db/summary/incremental.js';
 import { bumpGraphVersion } from '../db/summary/version.js';
 import { authorProps, batchMentions, parseSummary, suggestionRows, type PersonLookup } from './authors/persons.js';
 import { resolveBatch, type IdentitySource, type StoredAuthorship } from './authors/resolve.js';
@@ -138,6 +139,8 @@ export class GraphWriter {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
           });
+        // The stored counts are moved by this batch at its end (db/summary/incremental.ts).
+        const summaryBefore = await beforeBatch(tx, p.papers.map((r) => r.id));
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
         // and their topics (those left without any paper are removed below).
         const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
@@ -193,7 +196,7 @@ export class GraphWriter {
           c.stubs = cites.nodesCreated;
         }
         // The version commits with the data it describes (ETags, stored summaries).
-        await bumpGraphVersion(tx);
+        await afterBatch(tx, summaryBefore, await bumpGraphVersion(tx));
         Object.assign(counts, c);
         workDone = performance.now();
       }),

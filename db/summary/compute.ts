@@ -14,7 +14,9 @@ import {
   SUMMARY_NEAR_PER_TOPIC,
   type CoauthorsPart,
   type Parts,
-  type StatsPart,
+  SUMMARY_MAX_CATEGORIES,
+  type CountsPart,
+  type TopsPart,
   type TopicsPart,
 } from './parts.js';
 
@@ -31,28 +33,40 @@ interface CountsRow {
   maybeSameAs: number;
 }
 
-async function statsPart(tx: ManagedTransaction): Promise<StatsPart> {
-  const top = { limit: neo4j.int(STATS_MAX_LIMIT) };
-  // One after another: a transaction runs one query at a time.
+/** Node and relationship counts from Neo4j's count store (no scan); also what a batch re-reads in its transaction. */
+export async function countStoreCounts(tx: ManagedTransaction): Promise<Pick<CountsPart, 'nodes' | 'relationships'>> {
   const [c] = (await rows(tx, 'stats/counts')) as unknown as CountsRow[];
-  const years = (await rows(tx, 'stats/papers-per-year')) as { year: number | null; papers: number }[];
-  const categories = await rows(tx, 'stats/categories', top);
-  const topAuthors = await rows(tx, 'stats/top-authors', top);
-  const topTopics = await rows(tx, 'stats/top-topics', top);
+  if (!c) throw new Error('stats/counts returned no row');
   return {
-    nodes: { Paper: c!.papers, Stub: c!.stubs, Author: c!.authors, Category: c!.categories, Topic: c!.topics },
+    nodes: { Paper: c.papers, Stub: c.stubs, Author: c.authors, Category: c.categories, Topic: c.topics },
     relationships: {
-      AUTHORED: c!.authored,
-      IN_CATEGORY: c!.inCategory,
-      HAS_TOPIC: c!.hasTopic,
-      CITES: c!.cites,
-      MAYBE_SAME_AS: c!.maybeSameAs,
+      AUTHORED: c.authored,
+      IN_CATEGORY: c.inCategory,
+      HAS_TOPIC: c.hasTopic,
+      CITES: c.cites,
+      MAYBE_SAME_AS: c.maybeSameAs,
     },
+  };
+}
+
+async function countsPart(tx: ManagedTransaction): Promise<CountsPart> {
+  // One after another: a transaction runs one query at a time.
+  const counts = await countStoreCounts(tx);
+  const years = (await rows(tx, 'stats/papers-per-year')) as { year: number | null; papers: number }[];
+  const categories = await rows(tx, 'stats/categories', { limit: neo4j.int(SUMMARY_MAX_CATEGORIES) });
+  return {
+    ...counts,
     papersPerYear: years.filter((y): y is { year: number; papers: number } => y.year !== null),
     papersWithoutYear: years.find((y) => y.year === null)?.papers ?? 0,
-    categories: categories as StatsPart['categories'],
-    topAuthors: topAuthors as StatsPart['topAuthors'],
-    topTopics: topTopics as StatsPart['topTopics'],
+    categories: categories as CountsPart['categories'],
+  };
+}
+
+async function topsPart(tx: ManagedTransaction): Promise<TopsPart> {
+  const top = { limit: neo4j.int(STATS_MAX_LIMIT) };
+  return {
+    topAuthors: (await rows(tx, 'stats/top-authors', top)) as TopsPart['topAuthors'],
+    topTopics: (await rows(tx, 'stats/top-topics', top)) as TopsPart['topTopics'],
   };
 }
 
@@ -60,14 +74,18 @@ async function topicsPart(tx: ManagedTransaction): Promise<TopicsPart> {
   const [t] = await rows(tx, 'graph/topic-top', { limit: neo4j.int(GRAPH_MAX_LIMIT) });
   const top = (t?.top ?? []) as TopicsPart['topics']['top'];
   const ids = top.slice(0, SUMMARY_EDGE_TOPICS).map((x) => x.id);
-  const edges =
+  // Every pair among the first SUMMARY_EDGE_TOPICS topics: each topic's partners among them, one topic's papers at a
+  // time (what graph/topic-edges computes, without holding every pair's paper list of the corpus at once).
+  const edges = nearPairs(
     ids.length > 1
-      ? await rows(tx, 'graph/topic-edges', {
+      ? await rows(tx, 'summary/topic-near', {
           ids,
-          minCooccurrence: neo4j.int(1),
+          inTop: Object.fromEntries(ids.map((id) => [id, true])),
+          perTopic: neo4j.int(ids.length),
           maxPaperIds: neo4j.int(SUMMARY_EDGE_PAPER_IDS),
         })
-      : [];
+      : [],
+  );
   const allIds = top.map((x) => x.id);
   const [near, [bip]] = [
     allIds.length > 1
@@ -92,12 +110,7 @@ async function topicsPart(tx: ManagedTransaction): Promise<TopicsPart> {
   return {
     topics: { total: Number(t?.total ?? 0), top },
     edgeTopics: SUMMARY_EDGE_TOPICS,
-    edges: edges.map((e) => ({
-      source: String(e.source),
-      target: String(e.target),
-      shared: Number(e.shared),
-      papers: ((e.papers as string[] | null) ?? []).map(String),
-    })),
+    edges,
     near: { perTopic: SUMMARY_NEAR_PER_TOPIC, edges: nearPairs(near) },
     bipartite: { seeds, firstSeed, papers: bip?.papers ?? [] },
   };
@@ -158,5 +171,5 @@ async function coauthorsPart(tx: ManagedTransaction): Promise<CoauthorsPart> {
 
 /** Every part, read in `tx` (which decides what snapshot they describe). */
 export async function computeParts(tx: ManagedTransaction): Promise<Parts> {
-  return { stats: await statsPart(tx), topics: await topicsPart(tx), coauthors: await coauthorsPart(tx) };
+  return { counts: await countsPart(tx), tops: await topsPart(tx), topics: await topicsPart(tx), coauthors: await coauthorsPart(tx) };
 }

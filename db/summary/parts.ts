@@ -28,16 +28,31 @@ export const SUMMARY_BIPARTITE_PAPERS = 1000;
 /** Paper ids kept per stored topic edge (most recent first). */
 export const SUMMARY_EDGE_PAPER_IDS = 5;
 
-export const StatsPart = z.object({
+/** Most categories the stored counts hold (every category, for arXiv's ~150); with more, batches cannot move them. */
+export const SUMMARY_MAX_CATEGORIES = 2000;
+
+const Category = z.object({ code: z.string(), name: z.string().nullable(), archive: z.string().nullable(), papers: count });
+
+/**
+ * What the graph holds: node and relationship counts, papers per year and per category. Kept exact by each ingest batch
+ * in its own transaction (db/summary/incremental.ts) when it was exact before the batch; otherwise by a full refresh.
+ */
+export const CountsPart = z.object({
   nodes: z.object({ Paper: count, Stub: count, Author: count, Category: count, Topic: count }),
   relationships: z.object({ AUTHORED: count, IN_CATEGORY: count, HAS_TOPIC: count, CITES: count, MAYBE_SAME_AS: count }),
   papersPerYear: z.array(z.object({ year: count, papers: count })),
   papersWithoutYear: count,
-  categories: z.array(z.object({ code: z.string(), name: z.string().nullable(), archive: z.string().nullable(), papers: count })),
+  /** Categories, most papers first (ties by code): every one when there are at most SUMMARY_MAX_CATEGORIES. */
+  categories: z.array(Category),
+});
+export type CountsPart = z.infer<typeof CountsPart>;
+
+/** The authors and topics on most papers (STATS_MAX_LIMIT each): a full refresh recomputes them. */
+export const TopsPart = z.object({
   topAuthors: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
   topTopics: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
 });
-export type StatsPart = z.infer<typeof StatsPart>;
+export type TopsPart = z.infer<typeof TopsPart>;
 
 const TopicRow = z.object({ id: z.string(), name: z.string(), papers: count });
 const TopicEdge = z.object({ source: z.string(), target: z.string(), shared: count, papers: z.array(z.string()) });
@@ -89,11 +104,17 @@ export const CoauthorsPart = z.object({
 });
 export type CoauthorsPart = z.infer<typeof CoauthorsPart>;
 
-export const SummaryParts = { stats: StatsPart, topics: TopicsPart, coauthors: CoauthorsPart } as const;
+export const SummaryParts = { counts: CountsPart, tops: TopsPart, topics: TopicsPart, coauthors: CoauthorsPart } as const;
 export type PartKey = keyof typeof SummaryParts;
 export interface Parts {
-  stats: StatsPart;
+  counts: CountsPart;
+  tops: TopsPart;
   topics: TopicsPart;
   coauthors: CoauthorsPart;
 }
 export const PART_KEYS = Object.keys(SummaryParts) as PartKey[];
+/**
+ * The shape of the stored parts: a summary stored in another shape (by another release) is neither served nor kept
+ * in place of a new one, it is rebuilt. Bump it whenever a part's schema changes.
+ */
+export const SUMMARY_FORMAT = 2;

@@ -1,7 +1,7 @@
 // Reads one stored summary part together with the current graph version.
 import neo4j from 'neo4j-driver';
 import type { Graph } from '../graph.js';
-import { SummaryParts, type PartKey, type Parts } from './parts.js';
+import { SUMMARY_FORMAT, SummaryParts, type PartKey, type Parts } from './parts.js';
 import type { GraphVersion } from './version.js';
 
 export interface StoredPart<K extends PartKey> {
@@ -24,7 +24,7 @@ export async function readStoredPart<K extends PartKey>(
 ): Promise<StoredPart<K>> {
   const [row] = await graph.read(
     'summary/read',
-    { key, haveVersion: neo4j.int(have?.version ?? -1), haveEpoch: have?.epoch ?? '' },
+    { key, haveVersion: neo4j.int(have?.version ?? -1), haveEpoch: have?.epoch ?? '', format: neo4j.int(SUMMARY_FORMAT) },
     // Generous: the first query after a start also pays for planning and cold pages.
     { timeoutMs },
   );

@@ -4,7 +4,7 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { cypher } from '../../cypher/index.js';
 import type { Graph } from '../graph.js';
 import { computeParts } from './compute.js';
-import type { Parts } from './parts.js';
+import { SUMMARY_FORMAT, type Parts } from './parts.js';
 import { graphVersionIn, type GraphVersion } from './version.js';
 
 /** A refresh scans the whole graph: allow it minutes on a large one, unlike a request. */
@@ -30,10 +30,12 @@ export interface RefreshOptions {
   timeoutMs?: number;
 }
 
-async function store(tx: ManagedTransaction, v: GraphVersion, parts: Parts, buildMs: number): Promise<void> {
+/** Stores `parts` as describing version `v` (each unless a newer one of the same format is stored). */
+export async function storeParts(tx: ManagedTransaction, v: GraphVersion, parts: Partial<Parts>, buildMs: number): Promise<void> {
   await tx.run(cypher('summary/store'), {
     version: neo4j.int(v.version),
     epoch: v.epoch,
+    format: neo4j.int(SUMMARY_FORMAT),
     buildMs: neo4j.int(Math.round(buildMs)),
     parts: Object.entries(parts).map(([key, part]) => ({ key, json: JSON.stringify(part) })),
   });
@@ -63,7 +65,8 @@ export async function refreshSummaries(graph: Graph, opts: RefreshOptions = {}):
     );
     last = out.after;
     if (out.before.version === out.after.version && out.before.epoch === out.after.epoch) {
-      await graph.transaction(neo4j.session.WRITE, (tx) => store(tx, out.before, out.parts, performance.now() - t0));
+      // Not the database's default timeout: on a busy machine writing a few MB of JSON can wait that long.
+      await graph.transaction(neo4j.session.WRITE, (tx) => storeParts(tx, out.before, out.parts, performance.now() - t0), { timeoutMs });
       return { version: out.before, stored: true, attempts: attempt, ms: performance.now() - started };
     }
   }
@@ -74,7 +77,7 @@ export async function refreshSummaries(graph: Graph, opts: RefreshOptions = {}):
       const t0 = performance.now();
       const [row] = (await tx.run(cypher('summary/lock-version'))).records;
       const v: GraphVersion = { version: Number(row!.get('version')), epoch: String(row!.get('epoch')) };
-      await store(tx, v, await computeParts(tx), performance.now() - t0);
+      await storeParts(tx, v, await computeParts(tx), performance.now() - t0);
       return v;
     },
     { timeoutMs },

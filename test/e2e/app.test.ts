@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bumpGraphVersion } from '../../db/summary/version.js';
 import { createApp } from '../../server/app.js';
 import { ensureClientBuilt } from '../../server/client-build.js';
 import { launchChromium } from '../support/browser.js';
@@ -317,6 +318,32 @@ describe('PaperGraph in a browser', () => {
       page.off('request', count);
     }
     expect(authorRequests).toEqual([]);
+  });
+
+  it('marks the overview "updating…" while its summary is being rebuilt, with no error, then shows the fresh one', async () => {
+    // A new graph version: the stored summary is now behind, so the next /api/stats serves it marked stale and starts
+    // the rebuild in the background.
+    await graph.transaction(neo4j.session.WRITE, (tx) => bumpGraphVersion(tx));
+    const stats: boolean[] = [];
+    const onResponse = (r: Response) => {
+      if (new URL(r.url()).pathname === '/api/stats') void r.json().then((b: { stale: boolean }) => stats.push(b.stale));
+    };
+    page.on('response', onResponse);
+    try {
+      await page.goto(`${base}/?view=overview`);
+      await page.getByTestId('overview-stale').waitFor();
+      expect(await page.getByTestId('overview-stale').innerText()).toMatch(/updating…/);
+      expect(await page.getByTestId('count-papers').innerText()).toMatch(/^11\b/);
+      expect(await page.getByTestId('toast-error').count()).toBe(0);
+      // The view asks again by itself and drops the mark once the rebuilt summary is served.
+      await page.getByTestId('overview-stale').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('count-papers').innerText()).toMatch(/^11\b/);
+      expect(await page.getByTestId('toast-error').count()).toBe(0);
+      expect(stats[0]).toBe(true);
+      await expect.poll(() => stats.at(-1)).toBe(false);
+    } finally {
+      page.off('response', onResponse);
+    }
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -22,9 +22,11 @@ export function statsRouter(summaries: SummaryService): Router {
       response: StatsResponse,
     },
     async ({ query }, _req, res) => {
-      const served = await summaries.get('stats');
-      if (served.stale) untagResponse(res);
-      return statsResponse(served, query);
+      const counts = await summaries.get('counts');
+      const tops = await summaries.get('tops');
+      const response = statsResponse(counts, tops, query);
+      if (response.stale) untagResponse(res);
+      return response;
     },
   );
   return router;
