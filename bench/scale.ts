@@ -51,7 +51,16 @@ async function serveMode(): Promise<void> {
   const log = (line: string) => console.error(`[scale-server] ${line}`);
   const connection = await connect(config, log);
   const start = new StartState(new SummaryService(connection.graph, { log }));
-  await start.summaries.ensureBuilt();
+  // As server/main.ts does, a summary read that fails on a cold, busy database is retried rather than fatal.
+  for (;;) {
+    try {
+      await start.summaries.ensureBuilt();
+      break;
+    } catch (err) {
+      log(`summary not ready (${(err as Error).message}); retrying in 5 s`);
+      await new Promise((r) => setTimeout(r, 5_000));
+    }
+  }
   const server = createApp({ graph: connection.graph, start, log }).listen(0, '127.0.0.1');
   server.on('listening', () => {
     const address = server.address();
