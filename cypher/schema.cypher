@@ -49,8 +49,6 @@ CREATE INDEX topic_acronym_acronym IF NOT EXISTS FOR (a:TopicAcronym) ON (a.acro
 CREATE CONSTRAINT paper_graph_state_key IF NOT EXISTS FOR (s:PaperGraphState) REQUIRE s.key IS UNIQUE;
 CREATE CONSTRAINT paper_graph_summary_key IF NOT EXISTS FOR (m:PaperGraphSummary) REQUIRE m.key IS UNIQUE;
 
-// Identity decisions of the review queue (ingest/identity/decisions*.ts) and the retired person ids they leave, each
-// an (:AuthorRedirect {id, redirectTo}) node.
+// Identity decisions of the review queue (ingest/identity/decisions*.ts); the person ids a merge retires are the
+// (:AuthorRedirect) nodes above.
 CREATE CONSTRAINT identity_decision_id IF NOT EXISTS FOR (d:IdentityDecision) REQUIRE d.id IS UNIQUE;
-CREATE CONSTRAINT author_redirect_id IF NOT EXISTS FOR (r:AuthorRedirect) REQUIRE r.id IS UNIQUE;
-CREATE INDEX author_redirect_to IF NOT EXISTS FOR (r:AuthorRedirect) ON (r.redirectTo);
