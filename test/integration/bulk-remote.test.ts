@@ -38,7 +38,11 @@ describe('ingest --bulk with a remote NEO4J_URI', () => {
     expect(script).toContain(`-v "$DIR:/papergraph-bulk"`);
     expect(script).toContain('docker compose up -d neo4j');
     expect(script).toContain(`npm run ingest -- --bulk-finish "$DIR"`);
-    expect(existsSync(path.join(out, 'suggestion-batches.json'))).toBe(true);
+    // Identity is resolved while staging: persons, redirects and suggestions are CSVs like the rest.
+    expect(readFileSync(path.join(out, 'authors.header.csv'), 'utf8').trim()).toBe(
+      'id:ID(Author),name:string,key:string,looseKey:string,orcid:string,openalexId:string,block:string,blocks:string[],mentions:long,summary:string',
+    );
+    expect(script).toContain('--nodes=AuthorRedirect=/papergraph-bulk/author_redirects.header.csv,/papergraph-bulk/author_redirects.csv');
     expect(existsSync(path.join(tmp, 'neo4j'))).toBe(false);
   }, 300_000);
 
