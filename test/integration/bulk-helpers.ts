@@ -124,7 +124,8 @@ export interface GraphDump {
  */
 const VOLATILE: Record<string, string[]> = {
   PaperGraphMigration: ['appliedAt'],
-  PaperGraphState: ['version', 'epoch', 'changedAt'],
+  // summaryLockedAt: datetime() stamped by summary/lock-version only to take the write lock (every ingest batch's beforeBatch); never read.
+  PaperGraphState: ['version', 'epoch', 'changedAt', 'summaryLockedAt'],
   PaperGraphSummary: ['version', 'epoch', 'builtAt', 'buildMs', 'json'],
 };
 
