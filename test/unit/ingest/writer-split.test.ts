@@ -19,7 +19,7 @@ function recordingGraph(maxPapers: number, failure: () => Error) {
     async transaction(_mode: unknown, work: (tx: unknown) => Promise<unknown>) {
       let papers: string[] = [];
       const tx = {
-        async run(text: string, params: Record<string, unknown>) {
+        async run(text: string, params: Record<string, unknown> = {}) {
           const rows = (params.papers ?? params.authors ?? params.categories ?? params.topics ?? []) as { id?: string }[];
           if ('papers' in params) {
             papers = rows.map((r) => r.id!);
