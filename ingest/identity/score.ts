@@ -11,7 +11,7 @@ export const WEIGHTS = {
   /** Join at or above this score (when no name-form rule asks for more). */
   joinAt: 0,
   /** Prior log-odds of a name carried by one person only. */
-  priorBase: 2,
+  priorBase: 3,
   /** Log-odds lost per e-fold of estimated namesakes. */
   priorPerNamesake: 1.1,
   /** How many namesakes one distinct given name of the block stands for (people per given name, roughly). */
@@ -41,6 +41,8 @@ export const WEIGHTS = {
   /** Shared co-authors an initial-only spelling needs to join a full given name, and a transliterated family name. */
   initialMinShared: 2,
   transliterationMinShared: 1,
+  /** Estimated namesakes up to which a shared large collaboration counts as two units for a name-form rule. */
+  collaborationRareNamesakes: 5,
 };
 
 
@@ -267,9 +269,12 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
   };
 }
 
-/** Units of evidence a name-form rule counts: shared co-authors, a shared collaboration, agreeing initials. */
+/**
+ * Units of evidence a name-form rule counts: shared co-authors, a shared collaboration (two units for a rare name:
+ * two rare namesakes in one collaboration are unlikely), agreeing initials.
+ */
 export function ruleSupport(v: Extract<Verdict, { kind: 'score' }>): number {
-  const collaboration = (v.evidence.parts.collaboration ?? 0) > 0 ? 1 : 0;
+  const collaboration = (v.evidence.parts.collaboration ?? 0) > 0 ? (v.evidence.namesakes <= WEIGHTS.collaborationRareNamesakes ? 2 : 1) : 0;
   return v.evidence.sharedCoauthors.length + collaboration + (v.rule?.initialsAgree ? 1 : 0);
 }
 

@@ -45,3 +45,18 @@ describe('initial-only spellings', () => {
     expect(m.get('i#0')).not.toBe(m.get('f#0'));
   });
 });
+
+describe('large collaborations', () => {
+  const members = Array.from({ length: 60 }, (_, i) => `Member${String.fromCharCode(97 + (i % 26))}${i} Collab`);
+  const collab = (id: string, name: string) => paper({ id, authors: [name, ...members], categories: ['hep-ex'], topics: ['detector'] });
+
+  it('joins an initial-only spelling of a rare name through a shared collaboration', () => {
+    const m = ids(bulk([...collab('c1', 'Arya Quilbert'), ...collab('c2', 'A. Quilbert')]));
+    expect(m.get('c2#0')).toBe(m.get('c1#0'));
+  });
+
+  it('keeps an initial-only spelling of a very common name apart on a shared collaboration alone', () => {
+    const m = ids(bulk([...collab('c1', 'Wei Wang'), ...collab('c2', 'W. Wang')]));
+    expect(m.get('c2#0')).not.toBe(m.get('c1#0'));
+  });
+});
