@@ -120,6 +120,8 @@ interface Person {
   writesMiddle: number;
   /** How often a two-syllable given name is written hyphenated ("Xiao-Ming", "Min-Jun") rather than joined. */
   hyphenates: number;
+  /** Collaborators outside the person's field and labs, met again and again (an interdisciplinary tie). */
+  outside: number[];
 }
 
 interface Lab {
@@ -194,6 +196,7 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
       writesMiddle: rand() < 0.7 ? 0.9 : 0.3,
       // A person mostly keeps one form; co-authors who type the list sometimes use the other.
       hyphenates: rand() < (culture === 'korean' ? 0.6 : 0.15) ? 0.9 : 0.1,
+      outside: [],
     };
     // A quarter move to a second lab halfway through their career (a new co-author network); one in five of those
     // also changes field (physics to machine learning, say).
@@ -205,6 +208,9 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
     for (const l of person.labs) must(labs[l], 'labs[l]').members.push(i);
     people.push(person);
   }
+
+  // Each person's outside collaborators: anyone in the corpus, but the same few over a career.
+  for (const p of people) p.outside = Array.from({ length: 3 }, () => Math.floor(rand() * opts.people));
 
   // Two large collaborations (hep-ex, astro-ph) recruit members of their fields.
   const collabs = [8, 9].map((field, k) => {
@@ -269,7 +275,7 @@ export function generateCorpus(opts: GenOptions): { mentions: GenMention[]; peop
           const other = must(labs[pick(must(labsOfField[field], 'labsOfField[field]'))], 'labs[pick(labsOfField[field])]');
           set.add(pick(other.members.length > 0 ? other.members : lab.members));
         }
-        else set.add(Math.floor(rand() * opts.people));
+        else set.add(pick(p.outside));
       }
       authors = [...set];
       topics = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(lab.topics)))];
