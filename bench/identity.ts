@@ -168,6 +168,11 @@ async function main(): Promise<void> {
   const batch = num('batch', values.batch!);
   const gen = generateCorpus({ people: num('people', values.people!), papers: num('papers', values.papers!), seed: num('seed', values.seed!) });
   const genMentions: Mention[] = gen.mentions.map(({ truth: _t, display: _d, ...m }) => m);
+  const perName = new Map<string, number>();
+  for (const n of gen.names) perName.set(n, (perName.get(n) ?? 0) + 1);
+  const namesShared = gen.names.filter((n) => (perName.get(n) ?? 0) > 1).length;
+  const [topName, topCount] = [...perName].sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
+  console.log(`generator names: ${perName.size} distinct full names for ${gen.names.length} people; ${((namesShared / gen.names.length) * 100).toFixed(1)} % share theirs with someone; most common "${topName}" (${topCount} people)`);
   report(`generator (${gen.people} people, seed ${values.seed})`, genMentions, gen.mentions.map((m) => m.truth), batch);
 
   // OpenAlex: its author ids are the truth; the model sees neither them nor the ORCIDs OpenAlex attaches to them.

@@ -2,16 +2,23 @@
 import { must } from '../../core/must.js';
 import type { Assignment, Evidence, IdentityInput, IdentityResult, Mention, MentionRef, PersonSummary, Suggestion } from './model.js';
 import { newPersonId } from './ids.js';
-import { mentionName } from './names.js';
+import { givenIndexKeys, mentionName } from './names.js';
 import { mentionProfile, mergeInto, summaryProfile, toSummary, type Profile } from './profile.js';
 import { blockStats, compare, joins, namesCompatible, WEIGHTS, type BlockStats } from './score.js';
 
 /** A merge of two clusters scoring below WEIGHTS.joinAt + this is reported as a split proposal. */
 export const SPLIT_MARGIN = 1;
 /** Passes of the merge step (each merges the best-scoring pairs found; later passes see the merged evidence). */
-const MERGE_PASSES = 3;
+const MERGE_PASSES = 6;
+/**
+ * Candidates a cluster is compared with in the merge step before the list is narrowed to those sharing a co-author
+ * or collaborator with it (a very common name's block would otherwise cost a comparison per pair of its clusters).
+ */
+const MAX_MERGE_CANDIDATES = 64;
 
 interface Cluster {
+  /** Serial number in its block run (pair keys). */
+  n: number;
   /** Existing id, or null until the end of the run. */
   id: string | null;
   profile: Profile;
@@ -120,32 +127,39 @@ class BlockRun {
     this.index(c);
   }
 
+  /** A serial number for a new cluster. */
+  next(): number {
+    return this.clusters.length;
+  }
+
+  private static push(map: Map<string, Cluster[]>, key: string, c: Cluster): void {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    // Clusters are indexed again after each growth; the last entry is the usual repeat.
+    if (list[list.length - 1] !== c && !list.includes(c)) list.push(c);
+  }
+
   private index(c: Cluster): void {
     for (const f of c.profile.forms) {
-      const first = f.given[0] ?? '';
-      const k = first.slice(0, 1);
-      for (const [map, key] of [
-        [this.byInitial, k],
-        [this.byFirst, first.length > 1 ? first : `${k}.`],
-      ] as const) {
-        let list = map.get(key);
-        if (!list) map.set(key, (list = []));
-        if (!list.includes(c)) list.push(c);
-      }
+      BlockRun.push(this.byInitial, (f.given[0] ?? '').slice(0, 1), c);
+      for (const key of givenIndexKeys(f)) BlockRun.push(this.byFirst, key, c);
     }
     for (const k of idKeys(c.profile)) if (!this.byId.has(k)) this.byId.set(k, c);
   }
 
-  /** Clusters whose first given names can match the profile's (a full name meets the same name or its initial). */
+  /**
+   * Clusters whose given names can match the profile's: a full name meets the same first name, its run-together
+   * form ("Haona" / "Hao-Na") and initial-only spellings of its initial; an initial meets every name it begins.
+   */
   private candidates(p: Profile): Cluster[] {
     const out = new Set<Cluster>(this.byInitial.get('') ?? []);
     for (const f of p.forms) {
       const first = f.given[0] ?? '';
       if (first === '') return this.clusters.filter((c) => !c.mergedInto);
-      const lists = first.length > 1 ? [this.byFirst.get(first), this.byFirst.get(`${first[0]}.`)] : [this.byInitial.get(first)];
-      for (const list of lists) for (const c of list ?? []) out.add(c);
+      const lists = first.length > 1 ? [...givenIndexKeys(f).map((k) => this.byFirst.get(k)), this.byFirst.get(`${first[0]}.`)] : [this.byInitial.get(first)];
+      for (const list of lists) for (const c of list ?? []) if (!c.mergedInto) out.add(c);
     }
-    return [...out].filter((c) => !c.mergedInto);
+    return [...out];
   }
 
   /** Merges `from` into `into`; an existing id merged away is retired with a redirect. */
@@ -211,50 +225,59 @@ class BlockRun {
   }
 
   private fresh(p: Profile, m: Mention): Cluster {
-    const c: Cluster = { id: null, profile: p, existing: false, founder: m, touched: true, mergedInto: null, absorbed: [] };
+    const c: Cluster = { n: this.next(), id: null, profile: p, existing: false, founder: m, touched: true, mergedInto: null, absorbed: [] };
     this.add(c);
     this.placed.set(m, { cluster: c, basis: 'new', score: null });
     return c;
   }
 
   /**
-   * Joins clusters that share co-authors and now score as one (a later mention can bridge two earlier ones). Only
-   * pairs with a cluster touched in this run are considered; weak joins become split proposals.
+   * Agglomerative step: scores every pair of name-compatible clusters where one changed (in this run, then in the
+   * previous pass), merges the best-scoring joinable pairs first (each cluster once per pass), and repeats with the
+   * merged evidence, so a later mention can bridge two earlier ones and a person's clusters gather through each
+   * other. A cluster with many candidates is compared only with those sharing a co-author or collaborator with it.
+   * Weak joins become split proposals.
    */
   mergePass(): void {
-    for (let pass = 0; pass < MERGE_PASSES; pass++) {
-      const alive = this.clusters.filter((c) => !c.mergedInto);
-      const byCoauthor = new Map<string, Cluster[]>();
-      for (const c of alive) {
-        for (const k of c.profile.coauthors.keys()) {
-          let list = byCoauthor.get(k);
-          if (!list) byCoauthor.set(k, (list = []));
-          list.push(c);
-        }
-      }
-      const seen = new Set<string>();
-      const pairs: { a: Cluster; b: Cluster; score: number; evidence: Evidence }[] = [];
-      const index = new Map(alive.map((c, i) => [c, i]));
-      for (const list of byCoauthor.values()) {
-        if (list.length < 2 || list.length > 200) continue;
-        for (let i = 0; i < list.length; i++) {
-          const a = list[i];
-          if (a === undefined) break;
-          for (let j = i + 1; j < list.length; j++) {
-            const b = list[j];
-            if (b === undefined) break;
-            if (!a.touched && !b.touched) continue;
-            const key = `${index.get(a)}|${index.get(b)}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
-            const v = compare(a.profile, b.profile, this.stats);
-            if (v.kind === 'score' && joins(v)) pairs.push({ a, b, score: v.evidence.score, evidence: v.evidence });
+    let dirty = this.clusters.filter((c) => !c.mergedInto && c.touched);
+    for (let pass = 0; pass < MERGE_PASSES && dirty.length > 0; pass++) {
+      let byCoauthor: Map<string, Cluster[]> | null = null;
+      const near = (a: Cluster): Set<Cluster> => {
+        if (!byCoauthor) {
+          byCoauthor = new Map();
+          for (const c of this.clusters) {
+            if (c.mergedInto) continue;
+            for (const k of c.profile.coauthors.keys()) BlockRun.push(byCoauthor, k, c);
+            for (const k of c.profile.collaborators) BlockRun.push(byCoauthor, k, c);
           }
+        }
+        const out = new Set<Cluster>();
+        for (const k of a.profile.coauthors.keys()) for (const c of byCoauthor.get(k) ?? []) out.add(c);
+        for (const k of a.profile.collaborators) for (const c of byCoauthor.get(k) ?? []) out.add(c);
+        return out;
+      };
+      const seen = new Set<number>();
+      const pairs: { a: Cluster; b: Cluster; score: number; evidence: Evidence }[] = [];
+      for (const a of dirty) {
+        if (a.mergedInto) continue;
+        let list = this.candidates(a.profile);
+        if (list.length > MAX_MERGE_CANDIDATES) {
+          const close = near(a);
+          list = list.filter((c) => close.has(c));
+        }
+        for (const b of list) {
+          if (b === a) continue;
+          const key = a.n < b.n ? a.n * 4194304 + b.n : b.n * 4194304 + a.n;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const v = compare(a.profile, b.profile, this.stats);
+          if (v.kind === 'score' && joins(v)) pairs.push({ a, b, score: v.evidence.score, evidence: v.evidence });
         }
       }
       if (pairs.length === 0) return;
-      pairs.sort((x, y) => y.score - x.score);
+      pairs.sort((x, y) => y.score - x.score || Math.min(x.a.n, x.b.n) - Math.min(y.a.n, y.b.n) || Math.max(x.a.n, x.b.n) - Math.max(y.a.n, y.b.n));
       const used = new Set<Cluster>();
+      const next: Cluster[] = [];
       for (const { a, b, score, evidence } of pairs) {
         if (used.has(a) || used.has(b)) continue;
         used.add(a).add(b);
@@ -264,7 +287,9 @@ class BlockRun {
           this.pending.push({ a: into, b: into, kind: 'split', part: [...from.profile.refs], reason: 'joined on weak evidence', evidence });
         }
         this.merge(into, from, 'joined by evidence');
+        next.push(into);
       }
+      dirty = next;
     }
   }
 }
@@ -292,7 +317,7 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
     const reclustered = input.mode === 'bulk' ? seeds.filter((x) => x.s.mentionRefs !== undefined) : [];
     for (const x of seeds) {
       if (reclustered.includes(x)) continue;
-      run.add({ id: x.s.id, profile: x.profile, existing: true, founder: null, touched: false, mergedInto: null, absorbed: [] });
+      run.add({ n: run.next(), id: x.s.id, profile: x.profile, existing: true, founder: null, touched: false, mergedInto: null, absorbed: [] });
     }
     for (const { m, profile } of mentionProfiles) run.place(m, profile);
     run.mergePass();

@@ -12,5 +12,5 @@ export { resolveIdentities, SPLIT_MARGIN } from './assign.js';
 export { newPersonId, preferredId } from './ids.js';
 export { mentionsOfRecord } from './mentions.js';
 export * from './model.js';
-export { blockOfMention, coauthorKey, matchGiven, mentionName, parseName } from './names.js';
+export { blockOfMention, coauthorKey, givenIndexKeys, matchGiven, mentionName, parseName } from './names.js';
 export { compare, WEIGHTS } from './score.js';

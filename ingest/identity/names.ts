@@ -104,6 +104,23 @@ export function matchGiven(a: string[], b: string[]): GivenMatch {
   return fullFirst ? 'middle' : 'initial';
 }
 
+/**
+ * Keys under which a spelling is indexed for candidate lookup: its first given name ("wei"), or "w." for an initial,
+ * plus the full given names run together when there are several ("Hao-Na" → "haona"), so a joined spelling
+ * ("Haona") finds the hyphenated one. Two spellings matchGiven accepts share a key or meet through an initial.
+ */
+export function givenIndexKeys(n: Pick<ParsedName, 'given'>): string[] {
+  const first = n.given[0] ?? '';
+  if (first.length <= 1) return [`${first}.`];
+  const full = n.given.filter((t) => t.length > 1);
+  return full.length > 1 ? [first, full.join('')] : [first];
+}
+
+/** Initials of a spelling's given names, in order ("Lukas T." → "lt"). */
+export function givenInitials(n: Pick<ParsedName, 'given'>): string {
+  return n.given.map((t) => t[0] ?? '').join('');
+}
+
 /** True when the name carries a full (not initial-only) first given name. */
 export function hasFullGiven(n: Pick<ParsedName, 'given'>): boolean {
   return (n.given[0]?.length ?? 0) > 1;

@@ -1,6 +1,6 @@
 // Scoring: how strongly the evidence says two profiles (mention or person) are one person, as log-odds with its parts.
 import type { Evidence } from './model.js';
-import { commonFamilyPrior, hasFullGiven, matchGiven, type GivenMatch, type ParsedName } from './names.js';
+import { commonFamilyPrior, givenInitials, hasFullGiven, matchGiven, type GivenMatch, type ParsedName } from './names.js';
 import { coauthorRarity, type Profile } from './profile.js';
 
 /**
@@ -11,7 +11,7 @@ export const WEIGHTS = {
   /** Join at or above this score (when no name-form rule asks for more). */
   joinAt: 0,
   /** Prior log-odds of a name carried by one person only. */
-  priorBase: 2,
+  priorBase: 3,
   /** Log-odds lost per e-fold of estimated namesakes. */
   priorPerNamesake: 1.1,
   /** How many namesakes one distinct given name of the block stands for (people per given name, roughly). */
@@ -41,6 +41,8 @@ export const WEIGHTS = {
   /** Shared co-authors an initial-only spelling needs to join a full given name, and a transliterated family name. */
   initialMinShared: 2,
   transliterationMinShared: 1,
+  /** Estimated namesakes up to which a shared large collaboration counts as two units for a name-form rule. */
+  collaborationRareNamesakes: 5,
 };
 
 
@@ -131,13 +133,26 @@ export type Verdict =
   | { kind: 'score'; evidence: Evidence; /** A name-form rule that asks for more than the score before a join. */ rule: NameRule | null };
 
 /**
- * Spellings that need co-authors before a join: an initial-only spelling against a full given name ("K. Bressem" /
- * "Keno K. Bressem": the initial fits every K. Bressem) needs two shared co-authors; a transliterated family name
- * ("Haentze" / "Häntze") needs one.
+ * Spellings that need evidence beyond the score before a join: an initial-only spelling against a full given name
+ * ("K. Bressem" / "Keno K. Bressem": the initial fits every K. Bressem) needs two units, a transliterated family
+ * name ("Haentze" / "Häntze") one. A unit is a shared co-author, a shared large collaboration, or (initial-only) a
+ * second initial that agrees too ("L. T. Zimmermann" / "Lukas T. Zimmermann" is more specific than "L.").
  */
 export interface NameRule {
   name: 'initial-only' | 'transliteration';
   minSharedCoauthors: number;
+  /** The initial-only spelling's two or more initials all agree with the full spelling's. */
+  initialsAgree: boolean;
+}
+
+/** True when some initial-only spelling of `a` has at least two initials and they begin a full spelling's of `b`. */
+function initialsAgree(a: ParsedName[], b: ParsedName[]): boolean {
+  for (const x of a) {
+    if (hasFullGiven(x) || x.given.length < 2) continue;
+    const ix = givenInitials(x);
+    for (const y of b) if (hasFullGiven(y) && givenInitials(y).startsWith(ix)) return true;
+  }
+  return false;
 }
 
 function intersects(a: Set<string>, b: Set<string>): boolean {
@@ -179,8 +194,10 @@ export function compare(a: Profile, b: Profile, stats: BlockStats): Verdict {
   const aFull = a.forms.some(hasFullGiven);
   const bFull = b.forms.some(hasFullGiven);
   let rule: NameRule | null = null;
-  if (aFull !== bFull) rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared };
-  else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared };
+  if (aFull !== bFull) {
+    const agree = aFull ? initialsAgree(b.forms, a.forms) : initialsAgree(a.forms, b.forms);
+    rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared, initialsAgree: agree };
+  } else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false };
   return { kind: 'score', evidence, rule };
 }
 
@@ -252,8 +269,17 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
   };
 }
 
-/** Whether a scored pair joins: the score reaches JOIN_AT and any name-form rule has its co-authors. */
+/**
+ * Units of evidence a name-form rule counts: shared co-authors, a shared collaboration (two units for a rare name:
+ * two rare namesakes in one collaboration are unlikely), agreeing initials.
+ */
+export function ruleSupport(v: Extract<Verdict, { kind: 'score' }>): number {
+  const collaboration = (v.evidence.parts.collaboration ?? 0) > 0 ? (v.evidence.namesakes <= WEIGHTS.collaborationRareNamesakes ? 2 : 1) : 0;
+  return v.evidence.sharedCoauthors.length + collaboration + (v.rule?.initialsAgree ? 1 : 0);
+}
+
+/** Whether a scored pair joins: the score reaches JOIN_AT and any name-form rule has its evidence. */
 export function joins(v: Extract<Verdict, { kind: 'score' }>): boolean {
   if (v.evidence.score < WEIGHTS.joinAt) return false;
-  return v.rule === null || v.evidence.sharedCoauthors.length >= v.rule.minSharedCoauthors;
+  return v.rule === null || ruleSupport(v) >= v.rule.minSharedCoauthors;
 }
