@@ -14,7 +14,8 @@ import {
   type Suggestion,
 } from '../identity/index.js';
 import type { WritablePaper } from '../batch.js';
-import type { PaperRecord } from '../record.js';
+
+export { mentionAt } from '../identity/index.js';
 import { looseNameKey, nameKey } from './identity.js';
 
 /** One mention of a batch with the block it falls into. */
@@ -40,36 +41,6 @@ export function batchMentions(batch: WritablePaper[]): BatchMention[] {
   return out;
 }
 
-/**
- * The mention at `position` of a paper: exactly `mentionsOfRecord(r, topicIds)[position]` without building the other
- * authors' mentions (each carries the whole co-author list, so all of a 3,000-author paper's mentions hold 9 million
- * names). The bulk replay builds one group's mentions at a time with it; a unit test keeps it equal to
- * mentionsOfRecord.
- */
-export function mentionAt(r: Pick<PaperRecord, 'id' | 'authors' | 'categories' | 'year'>, topicIds: string[], position: number): Mention {
-  const a = r.authors[position];
-  if (a === undefined) throw new Error(`Internal error: paper ${r.id} has no author at position ${position}`);
-  const coauthors: string[] = [];
-  r.authors.forEach((o, i) => {
-    if (i !== position) coauthors.push(o.name);
-  });
-  const m: Mention = {
-    paperId: r.id,
-    position,
-    name: a.name,
-    asWritten: a.asWritten,
-    categories: r.categories,
-    topics: topicIds,
-    year: r.year,
-    coauthors,
-    authorCount: r.authors.length,
-  };
-  if (a.given !== undefined) m.given = a.given;
-  if (a.family !== undefined) m.family = a.family;
-  if (a.orcid) m.orcid = a.orcid;
-  if (a.openalexId) m.openalexId = a.openalexId;
-  return m;
-}
 
 /** `paperId#position` (0-based) of a mention. */
 export function mentionKey(paperId: string, position: number): string {

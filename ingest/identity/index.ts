@@ -10,7 +10,7 @@
 //      store result.persons as the persons' summaries; record result.retired as redirects; store result.suggestions.
 export { resolveIdentities, SPLIT_MARGIN } from './assign.js';
 export { newPersonId, preferredId } from './ids.js';
-export { mentionsOfRecord } from './mentions.js';
+export { mentionAt, mentionsOfRecord } from './mentions.js';
 export * from './model.js';
 export { blockOfMention, coauthorKey, givenIndexKeys, matchGiven, mentionName, parseName } from './names.js';
 export { compare, WEIGHTS } from './score.js';
