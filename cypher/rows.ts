@@ -273,6 +273,8 @@ const decisionRows = {
         status: z.string(),
         sharedCoauthors: z.array(z.string()),
         sharedCategories: z.array(z.string()),
+        sharedTopics: z.array(z.string()),
+        nameMatch: z.string().nullable(),
       }),
     ),
   }),

@@ -35,12 +35,17 @@ export const ReviewItem = z
   .object({
     id: z.string().describe('Stable id of the suggestion: `variant:<a>|<b>`'),
     kind: z.enum(['variant', 'split']).describe('variant: two persons that may be one; split: one person that may be two'),
-    score: z.number().describe('Rank: more shared evidence first'),
-    reason: z.string(),
+    score: z.number().describe("Rank: the identity model's score (log-odds that the two are one person), highest first"),
+    reason: z.string().describe('Why the model could not decide (e.g. "initial-only spelling": an initial needs more shared co-authors)'),
+    nameMatch: z
+      .enum(['same', 'middle', 'initial'])
+      .nullable()
+      .describe('How the given names meet: identical, through a full first name, or only through an initial (null for suggestions stored before the model said)'),
     status: z.string().describe('open, rejected or accepted'),
     shared: z.object({
       coauthors: z.array(z.string()).describe('Co-authors both have'),
       categories: z.array(z.string()).describe('Categories both publish in'),
+      topics: z.array(z.string()).describe('Topics both write about'),
       years: z.tuple([z.number().int(), z.number().int()]).nullable().describe('Years both were active, or null when they do not overlap'),
     }),
     a: PersonEvidence,

@@ -22,7 +22,9 @@ CALL () {
     reason: coalesce(s.reason, ''),
     status: coalesce(s.status, 'open'),
     sharedCoauthors: coalesce(s.sharedCoauthors, []),
-    sharedCategories: coalesce(s.sharedCategories, [])
+    sharedCategories: coalesce(s.sharedCategories, []),
+    sharedTopics: coalesce(s.sharedTopics, []),
+    nameMatch: s.nameMatch
   }) AS items
 }
 RETURN total, items

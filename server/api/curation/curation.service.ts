@@ -49,8 +49,9 @@ export function reviewItem(s: SuggestionRow, a: PersonEvidence, b: PersonEvidenc
     kind: 'variant',
     score: s.score,
     reason: s.reason,
+    nameMatch: s.nameMatch === 'same' || s.nameMatch === 'middle' || s.nameMatch === 'initial' ? s.nameMatch : null,
     status: s.status,
-    shared: { coauthors: s.sharedCoauthors, categories: s.sharedCategories, years: sharedYears(a.years, b.years) },
+    shared: { coauthors: s.sharedCoauthors, categories: s.sharedCategories, topics: s.sharedTopics, years: sharedYears(a.years, b.years) },
     a,
     b,
   };

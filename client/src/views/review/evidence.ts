@@ -50,7 +50,9 @@ export function reviewCard(item: ReviewItem, actions: ItemActions): HTMLElement 
   const evidence = [
     item.shared.coauthors.length ? `${item.shared.coauthors.length} shared co-author${item.shared.coauthors.length === 1 ? '' : 's'}: ${item.shared.coauthors.join(', ')}` : 'no shared co-authors',
     item.shared.categories.length ? `shared categories: ${item.shared.categories.join(', ')}` : 'no shared categories',
+    ...(item.shared.topics.length ? [`shared topics: ${item.shared.topics.join(', ')}`] : []),
     item.shared.years ? `both active ${years(item.shared.years)}` : 'active in different years',
+    ...(item.nameMatch === 'initial' ? ['given names meet only through an initial'] : []),
   ];
   return h(
     'article',
