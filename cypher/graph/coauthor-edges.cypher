@@ -9,7 +9,8 @@
 //           category code (Paper.primaryCategory) most frequent among those papers (ties: the smaller code). Counted from the same reads, so a
 //           sampled author's category comes from its $papersPerAuthor papers read.
 // Bounded so that hubs never blow up:
-//   - each chosen author reads at most $papersPerAuthor of its papers in scope (authors with more are "sampled");
+//   - each chosen author reads at most $papersPerAuthor of its papers in scope, those with the smallest ids (authors with
+//     more are "sampled"); every order here is by content, never the store's, so equal graphs give equal reads;
 //   - each paper is read once; when one of its readers is unsampled, the chosen authors on it are also looked for among
 //     its first $authorsPerPaper authors, so a pair with at least one unsampled end is counted exactly; only pairs of
 //     two sampled authors may be under-counted (the service marks those edges estimated).
@@ -41,8 +42,13 @@ CALL (chosen) {
       AND ($yearTo IS NULL OR p.year <= $yearTo)
       AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $category}) })
     RETURN p
+    // Which papers a sampled author reads must not depend on how the store happens to order its relationships (a bulk
+    // import and transactional writes of the same graph order them differently): the smallest paper ids, a top-k sort.
+    ORDER BY p.id
     LIMIT $papersPerAuthor
   }
+  WITH p, id, sampled
+  ORDER BY p.id, $rankOf[id]
   WITH p, collect(id) AS readers, min(CASE WHEN sampled THEN 1 ELSE 0 END) = 0 AS look
   // Every paper read, also those no pair comes from: each counts towards its readers' main category.
   RETURN collect({p: p, readers: readers, look: look, primary: p.primaryCategory}) AS reads
@@ -64,8 +70,10 @@ CALL (reads) {
   WHERE look OR size(readers) > 1
   CALL (p, look) {
     UNWIND CASE WHEN look THEN [p] ELSE [] END AS q
-    MATCH (q)<-[:AUTHORED]-(b)
-    WITH b
+    MATCH (q)<-[r:AUTHORED]-(b)
+    WITH b, r
+    // The paper's first authors by position (then id), not the store's relationship order.
+    ORDER BY r.position, b.id
     LIMIT $authorsPerPaper
     WITH b.id AS bid
     WHERE $rankOf[bid] IS NOT NULL
@@ -73,6 +81,8 @@ CALL (reads) {
   }
   WITH p, readers + seen AS members
   WHERE size(members) > 1
+  // Papers by id, so that the list (stored in the summary) does not depend on the store's order either.
+  ORDER BY p.id
   RETURN collect({
     id: p.id,
     year: p.year,
