@@ -2,7 +2,8 @@
 // id → position), then the highest summed topic score (ties by id), with the seed positions and scores of their links;
 // and, per seed position, how many papers have it as their first (best-ranked) seed, so the number of papers having
 // any of the first s seeds is a prefix sum. Both stream paper by paper (a count per seed, a top-k sort), so memory
-// does not grow with the corpus.
+// does not grow with the corpus. Links are listed by seed position, so the stored part does not depend on the order in
+// which the store keeps a paper's relationships (a bulk import and transactional writes keep them differently).
 CALL () {
   UNWIND range(0, size($seeds) - 1) AS i
   MATCH (t:Topic {id: $seeds[i]})
@@ -28,6 +29,8 @@ UNWIND chosen AS p
 CALL (p) {
   MATCH (p)-[r:HAS_TOPIC]->(t:Topic)
   WHERE $seedAt[t.id] IS NOT NULL
-  RETURN collect([$seedAt[t.id], coalesce(r.score, 0.0)]) AS links
+  WITH $seedAt[t.id] AS at, coalesce(r.score, 0.0) AS score
+  ORDER BY at
+  RETURN collect([at, score]) AS links
 }
 RETURN firstSeed, collect({id: p.id, title: p.title, year: p.year, links: links}) AS papers
