@@ -136,10 +136,8 @@ export function authorProps(p: PersonSummary): AuthorProps {
 /** A person known under several family names carries this extra label (found by any of its blocks). */
 export const SPANS_BLOCKS_LABEL = 'SpansBlocks';
 
-/** Properties of a MAYBE_SAME_AS edge (a variant suggestion), stored from the lower id to the higher. */
-export interface VariantRow {
-  a: string;
-  b: string;
+/** A suggestion's evidence as stored, on a variant edge and on a split proposal alike. */
+interface EvidenceRow {
   reason: string;
   score: number;
   nameMatch: string;
@@ -148,18 +146,18 @@ export interface VariantRow {
   sharedTopics: string[];
 }
 
+/** Properties of a MAYBE_SAME_AS edge (a variant suggestion), stored from the lower id to the higher. */
+export interface VariantRow extends EvidenceRow {
+  a: string;
+  b: string;
+}
+
 /** A split proposal: the mentions `part` of `person` may be someone else. */
-export interface SplitRow {
+export interface SplitRow extends EvidenceRow {
   id: string;
   person: string;
   /** `paperId#position` (0-based) of each mention. */
   part: string[];
-  reason: string;
-  score: number;
-  nameMatch: string;
-  sharedCoauthors: string[];
-  sharedCategories: string[];
-  sharedTopics: string[];
 }
 
 function evidenceProps(s: Suggestion) {
