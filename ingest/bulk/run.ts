@@ -344,7 +344,7 @@ export async function finishLoad(
   stepDone('indexes');
   phase({ phase: 'post-passes', done: 0, total: 1, unit: 'steps' });
   await graph.runAutoCommit(cypher('bulk/restore-empty-topic-lists'));
-  // The reviewers' identity decisions (carried over from the replaced store, if any), applied to the loaded graph.
+  // The reviewers' identity decisions carried over from the replaced store, if any (the post-ingest steps re-apply them).
   await restoreDecisions(graph, carried);
   for (const m of INGEST_MIGRATIONS) await graph.write('migrations/record', { id: m.id });
   await runPostIngestSteps(graph);

@@ -212,8 +212,10 @@ export function carryDecisions(graph: Graph): Promise<DecisionFile> {
   return exportDecisions(graph);
 }
 
-/** After a bulk load: the carried decisions recorded into the new store and applied (then re-applied like after any load). */
+/**
+ * After a bulk load: the carried decisions recorded into the new store (each applied as it is imported). The post-ingest
+ * steps that follow every load apply all active decisions once more, which settles the pending ones.
+ */
 export async function restoreDecisions(graph: Graph, carried: DecisionFile | null): Promise<void> {
   if (carried && carried.decisions.length > 0) await importDecisions(graph, carried, 'bulk reload');
-  await applyDecisions(graph);
 }
