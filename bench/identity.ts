@@ -165,8 +165,8 @@ async function main(): Promise<void> {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name}: expected a positive integer, got ${JSON.stringify(v)}`);
     return n;
   };
-  const batch = num('batch', values.batch!);
-  const gen = generateCorpus({ people: num('people', values.people!), papers: num('papers', values.papers!), seed: num('seed', values.seed!) });
+  const batch = num('batch', values.batch);
+  const gen = generateCorpus({ people: num('people', values.people), papers: num('papers', values.papers), seed: num('seed', values.seed) });
   const genMentions: Mention[] = gen.mentions.map(({ truth: _t, display: _d, ...m }) => m);
   report(`generator (${gen.people} people, seed ${values.seed})`, genMentions, gen.mentions.map((m) => m.truth), batch);
 

@@ -27,6 +27,7 @@ import { ms, summarize } from './latency.js';
 import { machine, writeBenchSection } from './report.js';
 import { writeSyntheticArxiv } from './synthetic.js';
 import { must } from '../core/must.js';
+import { plainRow } from '../db/plain.js';
 
 const LISTENING_PREFIX = 'PAPERGRAPH_SCALE_LISTENING ';
 
@@ -105,15 +106,16 @@ async function benchMode(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const t1 = performance.now();
-    server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'scale.ts'), '--serve'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'scale.ts'), '--serve'], {
       cwd: root,
       env: { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, LOAD_SAMPLE: 'false' },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
+    server = child;
     const port = await new Promise<number>((resolve, reject) => {
-      const lines = createInterface({ input: server!.stdout! });
+      const lines = createInterface({ input: child.stdout });
       lines.on('line', (l) => l.startsWith(LISTENING_PREFIX) && resolve(Number(l.slice(LISTENING_PREFIX.length))));
-      server!.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+      child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     });
     const listenMs = performance.now() - t1;
     const base = `http://127.0.0.1:${port}`;
@@ -134,7 +136,7 @@ async function benchMode(): Promise<void> {
       graph.transaction('READ', async (tx) => {
         const [r] = (await tx.run(q)).records;
         if (!r) throw new Error(`bench target query found nothing: ${q}`);
-        return r.toObject() as Record<string, unknown>;
+        return plainRow(r);
       });
     const hub = await one('MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC LIMIT 1 RETURN a.id AS id, n');
     const typical = await one(

@@ -1,8 +1,8 @@
 // Writes batches into Neo4j: one managed write transaction per batch (all-or-nothing, transient errors retried).
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { cypher } from '../cypher/index.js';
+import type { QueryName } from '../cypher/rows.js';
 import { QueryTooLargeError } from '../core/errors.js';
-import type { Graph } from '../db/graph.js';
+import { runQuery, type Graph, type Row } from '../db/graph.js';
 import { bumpGraphVersion } from '../db/summary/version.js';
 import { suggestionReason } from './authors/identity.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
@@ -125,26 +125,26 @@ export class GraphWriter {
       this.graph.transaction(neo4j.session.WRITE, async (tx) => {
         // The work function may be retried after a transient error: it recomputes every count from scratch.
         const c = emptyCounts();
-        const run = (name: string, params: Record<string, unknown>) =>
+        const run = <N extends QueryName>(name: N, params: Row) =>
           this.timed(name, async () => {
             try {
-              return await tx.run(cypher(name), params);
+              return await runQuery(tx, name, params);
             } catch (err) {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
           });
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
         // and their topics (those left without any paper are removed below).
-        const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
+        const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).rows);
         const authorsRun = await run('ingest/merge-authors', { authors: p.authors });
-        newAuthorIds = (authorsRun.records[0]?.get('newIds') as string[] | undefined) ?? [];
-        const createdAuthors = authorsRun.summary.counters.updates().nodesCreated;
+        newAuthorIds = authorsRun.rows[0]?.newIds ?? [];
+        const createdAuthors = authorsRun.updates.nodesCreated;
         c.authors = { created: createdAuthors, matched: p.authors.length - createdAuthors };
-        const cats = (await run('ingest/merge-categories', { categories: p.categories })).summary.counters.updates();
+        const cats = (await run('ingest/merge-categories', { categories: p.categories })).updates;
         c.categories = { created: cats.nodesCreated, matched: p.categories.length - cats.nodesCreated };
-        const topics = (await run('ingest/merge-topics', { topics: p.topics })).summary.counters.updates();
+        const topics = (await run('ingest/merge-topics', { topics: p.topics })).updates;
         c.topics = { created: topics.nodesCreated, matched: p.topics.length - topics.nodesCreated };
-        const papers = (await run('ingest/write-papers', { papers: p.papers })).summary.counters.updates();
+        const papers = (await run('ingest/write-papers', { papers: p.papers })).updates;
         c.papers = { created: papers.nodesCreated, matched: p.papers.length - papers.nodesCreated };
         // Every link's far end was merged above, so each row creates exactly one relationship; anything else means a
         // row was lost, and the batch is rolled back rather than written incomplete.
@@ -164,11 +164,11 @@ export class GraphWriter {
         const kept = new Set(p.topics.map((t) => t.id));
         const former = [...new Set([...before.values()].flatMap((b) => b.topics))].filter((id) => !kept.has(id));
         if (former.length > 0) {
-          c.topicsRemoved = (await run('ingest/remove-orphan-topics', { ids: former })).summary.counters.updates().nodesDeleted;
+          c.topicsRemoved = (await run('ingest/remove-orphan-topics', { ids: former })).updates.nodesDeleted;
         }
         if (p.openalexPapers.length > 0) await run('ingest/absorb-stubs', { papers: p.openalexPapers });
         if (p.cites.length > 0) {
-          const cites = (await run('ingest/link-citations', { cites: p.cites })).summary.counters.updates();
+          const cites = (await run('ingest/link-citations', { cites: p.cites })).updates;
           c.citations = cites.relationshipsCreated;
           c.stubs = cites.nodesCreated;
         }
@@ -179,8 +179,8 @@ export class GraphWriter {
       }),
     );
     this.timings.commit = (this.timings.commit ?? 0) + (performance.now() - workDone);
-    // Suggestions run after the commit, not next to the next batch's write: overlapping them measured no faster
-    // (551 vs 554 papers/s at 100k), as Neo4j already keeps both cores busy during a write.
+    // Suggestions run after the commit, not next to the next batch's write: Neo4j already keeps both cores busy during
+    // a write, so overlapping them is no faster (docs/benchmarks.md).
     counts.suggestions = await this.timed('suggestions', () => this.refreshSuggestions(newAuthorIds));
     return counts;
   }
@@ -200,18 +200,18 @@ export class GraphWriter {
     // Stored once per pair, from the smaller id to the larger (two new authors of one batch find each other twice).
     const byPair = new Map<string, Record<string, unknown>>();
     for (const r of rows) {
-      const [a, b] = String(r.a) < String(r.b) ? [String(r.a), String(r.b)] : [String(r.b), String(r.a)];
+      const [a, b] = r.a < r.b ? [r.a, r.b] : [r.b, r.a];
       byPair.set(`${a}|${b}`, {
         a,
         b,
-        reason: suggestionReason(String(r.aName), String(r.bName)),
+        reason: suggestionReason(r.aName, r.bName),
         sharedCoauthors: r.sharedCoauthors,
         sharedCategories: r.sharedCategories,
       });
     }
     const pairs = [...byPair.values()];
     await this.graph.transaction(neo4j.session.WRITE, async (tx) => {
-      await tx.run(cypher('ingest/merge-suggestions'), { pairs });
+      await runQuery(tx, 'ingest/merge-suggestions', { pairs });
       await bumpGraphVersion(tx);
     });
     return pairs.length;

@@ -11,6 +11,7 @@
 //               carrying that OpenAlex id when there is one, else the cited id, a :Paper:Stub unless it was ingested.
 // Papers and authors carry `_b`, the batch that wrote them, so the merge-suggestion post-pass can see the graph as each
 // batch saw it (see ingest/bulk/suggestions.ts); the post-pass removes it.
+import { must } from '../../core/must.js';
 import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -379,7 +380,7 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const newAuthorsPerBatch: string[][] = Array.from({ length: batchNo }, () => []);
   for (const [id, a] of authors) {
     authorsCsv.row([id, a.name, a.key, a.looseKey, a.orcid, a.openalexId, a.batch]);
-    newAuthorsPerBatch[a.batch - 1]!.push(id);
+    must(newAuthorsPerBatch[a.batch - 1], `batch ${a.batch} of author ${id}`).push(id);
   }
   const categoriesCsv = new CsvFile({ kind: 'nodes', label: 'Category', ...file('categories') }, CATEGORY_COLUMNS);
   for (const [code, c] of categories) categoriesCsv.row([code, c.name, c.archive]);
@@ -414,11 +415,11 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const groups = all.map((f) => f.close());
   const { rmSync } = await import('node:fs');
   rmSync(spoolPath, { force: true });
-  const n = (label: string) => groups.find((g) => g.label === label)!.rows;
+  const n = (label: string) => must(groups.find((g) => g.label === label), `the ${label} CSV group`).rows;
   return {
     dir,
     groups,
-    summary: summary!,
+    summary,
     newAuthorsPerBatch,
     bytes: all.reduce((s, f) => s + f.bytes, 0),
     counts: {

@@ -16,8 +16,7 @@ export async function replaySuggestions(
   onBatch?: (done: number, total: number) => void,
 ): Promise<number> {
   let written = 0;
-  for (let i = 0; i < newAuthorsPerBatch.length; i++) {
-    const newIds = newAuthorsPerBatch[i]!;
+  for (const [i, newIds] of newAuthorsPerBatch.entries()) {
     onBatch?.(i, newAuthorsPerBatch.length);
     if (newIds.length === 0) continue;
     const rows = await graph.read('bulk/suggestion-candidates-as-of', {

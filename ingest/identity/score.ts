@@ -180,7 +180,7 @@ export function compare(a: Profile, b: Profile, stats: BlockStats): Verdict {
   const bFull = b.forms.some(hasFullGiven);
   let rule: NameRule | null = null;
   if (aFull !== bFull) rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared };
-  else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared };
+  else if (names && !names.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared };
   return { kind: 'score', evidence, rule };
 }
 
