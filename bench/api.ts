@@ -18,6 +18,8 @@ import { applySchema } from '../db/schema.js';
 import { ms, rotation, summarize } from './latency.js';
 import { cpuMs, machine, writeBenchSection } from './report.js';
 import { loadSyntheticOnce } from './synthetic-graph.js';
+import { plainRow } from '../db/plain.js';
+import { z } from 'zod';
 
 const { values } = parseArgs({
   options: {
@@ -57,7 +59,7 @@ async function startServer(neo: { uri: string; user: string; password: string })
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
+    const lines = createInterface({ input: child.stdout });
     lines.on('line', (line) => {
       const m = /^PAPERGRAPH_BENCH_LISTENING (\d+)$/.exec(line);
       if (m) resolve(Number(m[1]));
@@ -145,17 +147,17 @@ try {
 
   // Pick realistic targets from the data itself.
   const pickOne = async (cypher: string) =>
-    graph.transaction('READ', async (tx) => must((await tx.run(cypher)).records[0], `a row of ${cypher}`).toObject() as Record<string, unknown>);
+    graph.transaction('READ', async (tx) => plainRow(must((await tx.run(cypher)).records[0], `a row of ${cypher}`)));
   /** `n` + 1 values spread evenly over the (sorted) list the query collects as `all`; the first is the fixed target. */
   const spread = async (cypher: string, n: number) => {
     const { all } = await pickOne(cypher);
-    const list = all as string[];
+    const list = z.array(z.string()).parse(all);
     return Array.from({ length: Math.min(n + 1, list.length) }, (_, i) => must(list[Math.floor((i * list.length) / (n + 1))], 'a spread value'));
   };
   const hub = await pickOne(
     'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC LIMIT 1 RETURN a.id AS id, n',
   );
-  // Typical authors: 10-20 papers. The first (by id) is the fixed target, as in earlier runs.
+  // Typical authors: 10-20 papers. The first (by id) is the fixed target, so runs compare on the same author.
   const typicalAuthors = await spread(
     'MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n WHERE n >= 10 AND n <= 20 WITH a.id AS id ORDER BY id RETURN collect(id) AS all',
     distinct,

@@ -165,8 +165,8 @@ async function main(): Promise<void> {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name}: expected a positive integer, got ${JSON.stringify(v)}`);
     return n;
   };
-  const batch = num('batch', values.batch!);
-  const gen = generateCorpus({ people: num('people', values.people!), papers: num('papers', values.papers!), seed: num('seed', values.seed!) });
+  const batch = num('batch', values.batch);
+  const gen = generateCorpus({ people: num('people', values.people), papers: num('papers', values.papers), seed: num('seed', values.seed) });
   const genMentions: Mention[] = gen.mentions.map(({ truth: _t, display: _d, ...m }) => m);
   const perName = new Map<string, number>();
   for (const n of gen.names) perName.set(n, (perName.get(n) ?? 0) + 1);

@@ -7,6 +7,7 @@ import { Graph } from '../db/graph.js';
 import { applySchema } from '../db/schema.js';
 import { bulkLoad } from '../ingest/bulk/run.js';
 import { ingest } from '../ingest/pipeline.js';
+import { must } from '../core/must.js';
 
 const [mode, file] = process.argv.slice(2);
 if ((mode !== 'dry' && mode !== 'e2e' && mode !== 'bulk') || !file) {
@@ -46,7 +47,7 @@ if (mode === 'bulk') {
   }, 500);
   const started = performance.now();
   const s = await bulkLoad([{ path: file }], {
-    dataDir: process.env.DATA_DIR!,
+    dataDir: must(process.env.DATA_DIR, 'DATA_DIR'),
     heap: '2g',
     pageCache: '2g',
     onSpawn: (what, pid) => jvms.set(what === 'importer' ? 'importer' : `neo4j-${pid}`, { pid, peak: 0, cpuMs: 0 }),
@@ -79,8 +80,8 @@ if (mode === 'bulk') {
 }
 let graph: Graph | null = null;
 if (mode === 'e2e') {
-  const uri = process.env.NEO4J_URI!;
-  graph = new Graph(neo4j.driver(uri, neo4j.auth.basic('neo4j', process.env.NEO4J_PASSWORD!)), { uri, kind: 'local' });
+  const uri = must(process.env.NEO4J_URI, 'NEO4J_URI');
+  graph = new Graph(neo4j.driver(uri, neo4j.auth.basic('neo4j', must(process.env.NEO4J_PASSWORD, 'NEO4J_PASSWORD'))), { uri, kind: 'local' });
   await applySchema(graph);
 }
 let sampledRss = 0;

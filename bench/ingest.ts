@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { startLocalNeo4j } from '../db/local-neo4j.js';
 import { cpuMs, machine, writeBenchSection } from './report.js';
 import { writeSyntheticArxiv } from './synthetic.js';
+import { must } from '../core/must.js';
 
 const { values } = parseArgs({
   options: {
@@ -17,9 +18,9 @@ const { values } = parseArgs({
     keep: { type: 'boolean' },
   },
 });
-const paths = new Set(values.paths!.split(',').map((s) => s.trim()));
+const paths = new Set(values.paths.split(',').map((s) => s.trim()));
 if ([...paths].some((p) => p !== 'transactional' && p !== 'bulk')) throw new Error(`--paths takes transactional,bulk; got ${values.paths}`);
-const sizes = values.papers!.split(',').map((s) => Number(s.trim()));
+const sizes = values.papers.split(',').map((s) => Number(s.trim()));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--papers takes whole numbers, got ${values.papers}`);
 
 interface Run {
@@ -39,7 +40,7 @@ function runChild(mode: 'dry' | 'e2e' | 'bulk', file: string, env: NodeJS.Proces
     maxBuffer: 64 * 1024 * 1024,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as Run;
+  return JSON.parse(must(out.trim().split('\n').pop(), 'the JSON line the run prints')) as Run;
 }
 
 interface BulkRun extends Run {

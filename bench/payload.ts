@@ -25,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 const papers = Number(values.papers);
-const dir = values.dir!;
+const dir = values.dir;
 const dataDir = path.join(dir, `neo4j-${papers}`);
 mkdirSync(dir, { recursive: true });
 

@@ -31,6 +31,7 @@ import { ms, summarize } from './latency.js';
 import { machine, writeBenchSection } from './report.js';
 import { writeSyntheticArxiv } from './synthetic.js';
 import { must } from '../core/must.js';
+import { plainRow } from '../db/plain.js';
 
 const LISTENING_PREFIX = 'PAPERGRAPH_SCALE_LISTENING ';
 
@@ -185,15 +186,16 @@ async function runSize(root: string, dataRoot: string, papers: number, seconds: 
   let server: ChildProcess | undefined;
   try {
     const t1 = performance.now();
-    server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'scale.ts'), '--serve'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'scale.ts'), '--serve'], {
       cwd: root,
       env: { ...process.env, NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, LOAD_SAMPLE: 'false' },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
+    server = child;
     const port = await new Promise<number>((resolve, reject) => {
-      const lines = createInterface({ input: server!.stdout! });
+      const lines = createInterface({ input: child.stdout });
       lines.on('line', (l) => l.startsWith(LISTENING_PREFIX) && resolve(Number(l.slice(LISTENING_PREFIX.length))));
-      server!.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+      child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
     });
     const listenMs = performance.now() - t1;
     const base = `http://127.0.0.1:${port}`;
@@ -214,7 +216,7 @@ async function runSize(root: string, dataRoot: string, papers: number, seconds: 
       graph.transaction('READ', async (tx) => {
         const [r] = (await tx.run(q)).records;
         if (!r) throw new Error(`bench target query found nothing: ${q}`);
-        return r.toObject() as Record<string, unknown>;
+        return plainRow(r);
       });
     const hub = await one('MATCH (a:Author) WITH a, COUNT { (a)-[:AUTHORED]->() } AS n ORDER BY n DESC LIMIT 1 RETURN a.id AS id, n');
     const typical = await one(

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { machine, writeBenchSection } from './report.js';
+import { must } from '../core/must.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,7 +32,7 @@ async function timeStart(env: NodeJS.ProcessEnv): Promise<{ ms: number; stop: ()
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     try {
-      process.kill(-child.pid!, 'SIGINT');
+      process.kill(-must(child.pid, 'the pid of the server'), 'SIGINT');
     } catch {
       /* already gone */
     }

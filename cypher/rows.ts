@@ -1,12 +1,15 @@
 // The row each query file returns, as a zod schema keyed by the file's name (`area/name`): db/graph.ts parses every row
 // with it, so a query whose columns change fails with a message naming the file and the column. `QueryName` is the
-// union of the keys, so a misspelt query name does not compile. Queries whose rows are not checked yet map to ANY_ROW.
+// union of the keys, so a misspelt query name does not compile. A query that returns nothing maps to NO_ROWS.
+// Every schema is a z.object, so its keys are the query's columns: an integration test compares them with the columns
+// Neo4j reports for the query (EXPLAIN), and a unit test refuses any other kind of schema.
 import { z } from 'zod';
+import { Counts } from '../schema/api.js';
 import { AuthorHomonyms, AuthorPaper, AuthorResponse, Coauthor } from '../schema/authors.js';
 import { PaperAuthor, PaperCategory, PaperDetail, PaperRef, PaperTopic } from '../schema/papers.js';
 
-/** Any row: for queries whose callers do not parse their rows yet (replace with the row's schema when they do). */
-const ANY_ROW = z.record(z.string(), z.unknown());
+/** The row schema of a query without RETURN (a write): no columns, and a row with any column fails. */
+const NO_ROWS = z.object({}).strict();
 
 const int = z.number().int();
 const count = z.number().int().nonnegative();
@@ -118,6 +121,9 @@ const searchRows = {
   'search/topics': ranked(namedHit),
 };
 
+/** A topic and the papers it is on. */
+const topic = z.object({ id: z.string(), name: z.string(), papers: count });
+
 const topAuthors = ranked(z.object({ id: z.string(), name, papers: count }));
 
 const graphRows = {
@@ -148,40 +154,68 @@ const graphRows = {
     joint: count,
     papers: z.array(z.object({ id: z.string(), title: z.string().nullable() })),
   }),
-  'graph/topic': ANY_ROW,
-  'graph/topic-top': ANY_ROW,
-  'graph/topic-neighbours': ANY_ROW,
-  'graph/topic-edges': ANY_ROW,
-  'graph/bipartite-edges': ANY_ROW,
-  'graph/bipartite-papers': ANY_ROW,
-  'graph/bipartite-topics': ANY_ROW,
+  'graph/topic': topic,
+  'graph/topic-top': ranked(topic),
+  'graph/topic-neighbours': ranked(topic.extend({ shared: count })),
+  'graph/topic-edges': z.object({ source: z.string(), target: z.string(), shared: count, papers: z.array(z.string()) }),
+  'graph/bipartite-edges': z.object({ paper: z.string(), topic: z.string(), score: z.number() }),
+  'graph/bipartite-papers': ranked(z.object({ id: z.string(), title: z.string().nullable(), year: int.nullable() })),
+  'graph/bipartite-topics': ranked(topic),
 };
 
-const otherRows = {
-  'health/components': ANY_ROW,
-  'health/counts': ANY_ROW,
-  'stats/categories': ANY_ROW,
-  'stats/counts': ANY_ROW,
-  'stats/papers-per-year': ANY_ROW,
-  'stats/top-authors': ANY_ROW,
-  'stats/top-topics': ANY_ROW,
-  'ingest/absorb-stubs': ANY_ROW,
-  'ingest/link-citations': ANY_ROW,
-  'ingest/merge-categories': ANY_ROW,
-  'ingest/merge-topics': ANY_ROW,
-  'ingest/write-papers': ANY_ROW,
-  'ingest/inferred-year-papers': ANY_ROW,
-  'ingest/paper-topic-state': ANY_ROW,
-  'ingest/remove-orphan-topics': ANY_ROW,
-  'ingest/rename-paper': ANY_ROW,
-  'ingest/set-topic-contributions': ANY_ROW,
-  'ingest/topic-acronyms': ANY_ROW,
-  'ingest/topic-corpus': ANY_ROW,
-  'ingest/topic-terms': ANY_ROW,
-  'ingest/uncounted-papers': ANY_ROW,
-  'ingest/update-topic-frequencies': ANY_ROW,
-  'summary/bump-version': ANY_ROW,
-  'summary/lock-version': ANY_ROW,
+const healthRows = {
+  'health/components': z.object({ version: z.string(), edition: z.string() }),
+  'health/counts': Counts,
+};
+
+const statsRows = {
+  'stats/categories': z.object({ code: z.string(), name: z.string().nullable(), archive: z.string().nullable(), papers: count }),
+  'stats/counts': z.object({
+    papers: count,
+    stubs: count,
+    authors: count,
+    categories: count,
+    topics: count,
+    authored: count,
+    inCategory: count,
+    hasTopic: count,
+    cites: count,
+    maybeSameAs: count,
+  }),
+  'stats/papers-per-year': z.object({ year: int.nullable(), papers: count }),
+  'stats/top-authors': z.object({ id: z.string(), name: z.string(), papers: count }),
+  'stats/top-topics': topic,
+};
+
+const ingestRows = {
+  'ingest/absorb-stubs': NO_ROWS,
+  'ingest/link-citations': NO_ROWS,
+  'ingest/merge-categories': NO_ROWS,
+  'ingest/merge-topics': NO_ROWS,
+  'ingest/write-papers': NO_ROWS,
+  'ingest/inferred-year-papers': z.object({ id: z.string(), title: z.string().nullable() }),
+  'ingest/paper-topic-state': z.object({
+    id: z.string(),
+    // Null on a paper whose topic document frequencies were never counted.
+    terms: z.array(z.string()).nullable(),
+    acronyms: z.array(z.string()).nullable(),
+    topics: z.array(z.string()),
+  }),
+  'ingest/remove-orphan-topics': NO_ROWS,
+  'ingest/rename-paper': z.object({ merged: z.boolean() }),
+  'ingest/set-topic-contributions': NO_ROWS,
+  'ingest/topic-acronyms': z.object({ acronym: z.string(), expansion: z.string(), papers: count }),
+  'ingest/topic-corpus': z.object({ papers: count }),
+  'ingest/topic-terms': z.object({ key: z.string(), papers: count }),
+  'ingest/uncounted-papers': z.object({ id: z.string(), title: z.string().nullable(), abstract: z.string() }),
+  'ingest/update-topic-frequencies': NO_ROWS,
+};
+
+const graphVersion = z.object({ version: count, epoch: z.string() });
+
+const summaryRows = {
+  'summary/bump-version': graphVersion,
+  'summary/lock-version': graphVersion,
   'summary/read': z.object({
     graphVersion: count,
     graphEpoch: z.string(),
@@ -190,7 +224,7 @@ const otherRows = {
     builtAt: z.string().nullable(),
     json: z.string().nullable(),
   }),
-  'summary/store': ANY_ROW,
+  'summary/store': z.object({ stored: count }),
   'summary/batch-papers': z.object({ year: int.nullable(), codes: z.array(z.string()) }),
   'summary/category-counts': z.object({ code: z.string(), name, archive: name, papers: count }),
   'summary/topic-near': z.object({
@@ -203,13 +237,20 @@ const otherRows = {
       z.object({ id: z.string(), title: name, year: int.nullable(), links: z.array(z.tuple([count, z.number()])) }),
     ),
   }),
-  'summary/version': z.object({ version: count, epoch: z.string() }),
-  'summary/warm-sample': ANY_ROW,
-  'summary/warm-stores': ANY_ROW,
-  'migrations/applied': ANY_ROW,
-  'migrations/paper-primary-category': ANY_ROW,
-  'migrations/record': ANY_ROW,
-  'bulk/restore-empty-topic-lists': ANY_ROW,
+  'summary/version': graphVersion,
+  'summary/warm-sample': z.object({ paper: z.string(), authors: z.array(z.string()), word: z.string() }),
+  'summary/warm-stores': z.object({ papers: count, authors: count, authored: count, hasTopic: count, inCategory: count }),
+};
+
+const migrationRows = {
+  'migrations/applied': z.object({ ids: z.array(z.string()) }),
+  'migrations/paper-primary-category': NO_ROWS,
+  'migrations/record': NO_ROWS,
+};
+
+const bulkRows = {
+  'bulk/graph-size': z.object({ papers: count, authors: count, nodes: count }),
+  'bulk/restore-empty-topic-lists': NO_ROWS,
 };
 
 /** The identity queries of both write paths (ingest/authors/, ingest/writer.ts). */
@@ -217,10 +258,10 @@ const identityRows = {
   'identity/paper-authorship': z.object({ paper: z.string(), position: int, asWritten: z.string(), author: z.string() }),
   'identity/block-persons': z.object({ id: z.string(), summary: z.string() }),
   'identity/taken-ids': z.object({ ids: z.array(z.string()) }),
-  'identity/store-persons': ANY_ROW,
-  'identity/retire': ANY_ROW,
-  'identity/store-variants': ANY_ROW,
-  'identity/store-splits': ANY_ROW,
+  'identity/store-persons': NO_ROWS,
+  'identity/retire': NO_ROWS,
+  'identity/store-variants': NO_ROWS,
+  'identity/store-splits': NO_ROWS,
 };
 
 /** An (:IdentityDecision) node's properties (ingest/identity/decisions.ts turns them into a schema/curation Decision). */
@@ -312,10 +353,15 @@ export const ROWS = {
   ...paperRows,
   ...searchRows,
   ...graphRows,
-  ...otherRows,
+  ...healthRows,
+  ...statsRows,
+  ...ingestRows,
+  ...summaryRows,
+  ...migrationRows,
+  ...bulkRows,
   ...identityRows,
   ...decisionRows,
-} satisfies Record<string, z.ZodType<Record<string, unknown>>>;
+} satisfies Record<string, z.ZodObject>;
 
 /** The name of a query file, `area/name`. */
 export type QueryName = keyof typeof ROWS;

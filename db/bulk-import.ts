@@ -100,7 +100,7 @@ export async function runImporter(opts: ImporterOptions): Promise<{ ms: number }
     if (tail.length > 40) tail.shift();
     // Stage headers look like "Node import 2025-…" / "(1/4) Node import"; progress lines like "..........  5% ∆…".
     const header = /^\s*(?:\(\d+\/\d+\)\s*)?(Node import|Relationship import|Relationship linking|Post processing|IMPORT DONE)/.exec(line);
-    if (header) stage = header[1]!;
+    if (header?.[1]) stage = header[1];
     const pct = /(\d{1,3})%/.exec(line);
     if (pct && /^[.\s-]*\.+/.test(line)) opts.onProgress?.(stage, Number(pct[1]));
     else log(line);
@@ -118,8 +118,8 @@ export async function runImporter(opts: ImporterOptions): Promise<{ ms: number }
     });
     stream.on('end', () => buf && onLine(buf));
   };
-  lines(child.stdout!);
-  lines(child.stderr!);
+  lines(child.stdout);
+  lines(child.stderr);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (c, signal) => resolve(c ?? (signal ? 128 : null)));

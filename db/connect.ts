@@ -128,7 +128,9 @@ async function connectSupervised(
       // A fresh JVM answers its first queries slowly (planning, JIT, cold page cache): requests keep failing fast
       // until it has answered the health queries once, instead of each waiting for that.
       const g = gate;
-      void warmUp(raw!, log).then(() => {
+      const driver = raw;
+      if (!driver) return; // assigned before the gate, so always set here
+      void warmUp(driver, log).then(() => {
         if (supervised?.current() !== instance) return; // it died again meanwhile
         held = false;
         g.markUp();
@@ -136,13 +138,14 @@ async function connectSupervised(
     },
     onGiveUp: (status) => gate?.markDown(`the built-in Neo4j did not stay up after restarts: ${status.lastExit?.reason}`),
   });
-  const first = must(supervised.current(), 'the running built-in Neo4j');
+  const sup = supervised;
+  const first = must(sup.current(), 'the running built-in Neo4j');
   raw = localDriver(first.uri, neo4j.auth.basic(first.user, first.password));
   gate = new DriverGate(raw, {
     uri: first.uri,
     log,
     describe: () => {
-      const s = supervised!.status();
+      const s = sup.status();
       const state = s.state === 'failed' ? 'failed' : s.state === 'restarting' || held ? 'restarting' : undefined;
       return {
         ...(state ? { state, since: s.since } : {}),
@@ -158,7 +161,7 @@ async function connectSupervised(
     availability: () => g.availability(),
     close: async () => {
       await g.close();
-      await supervised!.stop();
+      await sup.stop();
     },
   };
 }

@@ -4,6 +4,7 @@ import neo4j, {
   type BookmarkManager,
   type Driver,
   type ManagedTransaction,
+  type QueryStatistics,
   type SessionMode,
 } from 'neo4j-driver';
 import { RowShapeError } from '../core/errors.js';
@@ -11,7 +12,7 @@ import { cypher } from '../cypher/index.js';
 import { ROWS, type QueryName, type RowOf } from '../cypher/rows.js';
 import { gateOf } from './driver-gate.js';
 import { fromNeo4jError } from './neo4j-errors.js';
-import { toPlain } from './plain.js';
+import { plainRow } from './plain.js';
 
 export type Row = Record<string, unknown>;
 
@@ -38,7 +39,8 @@ export function parseRow<N extends QueryName>(name: N, plain: unknown, i = 0): R
   const parsed = ROWS[name].safeParse(plain);
   if (parsed.success) return parsed.data as RowOf<N>;
   const issue = parsed.error.issues[0];
-  const column = issue?.path.map(String).join('.') || '(row)';
+  // A column the schema does not have (a query of NO_ROWS that returns one) is named by the key itself.
+  const column = (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue?.path.map(String).join('.')) || '(row)';
   throw new RowShapeError(name, `cypher/${name}.cypher row ${i}: column '${column}': ${issue?.message ?? 'invalid'}`, {
     query: name,
     row: i,
@@ -46,9 +48,35 @@ export function parseRow<N extends QueryName>(name: N, plain: unknown, i = 0): R
   });
 }
 
+/** What a write did: nodes and relationships created and deleted, properties set (the driver's counters). */
+export type Updates = ReturnType<QueryStatistics['updates']>;
+
+/** The parsed rows of a query and what it changed. */
+export interface QueryOutcome<N extends QueryName> {
+  rows: RowOf<N>[];
+  updates: Updates;
+}
+
 /**
  * Runs `cypher/<name>.cypher` (or `text` when given: a whitelisted variant of it) in `tx` and returns its rows, parsed
- * with the query's row schema. The one helper every multi-query transaction uses.
+ * with the query's row schema, with the write counters: for writes that report what they created.
+ */
+export async function runQuery<N extends QueryName>(
+  tx: ManagedTransaction,
+  name: N,
+  params: Row = {},
+  text: string = cypher(name),
+): Promise<QueryOutcome<N>> {
+  const result = await tx.run(text, params);
+  return {
+    rows: result.records.map((record, i) => parseRow(name, plainRow(record), i)),
+    updates: result.summary.counters.updates(),
+  };
+}
+
+/**
+ * Runs `cypher/<name>.cypher` (or `text`) in `tx` and returns its rows, parsed with the query's row schema. The one
+ * helper every multi-query transaction uses.
  */
 export async function rows<N extends QueryName>(
   tx: ManagedTransaction,
@@ -56,8 +84,7 @@ export async function rows<N extends QueryName>(
   params: Row = {},
   text: string = cypher(name),
 ): Promise<RowOf<N>[]> {
-  const result = await tx.run(text, params);
-  return result.records.map((record, i) => parseRow(name, toPlain(record.toObject()), i));
+  return (await runQuery(tx, name, params, text)).rows;
 }
 
 /** A driver plus the database name, with reads and writes always going through executeRead/executeWrite. */

@@ -1,6 +1,7 @@
 // Runs a real Neo4j 5.26 Community in a child JVM (Maven Central jars + db/Launcher.java) when no NEO4J_URI is set:
 // start, readiness, stop, and the runtime files (password, running.json) of a data dir. Java, Maven and the jar cache
 // are in neo4j-toolchain.ts.
+import { must } from '../core/must.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -199,7 +200,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     const timer = setTimeout(() => {
       reject(new LocalNeo4jStartError('timeout', `Neo4j did not report readiness within ${timeoutMs / 1000} s`));
     }, timeoutMs);
-    onLines(child.stdout!, (line) => {
+    onLines(child.stdout, (line) => {
       if (line.startsWith(READY_PREFIX)) {
         clearTimeout(timer);
         resolve(line.slice(READY_PREFIX.length).trim());
@@ -207,7 +208,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
         log(line);
       }
     });
-    onLines(child.stderr!, (line) => {
+    onLines(child.stderr, (line) => {
       if (line.startsWith(ERROR_PREFIX)) {
         const [code = 'startup-failed', ...rest] = line.slice(ERROR_PREFIX.length).split(' ');
         launcherError = { code, detail: rest.join(' ') };
@@ -243,7 +244,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
   }
 
-  const pid = child.pid!;
+  const pid = must(child.pid, 'the pid of the started Neo4j JVM');
   let password: string | null;
   try {
     password = opts.password ?? (await readPassword(dataDir));

@@ -1,6 +1,6 @@
 // The one place where Neo4j driver types (Integer, temporal values, Node, Relationship, Path) become plain JSON.
 import neo4j, { isDate, isDateTime, isDuration, isLocalDateTime, isLocalTime, isNode, isPath, isRelationship, isTime } from 'neo4j-driver';
-import type { Node, Path, Relationship } from 'neo4j-driver';
+import type { Node, Path, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 
 export interface PlainNode {
   kind: 'node';
@@ -75,4 +75,9 @@ export function toPlain(value: unknown): unknown {
   }
   if (typeof value === 'object') return toPlainRecord(value as Record<string, unknown>);
   return value;
+}
+
+/** One result record as plain JSON, keyed by column: what a query's rows are parsed from. */
+export function plainRow(record: Neo4jRecord): Record<string, unknown> {
+  return toPlainRecord(record.toObject());
 }

@@ -14,7 +14,7 @@ export async function applySchema(graph: Graph): Promise<void> {
   for (const statement of schemaStatements()) await graph.runAutoCommit(statement);
   await graph.runAutoCommit('CALL db.awaitIndexes(120)');
   const [row] = await graph.read('migrations/applied');
-  const applied = new Set((row?.ids as string[] | undefined) ?? []);
+  const applied = new Set(row?.ids ?? []);
   for (const id of MIGRATIONS) {
     if (applied.has(id)) continue;
     // CALL … IN TRANSACTIONS needs an auto-commit transaction.

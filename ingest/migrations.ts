@@ -5,9 +5,8 @@
 // candidate extraction), which the db layer does not import. Every write into the graph goes through an ingest, which
 // runs them first, so no write can meet a graph that still has the old form.
 import neo4j from 'neo4j-driver';
-import { cypher } from '../cypher/index.js';
 import { must } from '../core/must.js';
-import type { Graph } from '../db/graph.js';
+import { rows, type Graph } from '../db/graph.js';
 import { paperIdFromTitle } from './text/paper-id.js';
 import { contributionProps, frequencyDeltas } from './topic-frequencies.js';
 import { contributionOf } from './topics/frequencies.js';
@@ -30,14 +29,14 @@ const RENAME_CHUNK = 500;
 const BACKFILL_PAGE = 1_000;
 
 /**
- * Listing papers with a date printed without a year used to hash the year inferred on the day of the ingest into
- * their `title:` id; now their id hashes no year. Renames them; two papers that differ only by the inferred year (the
+ * Gives listing papers dated without a year (an inferred year) the `title:` id that hashes no year, where their stored
+ * id still hashes the year inferred on the day of their ingest. Two papers that differ only by the inferred year (the
  * same listing ingested in two years) become one, keeping every link of both.
  */
 export async function renameInferredYearIds(graph: Graph): Promise<string> {
-  const rows = await graph.read('ingest/inferred-year-papers');
-  const renames = rows
-    .map((r) => ({ from: String(r.id), to: paperIdFromTitle(String(r.title ?? ''), null) }))
+  const papers = await graph.read('ingest/inferred-year-papers');
+  const renames = papers
+    .map((r) => ({ from: r.id, to: paperIdFromTitle(r.title ?? '', null) }))
     .filter((r) => r.from !== r.to);
   let merged = 0;
   for (let i = 0; i < renames.length; i += RENAME_CHUNK) {
@@ -45,7 +44,7 @@ export async function renameInferredYearIds(graph: Graph): Promise<string> {
     merged += await graph.transaction(neo4j.session.WRITE, async (tx) => {
       let n = 0;
       // One paper per statement: two old ids of one chunk may meet under the same new id.
-      for (const r of part) if ((await tx.run(cypher('ingest/rename-paper'), r)).records[0]?.get('merged') === true) n++;
+      for (const r of part) if ((await rows(tx, 'ingest/rename-paper', r))[0]?.merged === true) n++;
       return n;
     });
   }
@@ -65,21 +64,22 @@ export async function backfillTopicFrequencies(graph: Graph, opts: MigrationOpti
       const page = await graph.read('ingest/uncounted-papers', { after, limit: neo4j.int(BACKFILL_PAGE) });
       if (page.length === 0) break;
       pool ??= (await CandidatePool.start(opts.nlpWorkers ?? CandidatePool.defaultSize())).pool;
-      const docs = page.map((r) => ({ title: String(r.title ?? ''), abstract: String(r.abstract ?? '') }));
-      const candidates = (await Promise.all(chunk(docs, 250).map((d) => pool!.extract(d)))).flat();
+      const docs = page.map((r) => ({ title: r.title ?? '', abstract: r.abstract }));
+      const extractor = pool;
+      const candidates = (await Promise.all(chunk(docs, 250).map((d) => extractor.extract(d)))).flat();
       const contributions = candidates.map((c) => contributionOf(c));
       const deltas = frequencyDeltas(contributions.map((after) => ({ before: null, after })));
       await graph.transaction(neo4j.session.WRITE, async (tx) => {
-        const papers = page.map((r, i) => ({ id: r.id, ...contributionProps(must(contributions[i], `topic contribution of paper ${String(r.id)}`)) }));
-        await tx.run(cypher('ingest/set-topic-contributions'), { papers });
-        await tx.run(cypher('ingest/update-topic-frequencies'), {
+        const papers = page.map((r, i) => ({ id: r.id, ...contributionProps(must(contributions[i], `topic contribution of paper ${r.id}`)) }));
+        await rows(tx, 'ingest/set-topic-contributions', { papers });
+        await rows(tx, 'ingest/update-topic-frequencies', {
           terms: deltas.terms.map((t) => ({ ...t, delta: neo4j.int(t.delta) })),
           acronyms: deltas.acronyms.map((a) => ({ ...a, delta: neo4j.int(a.delta) })),
           paperDelta: neo4j.int(deltas.papers),
         });
       });
       counted += page.length;
-      after = String(must(page.at(-1), 'last paper of a page').id);
+      after = must(page.at(-1), 'last paper of a page').id;
     }
   } finally {
     await pool?.close();
@@ -102,7 +102,7 @@ export const INGEST_MIGRATIONS: readonly IngestMigration[] = [
 /** Runs the ingest migrations this database has not had yet; returns their log lines. */
 export async function applyIngestMigrations(graph: Graph, opts: MigrationOptions = {}): Promise<string[]> {
   const [row] = await graph.read('migrations/applied');
-  const applied = new Set((row?.ids as string[] | undefined) ?? []);
+  const applied = new Set(row?.ids ?? []);
   const lines: string[] = [];
   for (const m of INGEST_MIGRATIONS) {
     if (applied.has(m.id)) continue;

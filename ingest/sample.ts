@@ -13,7 +13,7 @@ export const SAMPLE_LISTING_DATE = '2025-06-01';
 /** Ingests the sample files when the graph has no papers; returns whether it did. */
 export async function loadSampleIfEmpty(graph: Graph, root: string, log: (msg: string) => void): Promise<boolean> {
   const [counts] = await graph.read('health/counts');
-  if (Number(counts?.papers ?? 0) > 0) return false;
+  if ((counts?.papers ?? 0) > 0) return false;
   log('Empty database: loading the sample listing');
   const { ingest } = await import('./pipeline.js');
   const summary = await ingest(

@@ -10,6 +10,7 @@
 // the input's own counts (loadScoringFrequencies); each batch then moves the graph by the difference between the old and
 // new contributions of its papers (frequencyDeltas). A paper therefore gets the same topics whichever run or batch it
 // arrives in, as long as the set of papers (graph ∪ input) is the same.
+import type { RowOf } from '../cypher/rows.js';
 import type { Graph } from '../db/graph.js';
 import { DEFAULT_MAX_ENTRIES, DocumentFrequencies, type DfContribution, type DocumentFrequenciesJSON } from './topics/frequencies.js';
 
@@ -81,14 +82,9 @@ export interface StoredPaperTopics {
 }
 
 /** Rows of cypher/ingest/paper-topic-state: papers (not stubs) of `ids` that exist. */
-export function storedPaperTopics(rows: Record<string, unknown>[]): Map<string, StoredPaperTopics> {
+export function storedPaperTopics(rows: readonly RowOf<'ingest/paper-topic-state'>[]): Map<string, StoredPaperTopics> {
   const out = new Map<string, StoredPaperTopics>();
-  for (const r of rows) {
-    out.set(String(r.id), {
-      contribution: contributionFromProps(r.terms, r.acronyms),
-      topics: Array.isArray(r.topics) ? r.topics.map(String) : [],
-    });
-  }
+  for (const r of rows) out.set(r.id, { contribution: contributionFromProps(r.terms, r.acronyms), topics: r.topics });
   return out;
 }
 
@@ -118,21 +114,20 @@ export interface InputTerms {
  */
 export async function loadScoringFrequencies(graph: Graph, input: InputTerms): Promise<DocumentFrequencies> {
   const [corpus] = await graph.read('ingest/topic-corpus');
-  const graphPapers = Number(corpus?.papers ?? 0);
+  const graphPapers = corpus?.papers ?? 0;
 
-  const acronymRows: Record<string, unknown>[] = [];
+  const acronymRows: RowOf<'ingest/topic-acronyms'>[] = [];
   for (const part of chunks([...input.acronyms])) acronymRows.push(...(await graph.read('ingest/topic-acronyms', { acronyms: part })));
   // Expansions other papers gave an acronym of the input are looked up too (resolveAcronyms scores them).
   const keys = new Set(input.keys);
-  for (const r of acronymRows) keys.add(String(r.expansion));
+  for (const r of acronymRows) keys.add(r.expansion);
   const entries: [string, number, number][] = [];
   for (const part of chunks([...keys])) {
-    for (const r of await graph.read('ingest/topic-terms', { keys: part })) entries.push([String(r.key), Number(r.papers), 0]);
+    for (const r of await graph.read('ingest/topic-terms', { keys: part })) entries.push([r.key, r.papers, 0]);
   }
   const votes = new Map<string, [string, number][]>();
   for (const r of acronymRows) {
-    const a = String(r.acronym);
-    votes.set(a, [...(votes.get(a) ?? []), [String(r.expansion), Number(r.papers)]]);
+    votes.set(r.acronym, [...(votes.get(r.acronym) ?? []), [r.expansion, r.papers]]);
   }
   const replaced: DfContribution[] = [];
   for (const part of chunks([...input.paperIds])) {

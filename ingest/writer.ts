@@ -1,8 +1,8 @@
 // Writes batches into Neo4j: one managed write transaction per batch (all-or-nothing, transient errors retried).
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { cypher } from '../cypher/index.js';
+import type { QueryName } from '../cypher/rows.js';
 import { QueryTooLargeError } from '../core/errors.js';
-import type { Graph } from '../db/graph.js';
+import { runQuery, type Graph, type Row } from '../db/graph.js';
 import { afterBatch, beforeBatch } from '../db/summary/incremental.js';
 import { bumpGraphVersion } from '../db/summary/version.js';
 import { authorProps, batchMentions, parseSummary, suggestionRows, type PersonLookup } from './authors/persons.js';
@@ -131,10 +131,10 @@ export class GraphWriter {
       this.graph.transaction(neo4j.session.WRITE, async (tx) => {
         // The work function may be retried after a transient error: it recomputes every count from scratch.
         const c = emptyCounts();
-        const run = (name: string, params: Record<string, unknown>) =>
+        const run = <N extends QueryName>(name: N, params: Row) =>
           this.timed(name, async () => {
             try {
-              return await tx.run(cypher(name), params);
+              return await runQuery(tx, name, params);
             } catch (err) {
               throw isMemoryPoolError(err) ? new BatchTooLargeError(batch.length, err) : err;
             }
@@ -143,7 +143,7 @@ export class GraphWriter {
         const summaryBefore = await beforeBatch(tx, p.papers.map((r) => r.id));
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
         // and their topics (those left without any paper are removed below).
-        const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).records.map((r) => r.toObject()));
+        const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).rows);
         const result = resolved.result;
         if (result) {
           // Integers as Neo4j integers (a JS number would be stored as a float).
@@ -157,11 +157,11 @@ export class GraphWriter {
           if (result.retired.length > 0) await run('identity/retire', { retired: result.retired });
           c.retired = result.retired.length;
         }
-        const cats = (await run('ingest/merge-categories', { categories: p.categories })).summary.counters.updates();
+        const cats = (await run('ingest/merge-categories', { categories: p.categories })).updates;
         c.categories = { created: cats.nodesCreated, matched: p.categories.length - cats.nodesCreated };
-        const topics = (await run('ingest/merge-topics', { topics: p.topics })).summary.counters.updates();
+        const topics = (await run('ingest/merge-topics', { topics: p.topics })).updates;
         c.topics = { created: topics.nodesCreated, matched: p.topics.length - topics.nodesCreated };
-        const papers = (await run('ingest/write-papers', { papers: p.papers })).summary.counters.updates();
+        const papers = (await run('ingest/write-papers', { papers: p.papers })).updates;
         c.papers = { created: papers.nodesCreated, matched: p.papers.length - papers.nodesCreated };
         // Every link's far end was merged above, so each row creates exactly one relationship; anything else means a
         // row was lost, and the batch is rolled back rather than written incomplete.
@@ -187,11 +187,11 @@ export class GraphWriter {
         const kept = new Set(p.topics.map((t) => t.id));
         const former = [...new Set([...before.values()].flatMap((b) => b.topics))].filter((id) => !kept.has(id));
         if (former.length > 0) {
-          c.topicsRemoved = (await run('ingest/remove-orphan-topics', { ids: former })).summary.counters.updates().nodesDeleted;
+          c.topicsRemoved = (await run('ingest/remove-orphan-topics', { ids: former })).updates.nodesDeleted;
         }
         if (p.openalexPapers.length > 0) await run('ingest/absorb-stubs', { papers: p.openalexPapers });
         if (p.cites.length > 0) {
-          const cites = (await run('ingest/link-citations', { cites: p.cites })).summary.counters.updates();
+          const cites = (await run('ingest/link-citations', { cites: p.cites })).updates;
           c.citations = cites.relationshipsCreated;
           c.stubs = cites.nodesCreated;
         }

@@ -67,10 +67,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(notFoundHandler());
   app.use('/api', api);
 
-  if (deps.clientDir && existsSync(deps.clientDir)) {
-    app.use(express.static(deps.clientDir, { index: 'index.html' }));
+  const clientDir = deps.clientDir;
+  if (clientDir && existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: 'index.html' }));
     // Client-side routes fall back to the app shell.
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(deps.clientDir!, 'index.html')));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   app.use(errorHandler(deps.log));
   return app;

@@ -32,12 +32,15 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => window.__pgBench?.result || window.__pgBench?.error, null, { timeout: 60_000 });
       const err = await page.evaluate(() => window.__pgBench?.error);
       if (err) throw new Error(err);
-      const result = must(await page.evaluate(() => window.__pgBench!.result), 'the bench result of the page');
+      const result = must(await page.evaluate(() => window.__pgBench?.result), 'the bench result of the page');
       // Let the first texture settle, as a person would take a moment before dragging.
       await page.waitForTimeout(300);
 
       // Pan: three drags back and forth across the map with real mouse events, ~60 moves each.
-      await page.evaluate(() => window.__pgBench!.startFrames());
+      await page.evaluate(() => {
+        if (!window.__pgBench) throw new Error('the page has no bench hooks (window.__pgBench)');
+        window.__pgBench.startFrames();
+      });
       await page.mouse.move(640, 360);
       for (let d = 0; d < 3; d++) {
         await page.mouse.down();
@@ -49,16 +52,19 @@ async function main(): Promise<void> {
         await page.mouse.up();
         await page.mouse.move(640, 360);
       }
-      const pan = await page.evaluate(() => window.__pgBench!.stopFrames());
+      const pan = must(await page.evaluate(() => window.__pgBench?.stopFrames()), 'the frame times of the page');
 
       // Zoom: wheel in and out around the centre.
-      await page.evaluate(() => window.__pgBench!.startFrames());
+      await page.evaluate(() => {
+        if (!window.__pgBench) throw new Error('the page has no bench hooks (window.__pgBench)');
+        window.__pgBench.startFrames();
+      });
       for (let s = 0; s < 40; s++) {
         await page.mouse.wheel(0, s < 20 ? -120 : 120);
         await page.waitForTimeout(16);
       }
       await page.waitForTimeout(200);
-      const zoom = await page.evaluate(() => window.__pgBench!.stopFrames());
+      const zoom = must(await page.evaluate(() => window.__pgBench?.stopFrames()), 'the frame times of the page');
       runs.push({ ...result, pan, zoom });
       console.log(
         `[bench:ui] run ${i + 1}: first interactive ${result.firstInteractiveMs.toFixed(0)} ms ` +

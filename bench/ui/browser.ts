@@ -40,7 +40,7 @@ export async function serveClient(apiOrigin?: string): Promise<{ origin: string;
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"no API in the bench"}}');
         return;
       }
-      const up = http.request(new URL(req.url!, apiOrigin), { method: req.method, headers: req.headers }, (r) => {
+      const up = http.request(new URL(req.url ?? '/', apiOrigin), { method: req.method, headers: req.headers }, (r) => {
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);
       });

@@ -34,9 +34,11 @@ async function shot(page: Page, name: string): Promise<void> {
 /** Clicks a node by id at its rendered position (as a person would). */
 async function clickNode(page: Page, id: string): Promise<void> {
   const box = await page.evaluate((nodeId) => {
-    const n = window.__pg!.cy!.getElementById(nodeId);
+    const cy = window.__pg?.cy;
+    if (!cy) throw new Error('the page has no map (window.__pg.cy)');
+    const n = cy.getElementById(nodeId);
     const p = n.renderedPosition();
-    const container = window.__pg!.cy!.container();
+    const container = cy.container();
     if (!container) throw new Error('the map has no container element');
     const r = container.getBoundingClientRect();
     return { x: r.left + p.x, y: r.top + p.y };
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
       await page.keyboard.press('Enter');
       await page.waitForURL(/view=coauthors/);
       await settle(page);
-      const ids = await page.evaluate(() => window.__pg!.nodeIds().sort());
+      const ids = await page.evaluate(() => (window.__pg?.nodeIds() ?? []).sort());
       console.log(`[shots] nodes: ${ids.join(', ')}`);
       await clickNode(page, 'name:alexander ziller');
       await page.getByTestId('panel-paper-link').first().waitFor();
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
       const again = await b.context.newPage();
       await again.goto(url);
       await settle(again);
-      console.log(`[shots] reopened ${url}: nodes ${(await again.evaluate(() => window.__pg!.nodeIds().length))}, panel "${await again.getByTestId('panel-title').textContent()}"`);
+      console.log(`[shots] reopened ${url}: nodes ${(await again.evaluate(() => window.__pg?.nodeIds().length))}, panel "${await again.getByTestId('panel-title').textContent()}"`);
       await again.close();
 
       await page.goto(`${origin}/?view=coauthors`);
@@ -94,7 +96,8 @@ async function main(): Promise<void> {
         await page.waitForTimeout(300);
         await page.screenshot({ path: path.join(out, 'light-synthetic-fit.png') });
         await page.evaluate(() => {
-          const cy = window.__pg!.cy!;
+          const cy = window.__pg?.cy;
+          if (!cy) throw new Error('the page has no map (window.__pg.cy)');
           cy.zoom({ level: cy.zoom() * 4, renderedPosition: { x: 640, y: 360 } });
         });
         await page.waitForTimeout(500);

@@ -1,6 +1,7 @@
 // Computes every summary part in one transaction: the whole-graph scans the overview, the topic map and the
 // whole-network co-author view would otherwise run per request.
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { must } from '../../core/must.js';
 import { rows } from '../graph.js';
 import {
   AUTHORS_PER_PAPER,
@@ -20,23 +21,9 @@ import {
   type TopicsPart,
 } from './parts.js';
 
-interface CountsRow {
-  papers: number;
-  stubs: number;
-  authors: number;
-  categories: number;
-  topics: number;
-  authored: number;
-  inCategory: number;
-  hasTopic: number;
-  cites: number;
-  maybeSameAs: number;
-}
-
 /** Node and relationship counts from Neo4j's count store (no scan); also what a batch re-reads in its transaction. */
 export async function countStoreCounts(tx: ManagedTransaction): Promise<Pick<CountsPart, 'nodes' | 'relationships'>> {
-  const [c] = (await rows(tx, 'stats/counts')) as unknown as CountsRow[];
-  if (!c) throw new Error('stats/counts returned no row');
+  const c = must((await rows(tx, 'stats/counts'))[0], 'the row of cypher/stats/counts.cypher');
   return {
     nodes: { Paper: c.papers, Stub: c.stubs, Author: c.authors, Category: c.categories, Topic: c.topics },
     relationships: {
@@ -52,27 +39,27 @@ export async function countStoreCounts(tx: ManagedTransaction): Promise<Pick<Cou
 async function countsPart(tx: ManagedTransaction): Promise<CountsPart> {
   // One after another: a transaction runs one query at a time.
   const counts = await countStoreCounts(tx);
-  const years = (await rows(tx, 'stats/papers-per-year')) as { year: number | null; papers: number }[];
+  const years = await rows(tx, 'stats/papers-per-year');
   const categories = await rows(tx, 'stats/categories', { limit: neo4j.int(SUMMARY_MAX_CATEGORIES) });
   return {
     ...counts,
-    papersPerYear: years.filter((y): y is { year: number; papers: number } => y.year !== null),
+    papersPerYear: years.flatMap(({ year, papers }) => (year === null ? [] : [{ year, papers }])),
     papersWithoutYear: years.find((y) => y.year === null)?.papers ?? 0,
-    categories: categories as CountsPart['categories'],
+    categories,
   };
 }
 
 async function topsPart(tx: ManagedTransaction): Promise<TopsPart> {
   const top = { limit: neo4j.int(STATS_MAX_LIMIT) };
   return {
-    topAuthors: (await rows(tx, 'stats/top-authors', top)) as TopsPart['topAuthors'],
-    topTopics: (await rows(tx, 'stats/top-topics', top)) as TopsPart['topTopics'],
+    topAuthors: await rows(tx, 'stats/top-authors', top),
+    topTopics: await rows(tx, 'stats/top-topics', top),
   };
 }
 
 async function topicsPart(tx: ManagedTransaction): Promise<TopicsPart> {
   const [t] = await rows(tx, 'graph/topic-top', { limit: neo4j.int(GRAPH_MAX_LIMIT) });
-  const top = (t?.top ?? []) as TopicsPart['topics']['top'];
+  const top = t?.top ?? [];
   const ids = top.slice(0, SUMMARY_EDGE_TOPICS).map((x) => x.id);
   // Every pair among the first SUMMARY_EDGE_TOPICS topics: each topic's partners among them, one topic's papers at a
   // time (what graph/topic-edges computes, without holding every pair's paper list of the corpus at once).
@@ -108,7 +95,7 @@ async function topicsPart(tx: ManagedTransaction): Promise<TopicsPart> {
   const firstSeed = new Array<number>(seeds).fill(0);
   for (const [i, n] of bip?.firstSeed ?? []) firstSeed[i] = n;
   return {
-    topics: { total: Number(t?.total ?? 0), top },
+    topics: { total: t?.total ?? 0, top },
     edgeTopics: SUMMARY_EDGE_TOPICS,
     edges,
     near: { perTopic: SUMMARY_NEAR_PER_TOPIC, edges: nearPairs(near) },
@@ -132,7 +119,7 @@ function nearPairs(near: readonly { source: string; near: { target: string; shar
 
 async function coauthorsPart(tx: ManagedTransaction): Promise<CoauthorsPart> {
   const [t] = await rows(tx, 'graph/coauthor-top', { limit: neo4j.int(GRAPH_MAX_LIMIT) });
-  const top = (t?.top ?? []) as CoauthorsPart['top'];
+  const top = t?.top ?? [];
   const position = new Map(top.map((a, i) => [a.id, i]));
   // The same bounded read the view makes for its chosen authors, once for all of them; `fractional` so that each
   // paper's author count comes with it (the view weighs by either).

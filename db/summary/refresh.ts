@@ -1,8 +1,8 @@
 // Builds the whole-graph summary for the current graph version and stores it in Neo4j, so every server in front of
 // the database serves the same answer. Call after every ingest and bulk load (`refreshSummaries(graph)`).
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../../cypher/index.js';
-import type { Graph } from '../graph.js';
+import { must } from '../../core/must.js';
+import { rows, type Graph } from '../graph.js';
 import { computeParts } from './compute.js';
 import { SUMMARY_FORMAT, type Parts } from './parts.js';
 import { graphVersionIn, type GraphVersion } from './version.js';
@@ -32,7 +32,7 @@ export interface RefreshOptions {
 
 /** Stores `parts` as describing version `v` (each unless a newer one of the same format is stored). */
 export async function storeParts(tx: ManagedTransaction, v: GraphVersion, parts: Partial<Parts>, buildMs: number): Promise<void> {
-  await tx.run(cypher('summary/store'), {
+  await rows(tx, 'summary/store', {
     version: neo4j.int(v.version),
     epoch: v.epoch,
     format: neo4j.int(SUMMARY_FORMAT),
@@ -75,8 +75,9 @@ export async function refreshSummaries(graph: Graph, opts: RefreshOptions = {}):
     neo4j.session.WRITE,
     async (tx) => {
       const t0 = performance.now();
-      const [row] = (await tx.run(cypher('summary/lock-version'))).records;
-      const v: GraphVersion = { version: Number(row!.get('version')), epoch: String(row!.get('epoch')) };
+      const [row] = await rows(tx, 'summary/lock-version');
+      const locked = must(row, 'the row of cypher/summary/lock-version.cypher');
+      const v: GraphVersion = { version: locked.version, epoch: locked.epoch };
       await storeParts(tx, v, await computeParts(tx), performance.now() - t0);
       return v;
     },

@@ -1,7 +1,6 @@
 // The graph version: a counter stored in the graph, bumped in the same transaction as every write the views show.
 import type { ManagedTransaction } from 'neo4j-driver';
-import { cypher } from '../../cypher/index.js';
-import type { Graph } from '../graph.js';
+import { rows, type Graph } from '../graph.js';
 
 /** A graph version; `epoch` is fixed per database (empty before its first write), `version` counts its writes. */
 export interface GraphVersion {
@@ -9,10 +8,8 @@ export interface GraphVersion {
   epoch: string;
 }
 
-function versionOf(row: { get(key: string): unknown } | undefined): GraphVersion {
-  if (!row) return { version: 0, epoch: '' };
-  const v = row.get('version') as { toNumber?: () => number } | number;
-  return { version: typeof v === 'number' ? v : Number(v?.toNumber?.() ?? v), epoch: String(row.get('epoch') ?? '') };
+function versionOf(row: GraphVersion | undefined): GraphVersion {
+  return row ? { version: row.version, epoch: row.epoch } : { version: 0, epoch: '' };
 }
 
 /**
@@ -21,20 +18,20 @@ function versionOf(row: { get(key: string): unknown } | undefined): GraphVersion
  * Cypher-only callers can run `cypher/summary/bump-version.cypher` in their transaction instead.
  */
 export async function bumpGraphVersion(tx: ManagedTransaction): Promise<GraphVersion> {
-  const result = await tx.run(cypher('summary/bump-version'), {});
-  return versionOf(result.records[0]);
+  const [row] = await rows(tx, 'summary/bump-version');
+  return versionOf(row);
 }
 
 /** Reads the graph version inside `tx`. */
 export async function graphVersionIn(tx: ManagedTransaction): Promise<GraphVersion> {
-  const result = await tx.run(cypher('summary/version'), {});
-  return versionOf(result.records[0]);
+  const [row] = await rows(tx, 'summary/version');
+  return versionOf(row);
 }
 
 /** Reads the graph version in its own short read transaction (not retried: callers treat a failure as "unknown"). */
 export async function readGraphVersion(graph: Graph, timeoutMs = 5_000): Promise<GraphVersion> {
   const [row] = await graph.read('summary/version', {}, { timeoutMs, noRetry: true });
-  return { version: Number(row?.version ?? 0), epoch: String(row?.epoch ?? '') };
+  return versionOf(row);
 }
 
 /** The ETag of a response describing `v` (strong: the body is a function of the version and the URL). */

@@ -13,6 +13,7 @@
 import { closeSync, createReadStream, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { must } from '../../core/must.js';
 import { createHash } from 'node:crypto';
 import type { WritablePaper } from '../batch.js';
 import { blockOfMention, type PersonSummary } from '../identity/index.js';
@@ -138,14 +139,12 @@ export class BulkIdentity {
     this.byId.clear();
     const buckets = Math.max(1, Math.ceil(statSync(this.spoolPath).size / BUCKET_BYTES));
     const bucketPath = (i: number) => path.join(this.dir, `identity.bucket-${i}.jsonl`);
-    const fds = Array.from({ length: buckets }, (_, i) => openSync(bucketPath(i), 'w'));
-    const bufs: string[][] = Array.from({ length: buckets }, () => []);
-    const sizes = new Array<number>(buckets).fill(0);
-    const flushBucket = (i: number) => {
-      if (bufs[i]!.length === 0) return;
-      writeSync(fds[i]!, `${bufs[i]!.join('\n')}\n`);
-      bufs[i] = [];
-      sizes[i] = 0;
+    const out = Array.from({ length: buckets }, (_, i) => ({ fd: openSync(bucketPath(i), 'w'), lines: [] as string[], chars: 0 }));
+    const flushBucket = (b: (typeof out)[number]) => {
+      if (b.lines.length === 0) return;
+      writeSync(b.fd, `${b.lines.join('\n')}\n`);
+      b.lines = [];
+      b.chars = 0;
     };
     const bucketOf = (root: string) => (buckets === 1 ? 0 : createHash('sha1').update(root).digest().readUInt32BE(0) % buckets);
     const lines = readline.createInterface({ input: createReadStream(this.spoolPath, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -160,15 +159,16 @@ export class BulkIdentity {
         list.push(i);
       });
       for (const [k, pos] of byBucket) {
-        const out = JSON.stringify({ ...p, pos } satisfies BucketLine);
-        bufs[k]!.push(out);
-        sizes[k]! += out.length;
-        if (sizes[k]! > 1 << 20) flushBucket(k);
+        const b = must(out[k], `identity bucket ${k}`);
+        const line = JSON.stringify({ ...p, pos } satisfies BucketLine);
+        b.lines.push(line);
+        b.chars += line.length;
+        if (b.chars > 1 << 20) flushBucket(b);
       }
     }
-    for (let i = 0; i < buckets; i++) {
-      flushBucket(i);
-      closeSync(fds[i]!);
+    for (const b of out) {
+      flushBucket(b);
+      closeSync(b.fd);
     }
     rmSync(this.spoolPath, { force: true });
 
@@ -181,16 +181,15 @@ export class BulkIdentity {
         if (!text) continue;
         const line = JSON.parse(text) as BucketLine;
         for (const pos of line.pos) {
-          const root = this.union.find(blockOfMention(line.r.authors[pos]!));
+          const root = this.union.find(blockOfMention(must(line.r.authors[pos], `author ${pos} of spooled paper ${line.r.id}`)));
           let list = groups.get(root);
           if (!list) groups.set(root, (list = []));
           list.push({ line, pos });
         }
       }
       rmSync(bucketPath(i), { force: true });
-      for (const root of [...groups.keys()].sort()) {
-        persons += await replayGroup(groups.get(root)!, finalSeq, emitted, sink);
-        groups.delete(root);
+      for (const [, events] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        persons += await replayGroup(events, finalSeq, emitted, sink);
       }
     }
     return { persons, buckets };
@@ -201,6 +200,19 @@ interface Redirect {
   redirectTo: string;
   reason: string;
   block: string;
+}
+
+/** Consecutive runs of events from one batch (events sorted by batch). */
+function* runsOfBatch<E extends { line: { b: number } }>(events: readonly E[]): Generator<E[]> {
+  let run: E[] = [];
+  for (const e of events) {
+    if (run.length > 0 && run[0]?.line.b !== e.line.b) {
+      yield run;
+      run = [];
+    }
+    run.push(e);
+  }
+  if (run.length > 0) yield run;
 }
 
 /** Replays one group's mentions batch by batch as the transactional writer would see and write them. */
@@ -219,18 +231,14 @@ async function replayGroup(
   const splits = new Map<string, SplitRow>();
   const live = (id: string) => redirects.get(id)?.redirectTo ?? id;
 
-  let i = 0;
-  while (i < events.length) {
-    const batch = events[i]!.line.b;
-    const batchEvents: typeof events = [];
-    while (i < events.length && events[i]!.line.b === batch) batchEvents.push(events[i++]!);
+  for (const batchEvents of runsOfBatch(events)) {
     const prevSeq = new Map<string, number | null>();
     const seqOf = new Map<string, number>();
     const mentions: BatchMention[] = batchEvents.map(({ line, pos }) => {
       prevSeq.set(line.r.id, line.v);
       seqOf.set(line.r.id, line.s);
       const m = mentionAt(line.r, line.t, pos);
-      return { mention: m, block: blockOfMention(m), asWritten: line.r.authors[pos]!.asWritten };
+      return { mention: m, block: blockOfMention(m), asWritten: must(line.r.authors[pos], `author ${pos} of spooled paper ${line.r.id}`).asWritten };
     });
     const source: IdentitySource = {
       async authorship(paperIds) {

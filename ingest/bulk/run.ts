@@ -9,6 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
+import { must } from '../../core/must.js';
 import { dirBytes, dropPrevious, freeBytes, recoverSwap, runImporter, swapStore } from '../../db/bulk-import.js';
 import { localNeo4jDir } from '../../db/connect.js';
 import { Graph } from '../../db/graph.js';
@@ -107,16 +108,8 @@ function gib(bytes: number): string {
 }
 
 async function countGraph(graph: Graph): Promise<{ papers: number; authors: number; nodes: number }> {
-  const rows = await graph.transaction('READ', async (tx) =>
-    (
-      await tx.run(`CALL () { MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS papers }
-                    CALL () { MATCH (a:Author) RETURN count(a) AS authors }
-                    CALL () { MATCH (n) RETURN count(n) AS nodes }
-                    RETURN papers, authors, nodes`)
-    ).records.map((r) => r.toObject()),
-  );
-  const r = rows[0]!;
-  return { papers: neo4j.integer.toNumber(r.papers), authors: neo4j.integer.toNumber(r.authors), nodes: neo4j.integer.toNumber(r.nodes) };
+  const [row] = await graph.read('bulk/graph-size');
+  return must(row, 'the row of cypher/bulk/graph-size.cypher');
 }
 
 function graphOf(local: LocalNeo4j): Graph {
@@ -250,7 +243,7 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
         offHeap: opts.importerOffHeap,
         log: (l) => {
           const peak = /Peak memory usage: (.+)$/.exec(l);
-          if (peak) importerPeak = peak[1]!.trim();
+          if (peak?.[1]) importerPeak = peak[1].trim();
           log(`[import] ${l}`);
         },
         onProgress: (stage, pct) => phase({ phase: 'import', done: pct, total: 100, unit: `% ${stage}` }),

@@ -14,6 +14,7 @@ import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'nod
 import path from 'node:path';
 import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
+import { must } from '../../core/must.js';
 import { SPANS_BLOCKS_LABEL, type SplitRow, type VariantRow } from '../authors/persons.js';
 import { buildBatch, type PaperRow, type WritablePaper } from '../batch.js';
 import {
@@ -301,7 +302,7 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
     for (const t of p.topics) if (!topics.has(t.id)) topics.set(t.id, t.name);
     for (const [i, row] of p.papers.entries()) {
       seq++;
-      versions.push({ paper: papers[i]!, seq, prevSeq: lastSeq.get(row.id) ?? null });
+      versions.push({ paper: must(papers[i], `paper ${i} of batch ${batchNo}`), seq, prevSeq: lastSeq.get(row.id) ?? null });
       lastSeq.set(row.id, seq);
       const line = JSON.stringify(spoolRow(row, seq, batchNo));
       spoolBuf.push(line);
@@ -443,11 +444,11 @@ export async function stageImport(inputs: IngestInput[], dir: string, opts: Stag
   const groups = all.map((f) => f.close());
   const { rmSync } = await import('node:fs');
   rmSync(spoolPath, { force: true });
-  const n = (label: string) => groups.find((g) => g.label === label)!.rows;
+  const n = (label: string) => must(groups.find((g) => g.label === label), `the ${label} CSV group`).rows;
   return {
     dir,
     groups,
-    summary: summary!,
+    summary,
     bytes: all.reduce((s, f) => s + f.bytes, 0),
     counts: {
       papers: n('Paper'),

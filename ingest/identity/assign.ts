@@ -326,7 +326,7 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
     if (reclustered.length > 0) carryIds(alive, reclustered.map((x) => x.s));
     for (const c of alive) {
       if (c.id === null) {
-        c.id = newPersonId(c.founder!, taken);
+        c.id = newPersonId(must(c.founder, 'the founding mention of a new person'), taken);
         result.created.push(c.id);
       }
       taken.add(c.id);
@@ -336,7 +336,7 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
     for (const [m, placed] of run.placed) {
       const i = order.get(m);
       if (i === undefined) throw new Error(`Internal error: input position of mention ${m.paperId}#${m.position} is missing`);
-      assignments.push({ i, a: { paperId: m.paperId, position: m.position, personId: live(placed.cluster).id!, basis: placed.basis, score: placed.score } });
+      assignments.push({ i, a: { paperId: m.paperId, position: m.position, personId: must(live(placed.cluster).id, `the person id of mention ${m.paperId}#${m.position}`), basis: placed.basis, score: placed.score } });
     }
     result.suggestions.push(...finishSuggestions(run));
   }
@@ -381,18 +381,26 @@ function finishSuggestions(run: BlockRun): Suggestion[] {
   for (const s of run.pending) {
     const a = live(s.a);
     if (s.kind === 'split') {
-      out.push({ kind: 'split', person: a.id!, part: s.part!, reason: s.reason, evidence: s.evidence! });
+      out.push({
+        kind: 'split',
+        person: must(a.id, 'the id of a person to split'),
+        part: must(s.part, 'the part of a split suggestion'),
+        reason: s.reason,
+        evidence: must(s.evidence, 'the evidence of a split suggestion'),
+      });
       continue;
     }
     const b = live(s.b);
     if (a === b) continue;
-    const [x, y] = a.id! < b.id! ? [a, b] : [b, a];
-    const key = `${x.id}|${y.id}`;
+    const ids = [must(a.id, 'a suggested person id'), must(b.id, 'a suggested person id')] as const;
+    const [x, y] = ids[0] < ids[1] ? [a, b] : [b, a];
+    const [xId, yId] = ids[0] < ids[1] ? ids : [ids[1], ids[0]];
+    const key = `${xId}|${yId}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const v = compare(x.profile, y.profile, run.stats);
     if (v.kind === 'cannot') continue;
-    out.push({ kind: 'variant', a: x.id!, b: y.id!, reason: s.reason, evidence: v.evidence });
+    out.push({ kind: 'variant', a: xId, b: yId, reason: s.reason, evidence: v.evidence });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // Scores a paper's candidates against corpus document frequencies and picks its topics (deterministic).
+import { must } from '../../core/must.js';
 import type { Candidate } from './extract.js';
 import type { DocumentFrequencies } from './frequencies.js';
 
@@ -175,7 +176,7 @@ function resolveAcronyms(
     const exp = resolved.get(c.key);
     if (exp === undefined) continue;
     const into = byKeyMap.get(exp);
-    const acronym = c.acronym!;
+    const acronym = must(c.acronym, `the acronym of resolved candidate ${c.key}`);
     if (into) {
       const aliases = new Set(into.aliases ?? []);
       aliases.add(acronym);

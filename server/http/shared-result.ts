@@ -27,7 +27,8 @@ export function sharedResult<P, R>(compute: (params: P) => Promise<R>, opts: Sha
     const entry = { promise, expires: Infinity };
     entries.delete(key);
     entries.set(key, entry);
-    if (entries.size > max) entries.delete(entries.keys().next().value!);
+    const oldest = entries.keys().next();
+    if (entries.size > max && !oldest.done) entries.delete(oldest.value);
     promise.then(
       () => {
         entry.expires = now() + opts.ttlMs;

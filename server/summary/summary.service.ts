@@ -60,7 +60,7 @@ export class SummaryService {
       }
       this.built = true;
       let entry = have;
-      if (stored.data !== null || !sameVersion(have?.version, stored.version)) {
+      if (!entry || stored.data !== null || !sameVersion(entry.version, stored.version)) {
         if (stored.data === null) continue; // the held version was replaced between two reads: read it again
         entry = { version: stored.version, builtAt: stored.builtAt, data: stored.data };
         this.cache.set(key, entry);
@@ -68,7 +68,7 @@ export class SummaryService {
       const stale = !sameVersion(stored.version, stored.graph);
       if (stale) this.refreshInBackground();
       this.lastVersion = stored.version.version;
-      return { data: entry!.data as Parts[K], version: stored.version.version, stale, builtAt: entry!.builtAt };
+      return { data: entry.data as Parts[K], version: stored.version.version, stale, builtAt: entry.builtAt };
     }
   }
 

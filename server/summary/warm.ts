@@ -41,10 +41,10 @@ export async function warmUp(baseUrl: string, graph: Graph, state: StartState, l
     const [row] = await graph.read('summary/warm-sample');
     const topics = await state.summaries.get('topics');
     sample = {
-      paper: row?.paper as string | undefined,
-      authors: (row?.authors as string[] | undefined) ?? [],
+      paper: row?.paper,
+      authors: row?.authors ?? [],
       topic: topics.data.topics.top[0]?.id,
-      word: (row?.word as string | undefined) || undefined,
+      word: row?.word || undefined,
     };
   });
   for (const p of warmPaths(sample)) {

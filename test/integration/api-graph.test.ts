@@ -207,8 +207,8 @@ describe('GET /api/graph/topics', () => {
     const g = graphOf(body);
     expect(g.nodes).toHaveLength(10);
     const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id, COUNT { (t)<-[:HAS_TOPIC]-() } AS n ORDER BY n DESC, id LIMIT 1');
-    expect(must(g.nodes[0], 'g.nodes[0]').data).toMatchObject({ id: top!.id, kind: 'topic', papers: Number(top!.n) });
-    const papers = g.nodes.map((n) => n.data.papers!);
+    expect(must(g.nodes[0], 'g.nodes[0]').data).toMatchObject({ id: must(top, 'the top topic').id, kind: 'topic', papers: Number(must(top, 'the top topic').n) });
+    const papers = g.nodes.map((n) => must(n.data.papers, `papers of ${n.data.id}`));
     expect([...papers].sort((a, b) => b - a)).toEqual(papers);
     expect(g.edges.length).toBeGreaterThan(0);
     for (const { data } of g.edges) {

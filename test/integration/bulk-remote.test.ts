@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvRow, csvValue } from '../../ingest/bulk/csv.js';
 import { fixture, runCli } from './bulk-helpers.js';
+import { must } from '../../core/must.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bulk-remote-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ describe('ingest --bulk with a remote NEO4J_URI', () => {
     const res = await runCli(['--bulk', bib], env);
     expect(res.code, res.stderr).toBe(0);
     const [dir] = readdirSync(tmp).filter((d) => d.startsWith('bulk-export-'));
-    const out = path.join(tmp, dir!);
+    const out = path.join(tmp, must(dir, 'the bulk-export folder'));
     expect(res.stderr).toContain(path.join(out, 'import.sh'));
     const files = readdirSync(out).sort();
     const groups = ['papers', 'authors', 'categories', 'topics', 'topic_terms', 'topic_acronyms', 'topic_corpus'];

@@ -11,6 +11,7 @@ import { adminTokens } from '../../server/http/admin-token.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
 import { HAENTZE, HAENTZE2, HAENTZE_PAIR, K, KENO, variantsFile } from './curation-fixture.js';
+import { must } from '../../core/must.js';
 
 const ALICE = 'alice-token-0123456789abcdef';
 const BOB = 'bob-token-0123456789abcdef';
@@ -212,7 +213,7 @@ describe('curation API', () => {
     it('undoes a merge: the retired person and its papers come back, the suggestion is open again', async () => {
       const decisions = (await q('MATCH (d:IdentityDecision {kind: "merge"}) RETURN d.id AS id')).map((r) => r.id as string);
       expect(decisions).toHaveLength(1);
-      const res = await post(`/curation/decisions/${encodeURIComponent(decisions[0]!)}/undo`, { why: 'not sure' }, ALICE);
+      const res = await post(`/curation/decisions/${encodeURIComponent(must(decisions[0], 'the merge decision'))}/undo`, { why: 'not sure' }, ALICE);
       expect(res.status).toBe(200);
       expect(await papersOf(K)).toEqual(['2101.00002']);
       expect(await papersOf(KENO)).toEqual(['2101.00001', '2101.00005']);

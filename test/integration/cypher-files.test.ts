@@ -1,8 +1,10 @@
-// Every .cypher file compiles against the real Neo4j (EXPLAIN), is used by some code, and the schema applies twice.
+// Every .cypher file compiles against the real Neo4j (EXPLAIN) with the columns its row schema names, is used by some
+// code, and the schema applies twice.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryNames } from '../../cypher/index.js';
+import { isQueryName, ROWS } from '../../cypher/rows.js';
 import { applySchema } from '../../db/schema.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { must } from '../../core/must.js';
@@ -30,12 +32,12 @@ describe('cypher/ files', () => {
     expect(queryNames().length).toBeGreaterThan(5);
   });
 
-  it.each(queryNames())('%s compiles (EXPLAIN)', async (name) => {
+  it.each(queryNames())('%s compiles (EXPLAIN) and returns the columns of its row schema', async (name) => {
     const text = readFileSync(path.join('cypher', `${name}.cypher`), 'utf8');
     // WRITE mode: EXPLAIN does not run the query, but a read session would refuse to plan the ingest writes.
-    await graph.transaction('WRITE', async (tx) => {
-      await tx.run(`EXPLAIN ${text}`);
-    });
+    const columns = await graph.transaction('WRITE', (tx) => tx.run(`EXPLAIN ${text}`).keys());
+    if (!isQueryName(name)) throw new Error(`cypher/${name}.cypher has no row schema in cypher/rows.ts`);
+    expect([...columns].map(String).sort(), `columns of cypher/${name}.cypher`).toEqual(Object.keys(ROWS[name].shape).sort());
   });
 
   it('every query file is used by application code (not only by tests)', () => {

@@ -16,6 +16,7 @@ import { AuthorRedirectBody, AuthorResponse } from '../../schema/authors.js';
 import { useSampleApi } from '../support/api.js';
 import { paperRecord } from '../support/records.js';
 import { dumpGraph } from './bulk-helpers.js';
+import { must } from '../../core/must.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'papergraph-identity-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -42,23 +43,23 @@ describe('author identity on the transactional path', () => {
       pos: neo4j.int(position),
     });
     expect(rows).toHaveLength(1);
-    return String(rows[0]!.id);
+    return String(must(rows[0], `the author at ${paperId}:${position}`).id);
   };
 
   // Two people named Wei Wang: one in machine learning with one team, one in astrophysics with another.
-  const ml = ['Anna Schmidtke', 'Piotr Nowacki', 'Lena Okafor'];
-  const astro = ['Carlos Mendizabal', 'Kofi Mensah-Bonsu', 'Ines Falkenrath'];
+  const ml = ['Anna Schmidtke', 'Piotr Nowacki', 'Lena Okafor'] as const;
+  const astro = ['Carlos Mendizabal', 'Kofi Mensah-Bonsu', 'Ines Falkenrath'] as const;
   beforeAll(async () => {
     await writer().writeBatch([
       paper('ww-ml-1', ['Wei Wang', ...ml], ['cs.LG'], 2019),
-      paper('ww-ml-2', [ml[0]!, 'Wei Wang', ml[1]!], ['cs.LG', 'stat.ML'], 2020),
+      paper('ww-ml-2', [ml[0], 'Wei Wang', ml[1]], ['cs.LG', 'stat.ML'], 2020),
       paper('ww-astro-1', ['Wei Wang', ...astro], ['astro-ph.GA'], 2019),
-      paper('ww-astro-2', [astro[0]!, astro[2]!, 'Wei Wang'], ['astro-ph.GA', 'astro-ph.CO'], 2021),
+      paper('ww-astro-2', [astro[0], astro[2], 'Wei Wang'], ['astro-ph.GA', 'astro-ph.CO'], 2021),
     ]);
     // A later batch: each namesake's next paper with their own team.
     await writer().writeBatch([
-      paper('ww-ml-3', ['Wei Wang', ml[2]!, ml[0]!], ['cs.LG'], 2022),
-      paper('ww-astro-3', ['Wei Wang', astro[1]!, astro[0]!], ['astro-ph.GA'], 2022),
+      paper('ww-ml-3', ['Wei Wang', ml[2], ml[0]], ['cs.LG'], 2022),
+      paper('ww-astro-3', ['Wei Wang', astro[1], astro[0]], ['astro-ph.GA'], 2022),
     ]);
   }, 300_000);
 
@@ -97,7 +98,7 @@ describe('author identity on the transactional path', () => {
   });
 
   it('a variant (W. Wang with shared co-authors) joins the right person or is suggested for it, never the namesake', async () => {
-    await writer().writeBatch([paper('ww-ml-4', ['W. Wang', ml[0]!, ml[1]!], ['cs.LG'], 2023)]);
+    await writer().writeBatch([paper('ww-ml-4', ['W. Wang', ml[0], ml[1]], ['cs.LG'], 2023)]);
     const mlPerson = await authorOf('ww-ml-1', 1);
     const astroPerson = await authorOf('ww-astro-1', 1);
     const variant = await authorOf('ww-ml-4', 1);
@@ -108,7 +109,7 @@ describe('author identity on the transactional path', () => {
         { x: variant, y: mlPerson },
       );
       expect(s).toHaveLength(1);
-      expect(s[0]!.status).toBe('open');
+      expect(must(s[0], 'the suggestion').status).toBe('open');
     }
     const spelling = await query('MATCH (:Author)-[r:AUTHORED]->(:Paper {id: $id}) WHERE r.position = 1 RETURN r.asWritten AS w', { id: 'ww-ml-4' });
     expect(spelling).toEqual([{ w: 'W. Wang' }]);

@@ -2,7 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { Graph } from '../../db/graph.js';
-import { toPlain } from '../../db/plain.js';
+import { plainRow } from '../../db/plain.js';
 import { ErrorBody } from '../../schema/api.js';
 import { createApp } from '../../server/app.js';
 import { resetDatabase, testGraph } from './graph.js';
@@ -56,7 +56,7 @@ export function useSampleApi(options: { resetAfter?: boolean } = {}): SampleApi 
     },
     query: (text, params = {}) =>
       graph.transaction('READ', async (tx) =>
-        (await tx.run(text, params)).records.map((r) => toPlain(r.toObject()) as Record<string, unknown>),
+        (await tx.run(text, params)).records.map(plainRow),
       ),
   };
 }

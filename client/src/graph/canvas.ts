@@ -6,6 +6,7 @@ import { onThemeChange } from '../core/theme.js';
 import { download, elementsJson, exportPng, exportSvg, mapCsv, mapGraphml } from './export.js';
 import { runLayout, warmLayoutWorker } from './layout.js';
 import { graphTheme, type GraphTheme } from './theme.js';
+import { must } from '../../../shared/must.js';
 
 export interface CanvasEvents {
   onNodeTap?(id: string, node: NodeSingular): void;
@@ -108,13 +109,13 @@ export class GraphCanvas {
     const isEdge = (e: ElementDefinition) => 'source' in e.data;
     warmLayoutWorker();
     const layout = await runLayout({
-      nodes: elements.filter((e) => !isEdge(e)).map((e) => ({ id: e.data.id!, size: o.nodeSize ?? 36 })),
+      nodes: elements.filter((e) => !isEdge(e)).map((e) => ({ id: must(e.data.id, 'a node id'), size: o.nodeSize ?? 36 })),
       edges: elements.filter(isEdge).map((e) => ({ source: e.data.source as string, target: e.data.target as string })),
       seed: 7,
     });
     if (this.cy.destroyed()) return false;
     const positions = o.place ? o.place(layout.positions) : layout.positions;
-    for (const e of elements) if (!isEdge(e)) e.position = positions[e.data.id!] ?? { x: 0, y: 0 };
+    for (const e of elements) if (!isEdge(e)) e.position = positions[must(e.data.id, 'a node id')] ?? { x: 0, y: 0 };
     this.showPreset(elements, o);
     return true;
   }

@@ -96,7 +96,7 @@ function skipPrefixes(tokens: Token[]): { start: number; mode: QueryMode } {
       i++;
       for (;;) {
         if (tokens[i]?.kind === 'number') i++;
-        else if (isName(tokens[i]) && isPunct(tokens[i + 1], '=') && tokens[i + 2] && tokens[i + 2]!.kind !== 'punct') i += 3;
+        else if (isName(tokens[i]) && isPunct(tokens[i + 1], '=') && tokens[i + 2] && tokens[i + 2]?.kind !== 'punct') i += 3;
         else break;
       }
     } else {
@@ -167,7 +167,7 @@ export function checkQuery(query: string): GuardResult {
       return refuse('use-clause', 'USE is not allowed in the console: queries run on the application database only', t);
     }
     if (ADMIN_START.has(kw) || (kw === 'CREATE' && after?.kind === 'word' && ADMIN_CREATE.has(after.value.toUpperCase()))) {
-      return refuse('admin-command', `Administration commands (${kw}${kw === 'CREATE' ? ` ${after!.value.toUpperCase()}` : ''} …) are not allowed in the console`, t);
+      return refuse('admin-command', `Administration commands (${kw}${kw === 'CREATE' ? ` ${(after?.value ?? '').toUpperCase()}` : ''} …) are not allowed in the console`, t);
     }
   }
   // SHOW/TERMINATE TRANSACTIONS can be chained inside one command; refuse them wherever they appear as keywords.
@@ -176,7 +176,7 @@ export function checkQuery(query: string): GuardResult {
     if ((isKeyword(t, 'SHOW') || isKeyword(t, 'TERMINATE')) && !isNamePosition(body[i - 1])) {
       const n = body[i + 1];
       if (isKeyword(n, 'TRANSACTION') || isKeyword(n, 'TRANSACTIONS')) {
-        return refuse('admin-command', `${t!.value.toUpperCase()} TRANSACTIONS is not allowed in the console`, t);
+        return refuse('admin-command', `${(t?.value ?? '').toUpperCase()} TRANSACTIONS is not allowed in the console`, t);
       }
     }
   }

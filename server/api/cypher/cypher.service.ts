@@ -2,7 +2,7 @@
 // and a summary (timings, plan, notifications).
 import neo4j, { Neo4jError, type ResultSummary, type Session } from 'neo4j-driver';
 import type { Graph } from '../../../db/graph.js';
-import { toPlain } from '../../../db/plain.js';
+import { plainRow, toPlain } from '../../../db/plain.js';
 import type { CypherRequest, CypherResponse } from '../../../schema/cypher.js';
 import { AppError, CypherError, ForbiddenQueryError, QueryTimeoutError, userQueryError, ValidationError } from '../../errors.js';
 import { abandonConnection, connectionOf } from './abandon-connection.js';
@@ -259,7 +259,7 @@ async function execute(
         summary = (await it.return?.())?.value as ResultSummary | undefined;
         break;
       }
-      const row = toPlain(next.value.toObject()) as Record<string, unknown>;
+      const row = plainRow(next.value);
       bytes += jsonBytesWithin(row, maxResultBytes - bytes);
       if (bytes > maxResultBytes) {
         await it.return?.();

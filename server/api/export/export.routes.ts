@@ -1,4 +1,5 @@
 // GET /api/export/graph: the graph of /api/graph/{coauthors,topics,path} as a JSON, GraphML or CSV download.
+import { must } from '../../../core/must.js';
 import { Router } from 'express';
 import type { Graph } from '../../../db/graph.js';
 import {
@@ -45,7 +46,7 @@ export function topicParams(q: ExportGraphQuery): TopicGraphQuery {
 
 export function pathParams(q: ExportGraphQuery): PathQuery {
   // from/to are required for kind=path by ExportGraphQuery's refinement.
-  return { from: q.from!, to: q.to!, maxHops: q.maxHops ?? GRAPH_DEFAULTS.path.maxHops };
+  return { from: must(q.from, 'from (kind=path)'), to: must(q.to, 'to (kind=path)'), maxHops: q.maxHops ?? GRAPH_DEFAULTS.path.maxHops };
 }
 
 /** The graph a request describes, from the same sources as /api/graph/* (whole-graph views from the stored summary). */

@@ -1,11 +1,14 @@
 // Topic graphs: co-occurrence (topics sized by papers, edges by shared papers) or bipartite (papers and their topics).
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { Graph } from '../../../db/graph.js';
+import type { RowOf } from '../../../cypher/rows.js';
+import { rows, type Graph } from '../../../db/graph.js';
 import { SUMMARY_EDGE_PAPER_IDS, type TopicsPart } from '../../../db/summary/parts.js';
 import type { GraphEdgeData, GraphNodeData, GraphResponse, TopicGraphQuery } from '../../../schema/graph.js';
 import { NotFoundError } from '../../errors.js';
 import { graphResponse, orderedPair, pairId } from './elements.js';
-import { int, readTx, rows } from './queries.js';
+import { int, readTx } from './queries.js';
+
+type TopicEdge = RowOf<'graph/topic-edges'>;
 
 /** Paper ids listed on each co-occurrence edge ("a few"; paperCount has the number). */
 export const TOPIC_EDGE_PAPER_IDS = SUMMARY_EDGE_PAPER_IDS;
@@ -13,16 +16,7 @@ export const MAX_TOPIC_EDGES = 5_000;
 /** Share of the node budget given to the seed topics of a bipartite graph without a centre. */
 const BIPARTITE_SEED_SHARE = 0.2;
 
-interface TopicRow {
-  id: string;
-  name: string;
-  papers: number;
-  shared?: number;
-}
-interface Top<T> {
-  total: number;
-  top: T[];
-}
+type TopicRow = RowOf<'graph/topic'>;
 
 const topicNode = (t: TopicRow, cytoscapeId = t.id): GraphNodeData => ({
   id: cytoscapeId,
@@ -32,15 +26,20 @@ const topicNode = (t: TopicRow, cytoscapeId = t.id): GraphNodeData => ({
   papers: t.papers,
 });
 
-async function top<T>(tx: ManagedTransaction, name: string, params: Record<string, unknown>): Promise<Top<T>> {
-  const [row] = await rows(tx, name, params);
-  return { total: Number(row?.total ?? 0), top: (row?.top ?? []) as T[] };
+interface Ranking<T> {
+  total: number;
+  top: T[];
+}
+
+/** The first row of a ranked query (`{total, top}`), or an empty ranking when it returned none. */
+function ranking<T>([row]: Ranking<T>[]): Ranking<T> {
+  return row ?? { total: 0, top: [] };
 }
 
 async function centre(tx: ManagedTransaction, id: string): Promise<TopicRow> {
   const [row] = await rows(tx, 'graph/topic', { id });
   if (!row) throw new NotFoundError('Topic', id);
-  return { id: String(row.id), name: String(row.name ?? row.id), papers: Number(row.papers) };
+  return row;
 }
 
 /**
@@ -93,16 +92,16 @@ export function topicMapFromSummary(part: TopicsPart, q: TopicGraphQuery): Graph
 function cooccurrenceGraph(
   topics: TopicRow[],
   total: number,
-  edgeRows: readonly Record<string, unknown>[],
+  edgeRows: readonly TopicEdge[],
   reasons: string[],
 ): GraphResponse {
   const edges: GraphEdgeData[] = edgeRows.map((r) => ({
-    id: pairId(String(r.source), String(r.target)),
-    ...orderedPair(String(r.source), String(r.target)),
+    id: pairId(r.source, r.target),
+    ...orderedPair(r.source, r.target),
     kind: 'cooccurrence',
-    weight: Number(r.shared),
-    paperCount: Number(r.shared),
-    papers: (r.papers as string[]) ?? [],
+    weight: r.shared,
+    paperCount: r.shared,
+    papers: r.papers,
   }));
   return graphResponse(
     { items: topics.map((t) => topicNode(t)), total },
@@ -117,18 +116,18 @@ async function cooccurrence(tx: ManagedTransaction, q: TopicGraphQuery): Promise
   let total: number;
   if (q.topic) {
     const c = await centre(tx, q.topic);
-    const near = await top<TopicRow>(tx, 'graph/topic-neighbours', {
+    const near = ranking(await rows(tx, 'graph/topic-neighbours', {
       topic: c.id,
       minCooccurrence: int(q.minCooccurrence),
       budget: int(q.limit - 1),
-    });
+    }));
     topics = [c, ...near.top];
     total = 1 + near.total;
     if (near.top.length < near.total) {
       reasons.push(`kept ${near.top.length} of ${near.total} co-occurring topics, those sharing most papers with ${c.name}`);
     }
   } else {
-    const t = await top<TopicRow>(tx, 'graph/topic-top', { limit: int(q.limit) });
+    const t = ranking(await rows(tx, 'graph/topic-top', { limit: int(q.limit) }));
     topics = t.top;
     total = t.total;
     if (t.top.length < t.total) reasons.push(`kept ${t.top.length} of ${t.total} topics, those on most papers`);
@@ -154,15 +153,15 @@ async function bipartite(tx: ManagedTransaction, q: TopicGraphQuery): Promise<Gr
     seeds = [await centre(tx, q.topic)];
     totalTopics = 1;
   } else {
-    const t = await top<TopicRow>(tx, 'graph/topic-top', { limit: int(seedBudget(q.limit)) });
+    const t = ranking(await rows(tx, 'graph/topic-top', { limit: int(seedBudget(q.limit)) }));
     seeds = t.top;
     totalTopics = t.total;
     if (t.top.length < t.total) reasons.push(`seeded with ${t.top.length} of ${t.total} topics, those on most papers`);
   }
-  const papers = await top<BipartitePaper>(tx, 'graph/bipartite-papers', {
+  const papers = ranking(await rows(tx, 'graph/bipartite-papers', {
     topics: seeds.map((s) => s.id),
     budget: int(paperBudget(q, seeds)),
-  });
+  }));
   if (papers.top.length < papers.total) {
     reasons.push(`kept ${papers.top.length} of ${papers.total} papers, those with most seed topics and the highest topic scores`);
   }
@@ -220,16 +219,16 @@ async function bipartiteGraph(
   q: TopicGraphQuery,
   seeds: TopicRow[],
   totalTopics: number,
-  papers: Top<BipartitePaper>,
+  papers: Ranking<BipartitePaper>,
   reasons: string[],
 ): Promise<GraphResponse> {
   const seedIds = seeds.map((s) => s.id);
   const paperIds = papers.top.map((p) => p.id);
-  const more = await top<TopicRow>(tx, 'graph/bipartite-topics', {
+  const more = ranking(await rows(tx, 'graph/bipartite-topics', {
     papers: paperIds,
     exclude: seedIds,
     budget: int(Math.max(0, q.limit - seeds.length - papers.top.length)),
-  });
+  }));
   if (more.top.length < more.total) {
     reasons.push(`kept ${more.top.length} of ${more.total} further topics of those papers, those on most of them`);
   }
@@ -251,7 +250,7 @@ async function bipartiteGraph(
     source: `paper:${r.paper}`,
     target: `topic:${r.topic}`,
     kind: 'has_topic',
-    weight: Number(r.score),
+    weight: r.score,
   }));
   // Totals: every topic that could have been shown (all topics without a centre; the centre and the topics of its
   // papers with one) plus every paper found from the seeds.

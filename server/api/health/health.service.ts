@@ -1,6 +1,6 @@
 // Health: is Neo4j reachable, which version, and how much is in it; plus the gate's and the supervisor's view
 // (state, restarts, last exit) when the connection has them.
-import { gateOf } from '../../../db/driver-gate.js';
+import { gateOf, type DriverGate } from '../../../db/driver-gate.js';
 import type { Graph } from '../../../db/graph.js';
 import type { HealthResponse } from '../../../schema/api.js';
 import { DomainError } from '../../errors.js';
@@ -30,12 +30,12 @@ export async function getHealth(graph: Graph): Promise<HealthAnswer> {
     retryAfterSeconds: gate?.availability().retryAfterSeconds ?? 5,
   });
 
-  const knownDown = () => {
-    const a = gate!.availability();
+  const knownDown = (g: DriverGate) => {
+    const a = g.availability();
     return unavailable(`Neo4j at ${uri} is ${a.state}${a.reason ? `: ${a.reason}` : ''}`);
   };
 
-  if (gate && !gate.isUp()) return knownDown();
+  if (gate && !gate.isUp()) return knownDown(gate);
   const check = async () => {
     const [components] = await graph.read('health/components', {}, { timeoutMs: 5_000, noRetry: true });
     const [counts] = await graph.read('health/counts', {}, { timeoutMs: 5_000, noRetry: true });
@@ -51,18 +51,18 @@ export async function getHealth(graph: Graph): Promise<HealthAnswer> {
         neo4j: {
           connected: true,
           uri,
-          version: String(components?.version),
-          edition: String(components?.edition),
+          version: components?.version,
+          edition: components?.edition,
           ...facts(),
         },
-        counts: counts as HealthResponse['counts'],
+        counts,
       },
     };
   } catch (err) {
     // A failed check may be the first sign of an outage: the gate probes the address and, if nothing answers there,
     // makes the following requests fail fast.
     await gate?.checkReachable();
-    if (gate && !gate.isUp()) return knownDown();
+    if (gate && !gate.isUp()) return knownDown(gate);
     const message = err instanceof DomainError ? err.message : `Neo4j at ${uri} did not answer: ${(err as Error).message}`;
     return unavailable(message);
   }

@@ -11,6 +11,7 @@ import type { WritablePaper } from '../../../ingest/batch.js';
 import { BulkIdentity } from '../../../ingest/bulk/identity.js';
 import { mentionsOfRecord, preferredId, type PersonSummary } from '../../../ingest/identity/index.js';
 import { paperRecord } from '../../support/records.js';
+import { must } from '../../../core/must.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'pg-identity-wiring-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -70,7 +71,7 @@ const BATCHES: WritablePaper[][] = [
 describe('identity wiring', () => {
   it('mentionAt builds exactly the mention mentionsOfRecord builds, position by position', () => {
     const r = paperRecord('p', ['Ann Lee', 'Bo Chen', 'Ann Lee'], { categories: ['cs.CL', 'cs.LG'], year: 2019 });
-    r.authors[1] = { ...r.authors[1]!, given: 'Bo', family: 'Chen', orcid: '0000-0002-1825-0097' };
+    r.authors[1] = { ...must(r.authors[1], 'the second author'), given: 'Bo', family: 'Chen', orcid: '0000-0002-1825-0097' };
     const all = mentionsOfRecord(r, ['t1', 't2']);
     expect(r.authors.map((_, i) => mentionAt(r, ['t1', 't2'], i))).toEqual(all);
   });
@@ -78,7 +79,7 @@ describe('identity wiring', () => {
   it('a mention re-ingested with the same name keeps its person; the whole write of a batch again resolves nothing', async () => {
     const g = memoryGraph();
     for (const b of BATCHES.slice(0, 2)) await g.write(b);
-    const again = await g.write(BATCHES[0]!);
+    const again = await g.write(must(BATCHES[0], 'the first batch'));
     expect(again.result).toBeNull();
     expect(again.kept).toBe(5);
   });

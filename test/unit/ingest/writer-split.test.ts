@@ -22,12 +22,12 @@ function recordingGraph(maxPapers: number, failure: () => Error) {
         async run(text: string, params: Record<string, unknown> = {}) {
           const rows = (params.papers ?? params.authors ?? params.categories ?? params.topics ?? []) as { id?: string }[];
           if ('papers' in params) {
-            papers = rows.map((r) => r.id!);
+            papers = rows.map((r) => String(r.id));
             if (papers.length > maxPapers) throw failure();
           }
           const links = 'papers' in params ? rows.length * 2 : 0; // one AUTHORED and one IN_CATEGORY per paper
           return {
-            records: text.includes('newIds') ? [{ get: () => [] }] : [],
+            records: text.includes('newIds') ? [{ toObject: () => ({ newIds: [] }) }] : [],
             summary: { counters: { updates: () => ({ nodesCreated: rows.length, relationshipsCreated: links }) } },
           };
         },

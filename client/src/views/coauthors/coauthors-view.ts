@@ -198,7 +198,8 @@ export const coauthorsView: ViewModule = {
         p = load();
         cache.set(key, p);
         p.catch(() => cache.delete(key));
-        if (cache.size > 40) cache.delete(cache.keys().next().value!);
+        const oldest = cache.keys().next();
+        if (cache.size > 40 && !oldest.done) cache.delete(oldest.value);
       }
       return p;
     };
@@ -318,7 +319,7 @@ export const coauthorsView: ViewModule = {
         ]).filter((x): x is HTMLElement => x !== null),
         pathRes.paths.length > 1 ? h('span', {}, ` (${pathRes.paths.length} shortest paths; showing one)`) : null,
         h('br', {}),
-        h('a', { href: consoleHref(pathCypher(state.author!, state.pathTo)), 'data-testid': 'path-console' }, 'Open in console'),
+        h('a', { href: consoleHref(pathCypher(must(state.author, 'the centre author'), state.pathTo)), 'data-testid': 'path-console' }, 'Open in console'),
       );
     }
 

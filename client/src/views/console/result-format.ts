@@ -59,20 +59,22 @@ export function rowsAsArrays(columns: readonly string[], rows: readonly Record<s
   return rows.map((r) => columns.map((c) => r[c] ?? null));
 }
 
+const STUB_COLOUR = '#9a9aa8';
+
 /** Fixed colours for the graph model's labels, so an Author looks the same in every result. */
 export const LABEL_COLOURS: Record<string, string> = {
   Author: '#4e79a7',
   Paper: '#e15759',
   Topic: '#f28e2b',
   Category: '#59a14f',
-  Stub: '#9a9aa8',
+  Stub: STUB_COLOUR,
 };
 const EXTRA_COLOURS = ['#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#0072b2'];
 
 /** A node's colour: its first label with a fixed colour, else a stable palette colour from the label's name. */
 export function labelColour(labels: readonly string[]): string {
   // Stub before Paper: a cited-only work is (:Paper:Stub) and should look different from an ingested paper.
-  if (labels.includes('Stub')) return LABEL_COLOURS.Stub!;
+  if (labels.includes('Stub')) return STUB_COLOUR;
   for (const l of labels) {
     const colour = LABEL_COLOURS[l];
     if (colour) return colour;

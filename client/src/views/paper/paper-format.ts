@@ -17,9 +17,9 @@ export function formatPaperDate(published: string | null, year: number | null, p
   const m = published ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(published) : null;
   const inferred = precision === 'inferred-year';
   if (!m) return year ? { text: String(year), inferred } : null;
-  const [, y, mo, d] = m;
-  const month = MONTHS[Number(mo) - 1] ?? mo!;
-  if (precision === 'year') return { text: y!, inferred };
+  const [, y = '', mo = '', d = ''] = m;
+  const month = MONTHS[Number(mo) - 1] ?? mo;
+  if (precision === 'year') return { text: y, inferred };
   if (precision === 'month') return { text: `${month} ${y}`, inferred };
   return { text: `${Number(d)} ${month} ${y}`, inferred };
 }

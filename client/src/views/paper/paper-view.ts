@@ -145,7 +145,7 @@ class PaperPage implements ViewHandle {
   }
 
   private renderPaper(): void {
-    const data = this.paper!;
+    const data = must(this.paper, 'the loaded paper');
     const p = data.paper;
     const date = formatPaperDate(p.published, p.year, p.datePrecision);
 
