@@ -285,7 +285,7 @@ async function replayGroup(
       const key = mentionKey(m.mention.paperId, m.mention.position);
       const author = resolved.authorOf.get(key);
       if (author === undefined) throw new Error(`Internal error: no person for ${key}`);
-      edges.set(key, { author, asWritten: m.asWritten, seq: seqOf.get(m.mention.paperId)! });
+      edges.set(key, { author, asWritten: m.asWritten, seq: must(seqOf.get(m.mention.paperId), `the sequence number of ${m.mention.paperId}`) });
     }
   }
 

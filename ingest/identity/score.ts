@@ -197,7 +197,7 @@ export function compare(a: Profile, b: Profile, stats: BlockStats): Verdict {
   if (aFull !== bFull) {
     const agree = aFull ? initialsAgree(b.forms, a.forms) : initialsAgree(a.forms, b.forms);
     rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared, initialsAgree: agree };
-  } else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false };
+  } else if (names && !names.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false };
   return { kind: 'score', evidence, rule };
 }
 
