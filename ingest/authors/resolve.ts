@@ -2,7 +2,7 @@
 // read the persons of the other mentions' blocks, resolve, and say which person each mention of the batch belongs to.
 // Where the persons come from is the caller's: the graph (ingest/writer.ts) or the bulk stage's memory
 // (ingest/bulk/identity.ts).
-import { resolveIdentities, type IdentityResult, type PersonSummary } from '../identity/index.js';
+import { resolveIdentities, type IdentityResult, type PersonSummary, type ResolveOptions } from '../identity/index.js';
 import { mentionKey, personLookup, type BatchMention, type PersonLookup } from './persons.js';
 
 /** An AUTHORED edge the graph holds for one of the batch's papers: who, and the name as written. */
@@ -19,6 +19,8 @@ export interface IdentitySource {
   persons(lookup: PersonLookup): Promise<PersonSummary[]>;
   /** Ids no new person may take: retired ids of the lookup's blocks, and any node's id among its candidate ids. */
   takenIds(lookup: PersonLookup): Promise<string[]>;
+  /** A cached profile of a person it returned (see ResolveOptions.profileOf); absent: built from the summary. */
+  profileOf?: ResolveOptions['profileOf'];
 }
 
 export interface ResolvedBatch {
@@ -55,7 +57,7 @@ export async function resolveBatch(mentions: BatchMention[], source: IdentitySou
   if (toPlace.length === 0) return { authorOf, result: null, kept };
   const lookup = personLookup(toPlace);
   const [persons, taken] = await Promise.all([source.persons(lookup), source.takenIds(lookup)]);
-  const result = resolveIdentities({ mentions: toPlace, persons, retiredIds: taken, mode: 'incremental' });
+  const result = resolveIdentities({ mentions: toPlace, persons, retiredIds: taken, mode: 'incremental' }, { profileOf: source.profileOf });
   const redirect = new Map(result.retired.map((r) => [r.id, r.redirectTo]));
   for (const [key, author] of authorOf) {
     const to = redirect.get(author);

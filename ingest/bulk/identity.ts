@@ -16,15 +16,13 @@ import readline from 'node:readline';
 import { must } from '../../core/must.js';
 import { createHash } from 'node:crypto';
 import type { WritablePaper } from '../batch.js';
-import { blockOfMention, type PersonSummary } from '../identity/index.js';
+import { blockOfMention, summaryProfile, type PersonSummary, type Profile } from '../identity/index.js';
 import {
   authorProps,
   mentionAt,
   mentionKey,
-  parseSummary,
   personMatches,
   suggestionRows,
-  summaryJson,
   type AuthorProps,
   type BatchMention,
   type SplitRow,
@@ -230,6 +228,14 @@ async function replayGroup(
   const variants = new Map<string, VariantRow>();
   const splits = new Map<string, SplitRow>();
   const live = (id: string) => redirects.get(id)?.redirectTo ?? id;
+  // Profiles of the group's persons, kept across batches: a person the model touches gets a new summary object (so
+  // its mutated profile is never looked up again), an untouched one keeps its summary and its profile.
+  const profiles = new WeakMap<PersonSummary, Profile>();
+  const profileOf = (s: PersonSummary): Profile => {
+    let p = profiles.get(s);
+    if (p === undefined) profiles.set(s, (p = summaryProfile(s)));
+    return p;
+  };
 
   for (const batchEvents of runsOfBatch(events)) {
     const prevSeq = new Map<string, number | null>();
@@ -241,6 +247,7 @@ async function replayGroup(
       return { mention: m, block: blockOfMention(m), asWritten: must(line.r.authors[pos], `author ${pos} of spooled paper ${line.r.id}`).asWritten };
     });
     const source: IdentitySource = {
+      profileOf,
       async authorship(paperIds) {
         const out = new Map<string, StoredAuthorship>();
         for (const m of mentions) {
@@ -267,7 +274,8 @@ async function replayGroup(
     const result = resolved.result;
     if (result) {
       // In the writer's order: persons stored, retired ids redirected (their suggestions dropped), then suggestions.
-      for (const p of result.persons) persons.set(p.id, parseSummary(p.id, summaryJson(p)));
+      // What the graph would hold: the summary without its mention list (summaryJson / parseSummary).
+      for (const { mentionRefs: _refs, ...p } of result.persons) persons.set(p.id, p);
       for (const r of result.retired) {
         const old = persons.get(r.id);
         if (!old || !persons.has(r.redirectTo)) continue;

@@ -294,6 +294,15 @@ class BlockRun {
   }
 }
 
+export interface ResolveOptions {
+  /**
+   * The profile of a stored person (default: built from its summary each call). A caller that keeps persons in memory
+   * across calls may cache them; the run mutates the profiles of the persons it touches, so the caller must drop the
+   * cached profile of every person in the result's `persons` and `retired` before the next call.
+   */
+  profileOf?: (s: PersonSummary) => Profile;
+}
+
 /**
  * Places authorship mentions on persons. Incremental mode: existing persons keep their ids; each new mention joins
  * the best-scoring compatible person of its block or starts a new one. Bulk mode: the block is clustered from its
@@ -303,14 +312,15 @@ class BlockRun {
  * `persons` must hold every person of the mentions' blocks (blockOfMention) and every person carrying one of their
  * source ids. Pure and deterministic: the same input gives the same output.
  */
-export function resolveIdentities(input: IdentityInput): IdentityResult {
+export function resolveIdentities(input: IdentityInput, options: ResolveOptions = {}): IdentityResult {
+  const profileOf = options.profileOf ?? summaryProfile;
   const result: IdentityResult = { assignments: [], persons: [], created: [], retired: [], suggestions: [] };
   const taken = new Set<string>([...(input.retiredIds ?? []), ...input.persons.map((p) => p.id)]);
   const order = new Map(input.mentions.map((m, i) => [m, i]));
   const assignments: { i: number; a: Assignment }[] = [];
 
   for (const [root, group] of [...groupBlocks(input)].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    const seeds = group.persons.map((s) => ({ s, profile: summaryProfile(s) }));
+    const seeds = group.persons.map((s) => ({ s, profile: profileOf(s) }));
     const mentionProfiles = group.mentions.map((m) => ({ m, profile: mentionProfile(m) }));
     const profiles = [...seeds.map((x) => x.profile), ...mentionProfiles.map((x) => x.profile)];
     const run = new BlockRun(blockStats(root, profiles));

@@ -8,7 +8,8 @@
 //      all mentions of the blocks, persons with mentionRefs so their ids carry over)
 //   4. write: AUTHORED edges from result.assignments (personId, asWritten kept on the edge); create result.created;
 //      store result.persons as the persons' summaries; record result.retired as redirects; store result.suggestions.
-export { resolveIdentities, SPLIT_MARGIN } from './assign.js';
+export { resolveIdentities, SPLIT_MARGIN, type ResolveOptions } from './assign.js';
+export { summaryProfile, type Profile } from './profile.js';
 export { newPersonId, preferredId } from './ids.js';
 export { mentionAt, mentionsOfRecord } from './mentions.js';
 export * from './model.js';

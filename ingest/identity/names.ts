@@ -58,22 +58,32 @@ export function blockOfMention(m: Pick<Mention, 'name' | 'given' | 'family' | 'n
   return mentionName(m).block;
 }
 
-const coauthorKeys = new Map<string, string>();
-/** Names whose co-author keys are remembered (a collaboration's member list recurs on each of its papers). */
-const COAUTHOR_KEY_CACHE = 200_000;
+/**
+ * Co-author keys of recently seen names, in two generations: when the young one is full it becomes the old one, and a
+ * name found in the old generation moves back to the young one, so the names that recur (a lab's, a collaboration's)
+ * stay while one-off names age out. At most 2 × COAUTHOR_KEY_GENERATION names are held.
+ */
+const COAUTHOR_KEY_GENERATION = 500_000;
+let youngKeys = new Map<string, string>();
+let oldKeys = new Map<string, string>();
 
 /**
  * The key a co-author is known by in evidence: block key + first given name as written (full or initial). Full given
  * names keep "Jun Li" and "Jie Li" apart, which an initial-only key would fuse in the most common family names.
  */
 export function coauthorKey(name: string): string {
-  let k = coauthorKeys.get(name);
+  let k = youngKeys.get(name);
+  if (k !== undefined) return k;
+  k = oldKeys.get(name);
   if (k === undefined) {
-    if (coauthorKeys.size >= COAUTHOR_KEY_CACHE) coauthorKeys.clear();
     const n = parseName(name);
     k = n.family === '' ? '' : `${n.block} ${n.given[0] ?? ''}`.trim();
-    coauthorKeys.set(name, k);
   }
+  if (youngKeys.size >= COAUTHOR_KEY_GENERATION) {
+    oldKeys = youngKeys;
+    youngKeys = new Map();
+  }
+  youngKeys.set(name, k);
   return k;
 }
 

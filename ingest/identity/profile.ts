@@ -143,9 +143,20 @@ export function mergeInto(a: Profile, b: Profile): Profile {
 /** Most co-authors a stored summary keeps (the strongest); bounds the size of a person's stored evidence. */
 export const MAX_SUMMARY_COAUTHORS = 500;
 
+/**
+ * Most topics a stored summary keeps (those on most of the person's papers): a prolific person's topic vector would
+ * otherwise grow with every paper, and with it the cost of each comparison and of each batch that touches them.
+ */
+export const MAX_SUMMARY_TOPICS = 100;
+
+/** The `n` heaviest entries of a count map, heaviest first, ties by key. */
+function heaviest(map: Map<string, number>, n: number): [string, number][] {
+  return [...map].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n);
+}
+
 /** The stored summary of a profile. `withRefs` keeps the mention list (for later bulk re-clustering). */
 export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSummary {
-  const coauthors = [...p.coauthors].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_SUMMARY_COAUTHORS);
+  const coauthors = heaviest(p.coauthors, MAX_SUMMARY_COAUTHORS);
   const s: PersonSummary = {
     id,
     blocks: [...new Set(p.forms.map((f) => f.block))].sort(),
@@ -156,7 +167,7 @@ export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSumm
     // The alphabetically first keys: members of one collaboration keep the same subset, so overlaps survive the cap.
     collaborators: [...p.collaborators].sort().slice(0, MAX_SUMMARY_COAUTHORS),
     categories: Object.fromEntries(p.categories),
-    topics: Object.fromEntries(p.topics),
+    topics: Object.fromEntries(p.topics.size > MAX_SUMMARY_TOPICS ? heaviest(p.topics, MAX_SUMMARY_TOPICS) : p.topics),
     yearMin: p.yearMin,
     yearMax: p.yearMax,
     mentions: p.mentions,
