@@ -2,7 +2,7 @@
 // bulk importers, supervisors), passed through the JDK's own JDK_JAVA_OPTIONS variable so that the product code is
 // run unchanged.
 //
-// The tests start some twenty short-lived JVMs on a 2-core machine. With only the C1 compiler a Neo4j start takes
+// The tests start more than twenty short-lived JVMs on a 2-core machine. With only the C1 compiler a Neo4j start takes
 // about half the CPU time of the default tiered C1 + C2 (see docs/benchmarks.md, "Test suite wall time"), and these
 // JVMs live too briefly for C2's faster code to pay its compile cost back. The `java` launcher prints one
 // "NOTE: Picked up JDK_JAVA_OPTIONS: …" line on stderr; nothing parses that line.
