@@ -24,10 +24,11 @@ import {
   runCli,
   SAMPLES,
   schemaObjects,
+  openLocalGraph,
   searchResults,
   summaryData,
-  withLocalGraph,
   type GraphDump,
+  type OpenLocalGraph,
 } from './bulk-helpers.js';
 
 const PAPERS = Number(process.env.BULK_EQ_PAPERS ?? 2_000);
@@ -39,7 +40,15 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bulk-eq-'));
 const dataDir = path.join(tmp, 'data');
 let inputs: string[];
 
+// The bulk-loaded store's Neo4j: started once, on first use, for the tests that read it and append to it.
+let bulkStore: Promise<OpenLocalGraph> | undefined;
+async function bulkGraph(): Promise<Graph> {
+  bulkStore ??= openLocalGraph(dataDir);
+  return (await bulkStore).graph;
+}
+
 afterAll(async () => {
+  await (await bulkStore)?.close();
   await resetDatabase(graph);
   await graph.close();
   rmSync(tmp, { recursive: true, force: true });
@@ -118,7 +127,7 @@ describe(`bulk load and transactional load give the same graph (samples + ${PAPE
   });
 
   it('has the same labels, types, properties, search results, merge suggestions and schema', async () => {
-    const bulk = await withLocalGraph(dataDir, snapshot);
+    const bulk = await snapshot(await bulkGraph());
     expect(bulk.dump.labels.Paper).toBeGreaterThan(PAPERS);
     expect(bulk.suggestions.length).toBeGreaterThan(0);
     compare(bulk, tx);
@@ -132,17 +141,16 @@ describe(`bulk load and transactional load give the same graph (samples + ${PAPE
     const APPEND_BATCH = 100;
     for (const a of appends) await ingest([a], graph, { listingDate: LISTING_DATE, batchSize: APPEND_BATCH });
     const txAfter = await snapshot(graph);
-    const bulkAfter = await withLocalGraph(dataDir, async (g) => {
-      for (const a of appends) await ingest([a], g, { listingDate: LISTING_DATE, batchSize: APPEND_BATCH });
-      const dupes = await q(
-        g,
-        `CALL () { MATCH (p:Paper) WITH p.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS papers }
-         CALL () { MATCH (a:Author) WITH a.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS authors }
-         RETURN papers, authors`,
-      );
-      expect(dupes.map((r) => [Number(r.papers), Number(r.authors)])).toEqual([[0, 0]]);
-      return snapshot(g);
-    });
+    const g = await bulkGraph();
+    for (const a of appends) await ingest([a], g, { listingDate: LISTING_DATE, batchSize: APPEND_BATCH });
+    const dupes = await q(
+      g,
+      `CALL () { MATCH (p:Paper) WITH p.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS papers }
+       CALL () { MATCH (a:Author) WITH a.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS authors }
+       RETURN papers, authors`,
+    );
+    expect(dupes.map((r) => [Number(r.papers), Number(r.authors)])).toEqual([[0, 0]]);
+    const bulkAfter = await snapshot(g);
     expect(bulkAfter.dump.labels.Paper).toBeGreaterThanOrEqual(tx.dump.labels.Paper!);
     compare(bulkAfter, txAfter);
   }, 900_000);

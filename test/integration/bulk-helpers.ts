@@ -60,8 +60,14 @@ export function runCli(
   });
 }
 
-/** Starts the built-in Neo4j of `dataDir`, runs `fn` on it, stops it. */
-export async function withLocalGraph<T>(dataDir: string, fn: (g: Graph) => Promise<T>): Promise<T> {
+/** A graph on the built-in Neo4j of a DATA_DIR, started by {@link openLocalGraph}; `close` also stops the JVM. */
+export interface OpenLocalGraph {
+  graph: Graph;
+  close(): Promise<void>;
+}
+
+/** Starts the built-in Neo4j of `dataDir` and connects to it; the caller closes it. */
+export async function openLocalGraph(dataDir: string): Promise<OpenLocalGraph> {
   const local = await startLocalNeo4j({
     dataDir: localNeo4jDir({ dataDir }),
     log: () => {},
@@ -70,11 +76,22 @@ export async function withLocalGraph<T>(dataDir: string, fn: (g: Graph) => Promi
     transactionTimeout: '600s',
   });
   const graph = new Graph(neo4j.driver(local.uri, neo4j.auth.basic(local.user, local.password)), { uri: local.uri, kind: 'local' });
+  return {
+    graph,
+    close: async () => {
+      await graph.close();
+      await local.stop();
+    },
+  };
+}
+
+/** Starts the built-in Neo4j of `dataDir`, runs `fn` on it, stops it. */
+export async function withLocalGraph<T>(dataDir: string, fn: (g: Graph) => Promise<T>): Promise<T> {
+  const open = await openLocalGraph(dataDir);
   try {
-    return await fn(graph);
+    return await fn(open.graph);
   } finally {
-    await graph.close();
-    await local.stop();
+    await open.close();
   }
 }
 

@@ -93,8 +93,10 @@ describe('ingest --bulk on a database that is in use or not empty', () => {
 
   for (const signal of ['SIGINT', 'SIGKILL'] as const) {
     it(`${signal} during the import leaves the previous database serving and no JVM behind`, async () => {
+      // The signal goes out at the importer's first progress line, while its JVM is working; the input only has to
+      // be big enough for the importer to report progress (staging it is the costly part: about 10 ms CPU per paper).
       const big = path.join(tmp, 'synthetic.jsonl');
-      if (!existsSync(big)) await writeSyntheticArxiv(big, { papers: 3000, seed: 3 });
+      if (!existsSync(big)) await writeSyntheticArxiv(big, { papers: 500, seed: 3 });
       let killed = false;
       const res = await runCli(['--bulk', '--replace', '--yes', big], localEnv(dataDir), (text, child) => {
         if (!killed && /\nimport \(/.test(text)) {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { TestProject } from 'vitest/node';
 import { startLocalNeo4j } from '../../db/local-neo4j.js';
+import { testJvmEnv } from './jvm-options.js';
 import { chooseTestTarget, claimTestDatabase, type Neo4jTestTarget } from './test-database.js';
 
 export type { Neo4jTestTarget } from './test-database.js';
@@ -38,7 +39,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (choice.ignored) process.stderr.write(`[test] ${choice.ignored}\n`);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'papergraph-test-neo4j-'));
   const started = Date.now();
-  const local = await startLocalNeo4j({ dataDir, port: 0, log: (l) => process.stderr.write(`[neo4j] ${l}\n`) });
+  const local = await startLocalNeo4j({
+    dataDir,
+    port: 0,
+    log: (l) => process.stderr.write(`[neo4j] ${l}\n`),
+    env: { ...process.env, ...testJvmEnv() },
+  });
   process.stderr.write(`[test] local Neo4j ready at ${local.uri} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   const target: Neo4jTestTarget = { uri: local.uri, user: local.user, password: local.password, kind: 'local' };
   try {
