@@ -15,6 +15,7 @@ import { writeSyntheticArxiv } from '../../bench/synthetic.js';
 import type { Graph } from '../../db/graph.js';
 import { ingest, type IngestInput } from '../../ingest/pipeline.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
+import { must } from '../../core/must.js';
 import {
   diffLines,
   dumpGraph,
@@ -136,7 +137,7 @@ describe(`bulk load and transactional load give the same graph (samples + ${PAPE
   it('after the bulk load, transactional appends work as on the transactional graph: idempotent, no duplicate ids', async () => {
     const more = path.join(tmp, 'append.jsonl');
     await writeSyntheticArxiv(more, { papers: 300, seed: 7 });
-    const appends: IngestInput[] = [{ path: more }, { path: SAMPLES[1]! }, { path: more }];
+    const appends: IngestInput[] = [{ path: more }, { path: must(SAMPLES[1], 'the second sample') }, { path: more }];
     // Small batches: the first writes into a freshly started Neo4j must fit its 60 s transaction timeout under load.
     const APPEND_BATCH = 100;
     for (const a of appends) await ingest([a], graph, { listingDate: LISTING_DATE, batchSize: APPEND_BATCH });
@@ -151,7 +152,7 @@ describe(`bulk load and transactional load give the same graph (samples + ${PAPE
     );
     expect(dupes.map((r) => [Number(r.papers), Number(r.authors)])).toEqual([[0, 0]]);
     const bulkAfter = await snapshot(g);
-    expect(bulkAfter.dump.labels.Paper).toBeGreaterThanOrEqual(tx.dump.labels.Paper!);
+    expect(bulkAfter.dump.labels.Paper).toBeGreaterThanOrEqual(must(tx.dump.labels.Paper, 'papers of the transactional graph'));
     compare(bulkAfter, txAfter);
   }, 900_000);
 });

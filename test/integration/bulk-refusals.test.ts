@@ -14,6 +14,7 @@ import { applySchema } from '../../db/schema.js';
 import { BulkRefusedError, bulkLoad } from '../../ingest/bulk/run.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { fixture, localEnv, q, runCli, withLocalGraph } from './bulk-helpers.js';
+import { must } from '../../core/must.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'papergraph-bulk-refuse-'));
 const dataDir = path.join(tmp, 'data');
@@ -47,7 +48,7 @@ async function waitNoProcesses(needle: string, ms = 20_000): Promise<string[]> {
 }
 
 async function paperCount(dir: string): Promise<number> {
-  return withLocalGraph(dir, async (g) => Number((await q(g, 'MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS c'))[0]!.c));
+  return withLocalGraph(dir, async (g) => Number(must((await q(g, 'MATCH (p:Paper) WHERE NOT p:Stub RETURN count(p) AS c'))[0], 'the paper count').c));
 }
 
 describe('ingest --bulk on a database that is in use or not empty', () => {
