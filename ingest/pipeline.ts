@@ -312,9 +312,11 @@ export async function ingest(inputs: IngestInput[], graph: Graph | null, opts: I
     summary.timings['pass 2'] = Date.now() - started - pass1Ms - frequenciesMs;
     if (writer) for (const [step, ms] of Object.entries(writer.timings)) summary.timings[step] = Math.round(ms);
     // Post-ingest steps (re-applied curation decisions) see the whole run's writes, before the summaries are rebuilt.
-    if (writer && progress.written > 0) Object.assign(summary.timings, await runPostIngestSteps(graph!));
-    // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
-    if (writer && graph && progress.written > 0) summary.timings.summary = Math.round((await refreshSummaries(graph)).ms);
+    if (writer && graph && progress.written > 0) {
+      Object.assign(summary.timings, await runPostIngestSteps(graph));
+      // The stored whole-graph summaries describe the new version before ingest returns (servers serve them from now on).
+      summary.timings.summary = Math.round((await refreshSummaries(graph)).ms);
+    }
   } finally {
     spool.remove();
   }
