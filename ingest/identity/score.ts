@@ -43,6 +43,12 @@ export const WEIGHTS = {
   transliterationMinShared: 1,
   /** Estimated namesakes up to which a shared large collaboration counts as two units for a name-form rule. */
   collaborationRareNamesakes: 5,
+  /**
+   * An initial is resolved by its block when at least this many mentions spell a full given name with that initial
+   * and one first name holds at least `initialResolvedShare` of them (a unit for the initial-only rule).
+   */
+  initialResolvedMin: 3,
+  initialResolvedShare: 0.9,
 };
 
 
@@ -143,6 +149,26 @@ export interface NameRule {
   minSharedCoauthors: number;
   /** The initial-only spelling's two or more initials all agree with the full spelling's. */
   initialsAgree: boolean;
+  /**
+   * The block resolves the initial to the full spelling's first name: enough of the block's mentions spell a full
+   * given name with that initial, nearly all of them this one, and the family name is not a known common one.
+   */
+  initialResolved: boolean;
+}
+
+/**
+ * True when the block's full spellings with the initial of `initialOnly` are (nearly) all `full`'s first given name,
+ * over enough mentions that an unseen namesake with the same initial is unlikely.
+ */
+function initialResolved(stats: BlockStats, initialOnly: ParsedName[], full: ParsedName[]): boolean {
+  if (commonFamilyPrior(stats.block) > 0) return false;
+  const initial = initialOnly.find((f) => !hasFullGiven(f))?.given[0]?.slice(0, 1);
+  const first = full.find(hasFullGiven)?.given[0];
+  if (!initial || first === undefined || first[0] !== initial) return false;
+  let all = 0;
+  for (const [g, n] of stats.firstCounts) if (g[0] === initial) all += n;
+  const own = stats.firstCounts.get(first) ?? 0;
+  return own >= WEIGHTS.initialResolvedMin && own >= WEIGHTS.initialResolvedShare * all;
 }
 
 /** True when some initial-only spelling of `a` has at least two initials and they begin a full spelling's of `b`. */
@@ -195,9 +221,9 @@ export function compare(a: Profile, b: Profile, stats: BlockStats): Verdict {
   const bFull = b.forms.some(hasFullGiven);
   let rule: NameRule | null = null;
   if (aFull !== bFull) {
-    const agree = aFull ? initialsAgree(b.forms, a.forms) : initialsAgree(a.forms, b.forms);
-    rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared, initialsAgree: agree };
-  } else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false };
+    const [short, long] = aFull ? [b.forms, a.forms] : [a.forms, b.forms];
+    rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared, initialsAgree: initialsAgree(short, long), initialResolved: initialResolved(stats, short, long) };
+  } else if (!names!.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false, initialResolved: false };
   return { kind: 'score', evidence, rule };
 }
 
@@ -271,11 +297,11 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
 
 /**
  * Units of evidence a name-form rule counts: shared co-authors, a shared collaboration (two units for a rare name:
- * two rare namesakes in one collaboration are unlikely), agreeing initials.
+ * two rare namesakes in one collaboration are unlikely), agreeing initials, an initial the block resolves.
  */
 export function ruleSupport(v: Extract<Verdict, { kind: 'score' }>): number {
   const collaboration = (v.evidence.parts.collaboration ?? 0) > 0 ? (v.evidence.namesakes <= WEIGHTS.collaborationRareNamesakes ? 2 : 1) : 0;
-  return v.evidence.sharedCoauthors.length + collaboration + (v.rule?.initialsAgree ? 1 : 0);
+  return v.evidence.sharedCoauthors.length + collaboration + (v.rule?.initialsAgree ? 1 : 0) + (v.rule?.initialResolved ? 1 : 0);
 }
 
 /** Whether a scored pair joins: the score reaches JOIN_AT and any name-form rule has its evidence. */
