@@ -200,3 +200,43 @@ for (const [id, ms] of byPerson) {
 }
 console.log(`\nprecision loss ${impure.reduce((s, x) => s + x.loss, 0).toFixed(4)} over ${impure.length} mixed persons; largest:`);
 for (const x of impure.sort((a, b) => b.loss - a.loss).slice(0, 12)) console.log(`  ${x.loss.toFixed(4)}  ${x.text}`);
+
+// Calibration: for pairs of persons in one block with compatible names, how often they are truly one person, by the
+// estimated namesakes, the field relation and whether they share co-authors (what the score's parts should say).
+const majority = (id: string) => {
+  const c = new Map<number, number>();
+  for (const m of must(byPerson.get(id), 'm')) c.set(m.truth, (c.get(m.truth) ?? 0) + 1);
+  return [...c].sort((x, y) => y[1] - x[1])[0]?.[0];
+};
+const cells = new Map<string, { same: number; diff: number }>();
+const personsOfBlock = new Map<string, string[]>();
+for (const [id, ms] of byPerson) {
+  const b = blockOfMention(ms[0] as Mention);
+  const list = personsOfBlock.get(b);
+  if (list) list.push(id);
+  else personsOfBlock.set(b, [id]);
+}
+for (const [block, ids] of personsOfBlock) {
+  if (ids.length > 300) continue;
+  const st = must(stats.get(block), 'stats');
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const a = must(ids[i], 'id');
+      const b = must(ids[j], 'id');
+      const v = compare(must(profiles.get(a), 'p'), must(profiles.get(b), 'p'), st);
+      if (v.kind !== 'score' || v.rule) continue;
+      const k = v.evidence.namesakes;
+      const kb = k < 1.5 ? 'k<1.5' : k < 3 ? 'k<3' : k < 6 ? 'k<6' : k < 12 ? 'k<12' : k < 24 ? 'k<24' : 'k>=24';
+      const f = v.evidence.parts.fields ?? 0;
+      const fb = f <= -3 ? 'otherField' : f < 0 ? 'otherArchive' : 'sameArchive';
+      const co = v.evidence.sharedCoauthors.length > 0 ? 'co' : v.evidence.parts.collaboration ? 'collab' : 'none';
+      const cell = `${fb} ${co} ${kb}`;
+      const c = cells.get(cell) ?? { same: 0, diff: 0 };
+      if (majority(a) === majority(b)) c.same++;
+      else c.diff++;
+      cells.set(cell, c);
+    }
+  }
+}
+console.log('\ncalibration (pairs of persons, no name-form rule): same / different true person');
+for (const [cell, c] of [...cells].sort()) console.log(`  ${cell.padEnd(32)} ${String(c.same).padStart(5)} / ${String(c.diff).padStart(6)}   log-odds ${Math.log((c.same + 0.5) / (c.diff + 0.5)).toFixed(2)}`);

@@ -11,9 +11,9 @@ export const WEIGHTS = {
   /** Join at or above this score (when no name-form rule asks for more). */
   joinAt: 0,
   /** Prior log-odds of a name carried by one person only. */
-  priorBase: 3,
+  priorBase: 4.5,
   /** Log-odds lost per e-fold of estimated namesakes. */
-  priorPerNamesake: 1.1,
+  priorPerNamesake: 1.6,
   /** How many namesakes one distinct given name of the block stands for (people per given name, roughly). */
   namesakeSpread: 3,
   /** Per doubling of the shared co-author mass (1 + S). */
@@ -29,7 +29,7 @@ export const WEIGHTS = {
   /** Same broad field but no archive in common. */
   otherArchive: -1,
   /** No broad field in common (physics vs. computing). */
-  otherField: -3,
+  otherField: -1.5,
   topics: 1.5,
   noSharedTopics: -0.5,
   /** Years between the two careers beyond which the gap counts against, and the cost per year (capped). */
