@@ -1,6 +1,6 @@
 // Profiles: the evidence of one mention or one person (a cluster of mentions) in a form the scorer compares.
 import type { Mention, MentionRef, PersonSummary } from './model.js';
-import { coauthorKey, commonFamilyPrior, mentionName, parseName, type ParsedName } from './names.js';
+import { coauthorKey, commonFamilyPrior, mentionName, type ParsedName } from './names.js';
 
 export interface Profile {
   /** Distinct spellings (by folded given + family). */
@@ -22,6 +22,8 @@ export interface Profile {
   papers: Set<string>;
   /** Mentions placed in this run, or carried in from a summary's mentionRefs. */
   refs: MentionRef[];
+  /** What the scorer derives from the maps above (field roll-ups, norms), computed once; cleared by every change. */
+  derived: unknown;
 }
 
 /** Authors per paper up to which every co-author counts fully; beyond, a paper's co-authors share a fixed weight. */
@@ -43,12 +45,15 @@ export function coauthorRarity(key: string): number {
   return commonFamilyPrior(family) > 0 ? 0.5 : 1;
 }
 
-function formKey(n: ParsedName): string {
-  return `${n.given.join(' ')}|${n.family}`;
+function sameForm(a: ParsedName, b: ParsedName): boolean {
+  if (a === b) return true;
+  if (a.family !== b.family || a.given.length !== b.given.length) return false;
+  for (let i = 0; i < a.given.length; i++) if (a.given[i] !== b.given[i]) return false;
+  return true;
 }
 
 function addForm(p: Profile, n: ParsedName): void {
-  if (!p.forms.some((f) => formKey(f) === formKey(n))) p.forms.push(n);
+  if (!p.forms.some((f) => sameForm(f, n))) p.forms.push(n);
 }
 
 function bump(map: Map<string, number>, key: string, by: number): void {
@@ -70,6 +75,7 @@ export function emptyProfile(): Profile {
     mentions: 0,
     papers: new Set(),
     refs: [],
+    derived: undefined,
   };
 }
 
@@ -105,7 +111,7 @@ export function mentionProfile(m: Mention): Profile {
 /** The profile of an existing person from its stored summary. */
 export function summaryProfile(s: PersonSummary): Profile {
   const p = emptyProfile();
-  for (const n of s.names) addForm(p, parseName(`${n.given} ${n.family}`, { given: n.given, family: n.family }));
+  for (const n of s.names) addForm(p, mentionName({ name: `${n.given} ${n.family}`, given: n.given, family: n.family }));
   for (const o of s.orcids) p.orcids.add(o);
   for (const o of s.openalexIds) p.openalexIds.add(o);
   for (const [k, w] of Object.entries(s.coauthors)) p.coauthors.set(k, w);
@@ -124,6 +130,7 @@ export function summaryProfile(s: PersonSummary): Profile {
 
 /** Adds `b` into `a` in place. */
 export function mergeInto(a: Profile, b: Profile): Profile {
+  a.derived = undefined;
   for (const f of b.forms) addForm(a, f);
   for (const o of b.orcids) a.orcids.add(o);
   for (const o of b.openalexIds) a.openalexIds.add(o);
