@@ -3,7 +3,7 @@ import { must } from '../../core/must.js';
 import type { Assignment, Evidence, IdentityInput, IdentityResult, Mention, MentionRef, PersonSummary, Suggestion } from './model.js';
 import { newPersonId } from './ids.js';
 import { givenIndexKeys, mentionName } from './names.js';
-import { mentionProfile, mergeInto, summaryProfile, toSummary, type Profile } from './profile.js';
+import { mentionProfile, mergeInto, summaryProfile, toSummary, type LargePaperKeys, type Profile } from './profile.js';
 import { blockStats, compare, joins, namesCompatible, WEIGHTS, type BlockStats } from './score.js';
 
 /** A merge of two clusters scoring below WEIGHTS.joinAt + this is reported as a split proposal. */
@@ -311,9 +311,10 @@ export function resolveIdentities(input: IdentityInput): IdentityResult {
   const order = new Map(input.mentions.map((m, i) => [m, i]));
   const assignments: { i: number; a: Assignment }[] = [];
 
+  const large: LargePaperKeys = new Map();
   for (const [root, group] of [...groupBlocks(input)].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
     const seeds = group.persons.map((s) => ({ s, profile: summaryProfile(s) }));
-    const mentionProfiles = group.mentions.map((m) => ({ m, profile: mentionProfile(m) }));
+    const mentionProfiles = group.mentions.map((m) => ({ m, profile: mentionProfile(m, large) }));
     const profiles = [...seeds.map((x) => x.profile), ...mentionProfiles.map((x) => x.profile)];
     const run = new BlockRun(blockStats(root, profiles));
     const reclustered = input.mode === 'bulk' ? seeds.filter((x) => x.s.mentionRefs !== undefined) : [];

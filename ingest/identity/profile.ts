@@ -24,6 +24,10 @@ export interface Profile {
   refs: MentionRef[];
   /** What the scorer derives from the maps above (field roll-ups, norms), computed once; cleared by every change. */
   derived: unknown;
+  /** True while `coauthors` iterates in summary order (weight descending, then key): toSummary need not sort. */
+  coauthorsRanked: boolean;
+  /** True while `collaborators` iterates in key order. */
+  collaboratorsSorted: boolean;
 }
 
 /** Authors per paper up to which every co-author counts fully; beyond, a paper's co-authors share a fixed weight. */
@@ -76,28 +80,64 @@ export function emptyProfile(): Profile {
     papers: new Set(),
     refs: [],
     derived: undefined,
+    coauthorsRanked: true,
+    collaboratorsSorted: true,
   };
 }
 
-/** The profile of one mention. */
-export function mentionProfile(m: Mention): Profile {
+/** Summary order of co-authors: strongest first, then by key. */
+function rankOrder(x: [string, number], y: [string, number]): number {
+  return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+}
+
+/**
+ * Co-author keys of the large papers of one run, each with how many of the paper's names carry it: computed once per
+ * paper rather than once per member (a 300-member paper would otherwise fold 90,000 names).
+ */
+export type LargePaperKeys = Map<string, { names: number; keys: Map<string, number> }>;
+
+function largePaperKeys(m: Mention, cache: LargePaperKeys | undefined): Map<string, number> {
+  const hit = cache?.get(m.paperId);
+  // A paper's mentions all list the same names; the count guards against two different papers under one id.
+  if (hit !== undefined && hit.names === m.coauthors.length + 1) return hit.keys;
+  const keys = new Map<string, number>();
+  for (const c of m.coauthors) {
+    const k = coauthorKey(c);
+    if (k !== '') keys.set(k, (keys.get(k) ?? 0) + 1);
+  }
+  const self = coauthorKey(m.name);
+  if (self !== '') keys.set(self, (keys.get(self) ?? 0) + 1);
+  cache?.set(m.paperId, { names: m.coauthors.length + 1, keys });
+  return keys;
+}
+
+/** The profile of one mention. `large` caches the co-author keys of large papers across the mentions of one run. */
+export function mentionProfile(m: Mention, large?: LargePaperKeys): Profile {
   const p = emptyProfile();
   const name = mentionName(m);
   addForm(p, name);
   if (m.orcid) p.orcids.add(m.orcid);
   if (m.openalexId) p.openalexIds.add(m.openalexId);
   const own = coauthorKey(`${name.display.given} ${name.display.family}`);
-  const w = coauthorWeight(m.authorCount);
-  const large = m.authorCount > LARGE_TEAM;
-  for (const c of m.coauthors) {
-    const k = coauthorKey(c);
-    if (k === '' || k === own) continue;
-    if (large) {
-      p.collaborators.add(k);
-      continue;
+  if (m.authorCount > LARGE_TEAM) {
+    // The keys of the co-authors: every key of the paper but the mention's own, and but the key of its name as
+    // others list it unless a co-author carries that key too.
+    const keys = largePaperKeys(m, large);
+    p.collaborators = new Set(keys.keys());
+    p.collaborators.delete(own);
+    const self = coauthorKey(m.name);
+    if (keys.get(self) === 1) p.collaborators.delete(self);
+    p.collaboratorsSorted = p.collaborators.size <= 1;
+  } else {
+    const w = coauthorWeight(m.authorCount);
+    for (const c of m.coauthors) {
+      const k = coauthorKey(c);
+      if (k === '' || k === own) continue;
+      if ((p.coauthors.get(k) ?? 0) < w) p.coauthors.set(k, w);
+      if (!p.coauthorNames.has(k)) p.coauthorNames.set(k, c);
     }
-    if ((p.coauthors.get(k) ?? 0) < w) p.coauthors.set(k, w);
-    if (!p.coauthorNames.has(k)) p.coauthorNames.set(k, c);
+    // One weight for all: ranked means sorted by key.
+    p.coauthorsRanked = p.coauthors.size <= 1;
   }
   for (const c of new Set(m.categories)) bump(p.categories, c, 1);
   for (const t of new Set(m.topics)) bump(p.topics, t, 1);
@@ -114,8 +154,18 @@ export function summaryProfile(s: PersonSummary): Profile {
   for (const n of s.names) addForm(p, mentionName({ name: `${n.given} ${n.family}`, given: n.given, family: n.family }));
   for (const o of s.orcids) p.orcids.add(o);
   for (const o of s.openalexIds) p.openalexIds.add(o);
-  for (const [k, w] of Object.entries(s.coauthors)) p.coauthors.set(k, w);
-  for (const k of s.collaborators) p.collaborators.add(k);
+  let previous: [string, number] | null = null;
+  for (const e of Object.entries(s.coauthors)) {
+    p.coauthors.set(e[0], e[1]);
+    if (previous !== null && rankOrder(previous, e) > 0) p.coauthorsRanked = false;
+    previous = e;
+  }
+  let last: string | null = null;
+  for (const k of s.collaborators) {
+    p.collaborators.add(k);
+    if (last !== null && last >= k) p.collaboratorsSorted = false;
+    last = k;
+  }
   for (const [k, n] of Object.entries(s.categories)) p.categories.set(k, n);
   for (const [k, n] of Object.entries(s.topics)) p.topics.set(k, n);
   p.yearMin = s.yearMin;
@@ -134,9 +184,19 @@ export function mergeInto(a: Profile, b: Profile): Profile {
   for (const f of b.forms) addForm(a, f);
   for (const o of b.orcids) a.orcids.add(o);
   for (const o of b.openalexIds) a.openalexIds.add(o);
-  for (const [k, w] of b.coauthors) if ((a.coauthors.get(k) ?? 0) < w) a.coauthors.set(k, w);
+  for (const [k, w] of b.coauthors) {
+    if ((a.coauthors.get(k) ?? 0) < w) {
+      a.coauthors.set(k, w);
+      a.coauthorsRanked = false;
+    }
+  }
   for (const [k, n] of b.coauthorNames) if (!a.coauthorNames.has(k)) a.coauthorNames.set(k, n);
-  for (const k of b.collaborators) a.collaborators.add(k);
+  for (const k of b.collaborators) {
+    if (!a.collaborators.has(k)) {
+      a.collaborators.add(k);
+      a.collaboratorsSorted = false;
+    }
+  }
   for (const [k, n] of b.categories) bump(a.categories, k, n);
   for (const [k, n] of b.topics) bump(a.topics, k, n);
   if (b.yearMin !== null) a.yearMin = a.yearMin === null ? b.yearMin : Math.min(a.yearMin, b.yearMin);
@@ -152,7 +212,9 @@ export const MAX_SUMMARY_COAUTHORS = 500;
 
 /** The stored summary of a profile. `withRefs` keeps the mention list (for later bulk re-clustering). */
 export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSummary {
-  const coauthors = [...p.coauthors].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_SUMMARY_COAUTHORS);
+  const ranked = p.coauthorsRanked ? [...p.coauthors] : [...p.coauthors].sort(rankOrder);
+  const coauthors = ranked.length > MAX_SUMMARY_COAUTHORS ? ranked.slice(0, MAX_SUMMARY_COAUTHORS) : ranked;
+  const sorted = p.collaboratorsSorted ? [...p.collaborators] : [...p.collaborators].sort();
   const s: PersonSummary = {
     id,
     blocks: [...new Set(p.forms.map((f) => f.block))].sort(),
@@ -161,7 +223,7 @@ export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSumm
     openalexIds: [...p.openalexIds].sort(),
     coauthors: Object.fromEntries(coauthors),
     // The alphabetically first keys: members of one collaboration keep the same subset, so overlaps survive the cap.
-    collaborators: [...p.collaborators].sort().slice(0, MAX_SUMMARY_COAUTHORS),
+    collaborators: sorted.length > MAX_SUMMARY_COAUTHORS ? sorted.slice(0, MAX_SUMMARY_COAUTHORS) : sorted,
     categories: Object.fromEntries(p.categories),
     topics: Object.fromEntries(p.topics),
     yearMin: p.yearMin,
