@@ -163,7 +163,6 @@ for (const [, ms] of byTruth) {
           if (v.evidence.score >= 0 && v.rule) cause = `rule ${v.rule.name}, support ${ruleSupport(v)} < ${v.rule.minSharedCoauthors}${mixed}`;
           else cause = `score < 0, shared co-authors ${Math.min(shared, 2)}${shared >= 2 ? '+' : ''}, ${v.rule ? `rule ${v.rule.name}, ` : ''}negative: ${neg || 'none'}${mixed}`;
         }
-        if (v.kind === 'score') cause += '';
         const ex = `${describe(a)} || ${describe(b)}${v.kind === 'score' ? ` :: ${v.evidence.score.toFixed(2)} ${JSON.stringify(Object.fromEntries(Object.entries(v.evidence.parts).map(([k, x]) => [k, +x.toFixed(2)])))} k=${v.evidence.namesakes.toFixed(1)}` : ''}`;
         const c = causes.get(cause) ?? { loss: 0, examples: [] };
         c.loss += loss;
