@@ -76,11 +76,15 @@ interface Run {
   ms: number;
 }
 
-/** Feeds the mentions in paper batches, as the transactional writer would, carrying person summaries between batches. */
+/**
+ * Feeds the mentions in paper batches, as the transactional writer would, carrying person summaries between batches.
+ * Suggestions are counted as the writer keeps them at the end (a pair suggested in several batches once).
+ */
 function runIncremental(mentions: Mention[], batchPapers: number): Run {
   const store = new PersonStore();
   const assigned = new Map<string, string>();
   const suggestions = { variant: 0, split: 0 };
+  const stored = new Map<string, string[]>();
   let ms = 0;
   let start = 0;
   while (start < mentions.length) {
@@ -94,9 +98,16 @@ function runIncremental(mentions: Mention[], batchPapers: number): Run {
     ms += cpuMs(t0);
     store.apply(r);
     for (const a of r.assignments) assigned.set(`${a.paperId}#${a.position}`, a.personId);
-    for (const s of r.suggestions) suggestions[s.kind]++;
+    // As the writer stores them: one variant per pair of ids, one split per (person, part); a retired person's go.
+    for (const s of r.suggestions) {
+      if (s.kind === 'variant') stored.set(`v ${s.a}|${s.b}`, [s.a, s.b]);
+      else stored.set(`s ${s.person}|${s.part.map((p) => `${p.paperId}#${p.position}`).join(',')}`, [s.person]);
+    }
+    const retired = new Set(r.retired.map((x) => x.id));
+    if (retired.size > 0) for (const [k, ids] of stored) if (ids.some((id) => retired.has(id))) stored.delete(k);
     start = end;
   }
+  for (const k of stored.keys()) suggestions[k.startsWith('v ') ? 'variant' : 'split']++;
   const predicted = mentions.map((m) => store.resolve(must(assigned.get(`${m.paperId}#${m.position}`), 'assignment of a mention')));
   return { predicted, suggestions, persons: store.persons.size, ms };
 }

@@ -197,7 +197,7 @@ class BlockRun {
     }
     let best: { c: Cluster; v: Extract<ReturnType<typeof compare>, { kind: 'score' }> } | null = null;
     for (const c of this.candidates(p)) {
-      const v = compare(c.profile, p, this.stats);
+      const v = compare(c.profile, p, this.stats, false);
       if (v.kind === 'cannot') continue;
       if (v.kind === 'must') {
         this.join(c, p, m, 'source-id', v.evidence.score);
@@ -257,7 +257,7 @@ class BlockRun {
         return out;
       };
       const seen = new Set<number>();
-      const pairs: { a: Cluster; b: Cluster; score: number; evidence: Evidence }[] = [];
+      const pairs: { a: Cluster; b: Cluster; score: number }[] = [];
       for (const a of dirty) {
         if (a.mergedInto) continue;
         let list = this.candidates(a.profile);
@@ -270,20 +270,22 @@ class BlockRun {
           const key = a.n < b.n ? a.n * 4194304 + b.n : b.n * 4194304 + a.n;
           if (seen.has(key)) continue;
           seen.add(key);
-          const v = compare(a.profile, b.profile, this.stats);
-          if (v.kind === 'score' && joins(v)) pairs.push({ a, b, score: v.evidence.score, evidence: v.evidence });
+          const v = compare(a.profile, b.profile, this.stats, false);
+          if (v.kind === 'score' && joins(v)) pairs.push({ a, b, score: v.evidence.score });
         }
       }
       if (pairs.length === 0) return;
       pairs.sort((x, y) => y.score - x.score || Math.min(x.a.n, x.b.n) - Math.min(y.a.n, y.b.n) || Math.max(x.a.n, x.b.n) - Math.max(y.a.n, y.b.n));
       const used = new Set<Cluster>();
       const next: Cluster[] = [];
-      for (const { a, b, score, evidence } of pairs) {
+      for (const { a, b, score } of pairs) {
         if (used.has(a) || used.has(b)) continue;
         used.add(a).add(b);
         // The survivor: an existing person over a new one, then the one with more mentions.
         const [into, from] = (b.existing && !a.existing) || (b.existing === a.existing && b.profile.mentions > a.profile.mentions) ? [b, a] : [a, b];
         if (score < WEIGHTS.joinAt + SPLIT_MARGIN && into.profile.mentions >= 2 && from.profile.mentions >= 2) {
+          const v = compare(into.profile, from.profile, this.stats);
+          const evidence = must(v.kind === 'score' ? v.evidence : null, 'the evidence of a weak join');
           this.pending.push({ a: into, b: into, kind: 'split', part: [...from.profile.refs], reason: 'joined on weak evidence', evidence });
         }
         this.merge(into, from, 'joined by evidence');

@@ -48,9 +48,23 @@ export function parseName(name: string, parts?: { given?: string; family?: strin
   return parsed(words.slice(0, k).join(' '), words.slice(k).join(' '));
 }
 
-/** The parsed name of a mention. */
+const parsedNames = new Map<string, ParsedName>();
+/** Spellings whose parsed form is remembered (one person's name recurs on each of their papers). */
+const PARSED_NAME_CACHE = 200_000;
+
+/**
+ * The parsed name of a mention, computed once per distinct spelling (name folding is the model's main per-mention
+ * cost). The returned value is shared: callers never modify it.
+ */
 export function mentionName(m: Pick<Mention, 'name' | 'given' | 'family' | 'nameOrder'>): ParsedName {
-  return parseName(m.name, m);
+  const key = m.family ? `${m.given ?? ''}\u0000${m.family}` : `${m.name}\u0001${m.nameOrder ?? ''}`;
+  let n = parsedNames.get(key);
+  if (n === undefined) {
+    if (parsedNames.size >= PARSED_NAME_CACHE) parsedNames.clear();
+    n = parseName(m.name, m);
+    parsedNames.set(key, n);
+  }
+  return n;
 }
 
 /** Block of a mention: the key under which the writer finds the persons it must pass in. */

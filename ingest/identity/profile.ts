@@ -1,6 +1,6 @@
 // Profiles: the evidence of one mention or one person (a cluster of mentions) in a form the scorer compares.
 import type { Mention, MentionRef, PersonSummary } from './model.js';
-import { coauthorKey, commonFamilyPrior, mentionName, parseName, type ParsedName } from './names.js';
+import { coauthorKey, commonFamilyPrior, mentionName, type ParsedName } from './names.js';
 
 export interface Profile {
   /** Distinct spellings (by folded given + family). */
@@ -22,6 +22,12 @@ export interface Profile {
   papers: Set<string>;
   /** Mentions placed in this run, or carried in from a summary's mentionRefs. */
   refs: MentionRef[];
+  /** What the scorer derives from the maps above (field roll-ups, norms), computed once; cleared by every change. */
+  derived: unknown;
+  /** True while `coauthors` iterates in summary order (weight descending, then key): toSummary need not sort. */
+  coauthorsRanked: boolean;
+  /** True while `collaborators` iterates in key order. */
+  collaboratorsSorted: boolean;
 }
 
 /** Authors per paper up to which every co-author counts fully; beyond, a paper's co-authors share a fixed weight. */
@@ -43,12 +49,15 @@ export function coauthorRarity(key: string): number {
   return commonFamilyPrior(family) > 0 ? 0.5 : 1;
 }
 
-function formKey(n: ParsedName): string {
-  return `${n.given.join(' ')}|${n.family}`;
+function sameForm(a: ParsedName, b: ParsedName): boolean {
+  if (a === b) return true;
+  if (a.family !== b.family || a.given.length !== b.given.length) return false;
+  for (let i = 0; i < a.given.length; i++) if (a.given[i] !== b.given[i]) return false;
+  return true;
 }
 
 function addForm(p: Profile, n: ParsedName): void {
-  if (!p.forms.some((f) => formKey(f) === formKey(n))) p.forms.push(n);
+  if (!p.forms.some((f) => sameForm(f, n))) p.forms.push(n);
 }
 
 function bump(map: Map<string, number>, key: string, by: number): void {
@@ -70,10 +79,18 @@ export function emptyProfile(): Profile {
     mentions: 0,
     papers: new Set(),
     refs: [],
+    derived: undefined,
+    coauthorsRanked: true,
+    collaboratorsSorted: true,
   };
 }
 
-/** The profile of one mention. */
+/** Summary order of co-authors: strongest first, then by key. */
+function rankOrder(x: [string, number], y: [string, number]): number {
+  return y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0);
+}
+
+/** The profile of one mention (a large team's mention carries a bounded sample of co-authors, see mentions.ts). */
 export function mentionProfile(m: Mention): Profile {
   const p = emptyProfile();
   const name = mentionName(m);
@@ -81,17 +98,22 @@ export function mentionProfile(m: Mention): Profile {
   if (m.orcid) p.orcids.add(m.orcid);
   if (m.openalexId) p.openalexIds.add(m.openalexId);
   const own = coauthorKey(`${name.display.given} ${name.display.family}`);
-  const w = coauthorWeight(m.authorCount);
-  const large = m.authorCount > LARGE_TEAM;
-  for (const c of m.coauthors) {
-    const k = coauthorKey(c);
-    if (k === '' || k === own) continue;
-    if (large) {
-      p.collaborators.add(k);
-      continue;
+  if (m.authorCount > LARGE_TEAM) {
+    for (const c of m.coauthors) {
+      const k = coauthorKey(c);
+      if (k !== '' && k !== own) p.collaborators.add(k);
     }
-    if ((p.coauthors.get(k) ?? 0) < w) p.coauthors.set(k, w);
-    if (!p.coauthorNames.has(k)) p.coauthorNames.set(k, c);
+    p.collaboratorsSorted = p.collaborators.size <= 1;
+  } else {
+    const w = coauthorWeight(m.authorCount);
+    for (const c of m.coauthors) {
+      const k = coauthorKey(c);
+      if (k === '' || k === own) continue;
+      if ((p.coauthors.get(k) ?? 0) < w) p.coauthors.set(k, w);
+      if (!p.coauthorNames.has(k)) p.coauthorNames.set(k, c);
+    }
+    // One weight for all: ranked means sorted by key.
+    p.coauthorsRanked = p.coauthors.size <= 1;
   }
   for (const c of new Set(m.categories)) bump(p.categories, c, 1);
   for (const t of new Set(m.topics)) bump(p.topics, t, 1);
@@ -105,11 +127,21 @@ export function mentionProfile(m: Mention): Profile {
 /** The profile of an existing person from its stored summary. */
 export function summaryProfile(s: PersonSummary): Profile {
   const p = emptyProfile();
-  for (const n of s.names) addForm(p, parseName(`${n.given} ${n.family}`, { given: n.given, family: n.family }));
+  for (const n of s.names) addForm(p, mentionName({ name: `${n.given} ${n.family}`, given: n.given, family: n.family }));
   for (const o of s.orcids) p.orcids.add(o);
   for (const o of s.openalexIds) p.openalexIds.add(o);
-  for (const [k, w] of Object.entries(s.coauthors)) p.coauthors.set(k, w);
-  for (const k of s.collaborators) p.collaborators.add(k);
+  let previous: [string, number] | null = null;
+  for (const e of Object.entries(s.coauthors)) {
+    p.coauthors.set(e[0], e[1]);
+    if (previous !== null && rankOrder(previous, e) > 0) p.coauthorsRanked = false;
+    previous = e;
+  }
+  let last: string | null = null;
+  for (const k of s.collaborators) {
+    p.collaborators.add(k);
+    if (last !== null && last >= k) p.collaboratorsSorted = false;
+    last = k;
+  }
   for (const [k, n] of Object.entries(s.categories)) p.categories.set(k, n);
   for (const [k, n] of Object.entries(s.topics)) p.topics.set(k, n);
   p.yearMin = s.yearMin;
@@ -124,12 +156,23 @@ export function summaryProfile(s: PersonSummary): Profile {
 
 /** Adds `b` into `a` in place. */
 export function mergeInto(a: Profile, b: Profile): Profile {
+  a.derived = undefined;
   for (const f of b.forms) addForm(a, f);
   for (const o of b.orcids) a.orcids.add(o);
   for (const o of b.openalexIds) a.openalexIds.add(o);
-  for (const [k, w] of b.coauthors) if ((a.coauthors.get(k) ?? 0) < w) a.coauthors.set(k, w);
+  for (const [k, w] of b.coauthors) {
+    if ((a.coauthors.get(k) ?? 0) < w) {
+      a.coauthors.set(k, w);
+      a.coauthorsRanked = false;
+    }
+  }
   for (const [k, n] of b.coauthorNames) if (!a.coauthorNames.has(k)) a.coauthorNames.set(k, n);
-  for (const k of b.collaborators) a.collaborators.add(k);
+  for (const k of b.collaborators) {
+    if (!a.collaborators.has(k)) {
+      a.collaborators.add(k);
+      a.collaboratorsSorted = false;
+    }
+  }
   for (const [k, n] of b.categories) bump(a.categories, k, n);
   for (const [k, n] of b.topics) bump(a.topics, k, n);
   if (b.yearMin !== null) a.yearMin = a.yearMin === null ? b.yearMin : Math.min(a.yearMin, b.yearMin);
@@ -156,7 +199,9 @@ function heaviest(map: Map<string, number>, n: number): [string, number][] {
 
 /** The stored summary of a profile. `withRefs` keeps the mention list (for later bulk re-clustering). */
 export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSummary {
-  const coauthors = heaviest(p.coauthors, MAX_SUMMARY_COAUTHORS);
+  const ranked = p.coauthorsRanked ? [...p.coauthors] : [...p.coauthors].sort(rankOrder);
+  const coauthors = ranked.length > MAX_SUMMARY_COAUTHORS ? ranked.slice(0, MAX_SUMMARY_COAUTHORS) : ranked;
+  const sorted = p.collaboratorsSorted ? [...p.collaborators] : [...p.collaborators].sort();
   const s: PersonSummary = {
     id,
     blocks: [...new Set(p.forms.map((f) => f.block))].sort(),
@@ -165,7 +210,7 @@ export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSumm
     openalexIds: [...p.openalexIds].sort(),
     coauthors: Object.fromEntries(coauthors),
     // The alphabetically first keys: members of one collaboration keep the same subset, so overlaps survive the cap.
-    collaborators: [...p.collaborators].sort().slice(0, MAX_SUMMARY_COAUTHORS),
+    collaborators: sorted.length > MAX_SUMMARY_COAUTHORS ? sorted.slice(0, MAX_SUMMARY_COAUTHORS) : sorted,
     categories: Object.fromEntries(p.categories),
     topics: Object.fromEntries(p.topics.size > MAX_SUMMARY_TOPICS ? heaviest(p.topics, MAX_SUMMARY_TOPICS) : p.topics),
     yearMin: p.yearMin,

@@ -11,9 +11,9 @@ export const WEIGHTS = {
   /** Join at or above this score (when no name-form rule asks for more). */
   joinAt: 0,
   /** Prior log-odds of a name carried by one person only. */
-  priorBase: 3,
+  priorBase: 4.5,
   /** Log-odds lost per e-fold of estimated namesakes. */
-  priorPerNamesake: 1.1,
+  priorPerNamesake: 1.6,
   /** How many namesakes one distinct given name of the block stands for (people per given name, roughly). */
   namesakeSpread: 3,
   /** Per doubling of the shared co-author mass (1 + S). */
@@ -29,7 +29,7 @@ export const WEIGHTS = {
   /** Same broad field but no archive in common. */
   otherArchive: -1,
   /** No broad field in common (physics vs. computing). */
-  otherField: -3,
+  otherField: -1.5,
   topics: 1.5,
   noSharedTopics: -0.5,
   /** Years between the two careers beyond which the gap counts against, and the cost per year (capped). */
@@ -43,6 +43,12 @@ export const WEIGHTS = {
   transliterationMinShared: 1,
   /** Estimated namesakes up to which a shared large collaboration counts as two units for a name-form rule. */
   collaborationRareNamesakes: 5,
+  /**
+   * An initial is resolved by its block when at least this many mentions spell a full given name with that initial
+   * and one first name holds at least `initialResolvedShare` of them (a unit for the initial-only rule).
+   */
+  initialResolvedMin: 3,
+  initialResolvedShare: 0.9,
 };
 
 
@@ -61,24 +67,69 @@ function archiveOf(code: string): string {
   return dot > 0 ? code.slice(0, dot) : code;
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+/** Euclidean norm of a count vector. */
+function norm(m: Map<string, number>): number {
+  let n = 0;
+  for (const x of m.values()) n += x * x;
+  return Math.sqrt(n);
+}
+
+/** Cosine of two count vectors with their norms (0 when either is empty). */
+function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
   if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of a) {
-    na += x * x;
-    const y = b.get(k);
+  for (const [k, x] of small) {
+    const y = large.get(k);
     if (y !== undefined) dot += x * y;
   }
-  for (const y of b.values()) nb += y * y;
-  return dot / Math.sqrt(na * nb);
+  return dot / (na * nb);
 }
 
 function rollUp(m: Map<string, number>, f: (k: string) => string): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [k, n] of m) out.set(f(k), (out.get(f(k)) ?? 0) + n);
+  for (const [k, n] of m) {
+    const key = f(k);
+    out.set(key, (out.get(key) ?? 0) + n);
+  }
   return out;
+}
+
+const fieldOfCode = (c: string) => broadField(archiveOf(c));
+
+/** What the scorer derives from one profile, kept on it until the profile changes (Profile.derived). */
+interface Derived {
+  archives: Map<string, number>;
+  fields: Map<string, number>;
+  norms: { categories: number; archives: number; fields: number; topics: number };
+  /** Estimated namesakes under `stats` (the block statistics of the current run). */
+  stats: BlockStats | null;
+  namesakes: number;
+}
+
+function derived(p: Profile): Derived {
+  const d = p.derived as Derived | undefined;
+  if (d !== undefined) return d;
+  const archives = rollUp(p.categories, archiveOf);
+  const fields = rollUp(p.categories, fieldOfCode);
+  const out: Derived = {
+    archives,
+    fields,
+    norms: { categories: norm(p.categories), archives: norm(archives), fields: norm(fields), topics: norm(p.topics) },
+    stats: null,
+    namesakes: 0,
+  };
+  p.derived = out;
+  return out;
+}
+
+function namesakesOf(stats: BlockStats, p: Profile): number {
+  const d = derived(p);
+  if (d.stats !== stats) {
+    d.stats = stats;
+    d.namesakes = namesakes(stats, p);
+  }
+  return d.namesakes;
 }
 
 /** Given-name statistics of one block, for estimating how many people carry a name. */
@@ -143,6 +194,26 @@ export interface NameRule {
   minSharedCoauthors: number;
   /** The initial-only spelling's two or more initials all agree with the full spelling's. */
   initialsAgree: boolean;
+  /**
+   * The block resolves the initial to the full spelling's first name: enough of the block's mentions spell a full
+   * given name with that initial, nearly all of them this one, and the family name is not a known common one.
+   */
+  initialResolved: boolean;
+}
+
+/**
+ * True when the block's full spellings with the initial of `initialOnly` are (nearly) all `full`'s first given name,
+ * over enough mentions that an unseen namesake with the same initial is unlikely.
+ */
+function initialResolved(stats: BlockStats, initialOnly: ParsedName[], full: ParsedName[]): boolean {
+  if (commonFamilyPrior(stats.block) > 0) return false;
+  const initial = initialOnly.find((f) => !hasFullGiven(f))?.given[0]?.slice(0, 1);
+  const first = full.find(hasFullGiven)?.given[0];
+  if (!initial || first === undefined || first[0] !== initial) return false;
+  let all = 0;
+  for (const [g, n] of stats.firstCounts) if (g[0] === initial) all += n;
+  const own = stats.firstCounts.get(first) ?? 0;
+  return own >= WEIGHTS.initialResolvedMin && own >= WEIGHTS.initialResolvedShare * all;
 }
 
 /** True when some initial-only spelling of `a` has at least two initials and they begin a full spelling's of `b`. */
@@ -181,29 +252,33 @@ export function namesCompatible(a: Profile, b: Profile): boolean {
   return nameMatch(a.forms, b.forms) !== null;
 }
 
-/** Compares two profiles of one block. */
-export function compare(a: Profile, b: Profile, stats: BlockStats): Verdict {
+/**
+ * Compares two profiles of one block. With `detail` false the evidence is for deciding only: score, parts, name
+ * match, namesakes and the number of shared co-authors are right, but `sharedCoauthors` holds co-author keys, and
+ * the shared categories and topics are left empty; evidence shown to a reviewer is computed with `detail` true.
+ */
+export function compare(a: Profile, b: Profile, stats: BlockStats, detail = true): Verdict {
   if (intersects(a.papers, b.papers)) return { kind: 'cannot', reason: 'on the same paper' };
   if (a.orcids.size > 0 && b.orcids.size > 0 && !intersects(a.orcids, b.orcids)) return { kind: 'cannot', reason: 'different ORCIDs' };
   const sameId = intersects(a.orcids, b.orcids) ? 'same ORCID' : intersects(a.openalexIds, b.openalexIds) ? 'same OpenAlex id' : null;
   if (!sameId && a.openalexIds.size > 0 && b.openalexIds.size > 0) return { kind: 'cannot', reason: 'different OpenAlex ids' };
   const names = nameMatch(a.forms, b.forms);
   if (!names && !sameId) return { kind: 'cannot', reason: 'incompatible given names' };
-  const evidence = weigh(a, b, stats, names ?? { match: 'initial', sameFamily: true });
+  const evidence = weigh(a, b, stats, names ?? { match: 'initial', sameFamily: true }, detail);
   if (sameId) return { kind: 'must', reason: sameId, evidence };
   const aFull = a.forms.some(hasFullGiven);
   const bFull = b.forms.some(hasFullGiven);
   let rule: NameRule | null = null;
   if (aFull !== bFull) {
-    const agree = aFull ? initialsAgree(b.forms, a.forms) : initialsAgree(a.forms, b.forms);
-    rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared, initialsAgree: agree };
-  } else if (names && !names.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false };
+    const [short, long] = aFull ? [b.forms, a.forms] : [a.forms, b.forms];
+    rule = { name: 'initial-only', minSharedCoauthors: WEIGHTS.initialMinShared, initialsAgree: initialsAgree(short, long), initialResolved: initialResolved(stats, short, long) };
+  } else if (names && !names.sameFamily) rule = { name: 'transliteration', minSharedCoauthors: WEIGHTS.transliterationMinShared, initialsAgree: false, initialResolved: false };
   return { kind: 'score', evidence, rule };
 }
 
-function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclude<GivenMatch, 'none'>; sameFamily: boolean }): Evidence {
+function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclude<GivenMatch, 'none'>; sameFamily: boolean }, detail: boolean): Evidence {
   const parts: Record<string, number> = {};
-  const k = Math.max(namesakes(stats, a), namesakes(stats, b));
+  const k = Math.max(namesakesOf(stats, a), namesakesOf(stats, b));
   parts.prior = WEIGHTS.priorBase - WEIGHTS.priorPerNamesake * Math.log(k);
   parts.name = names.match === 'same' ? WEIGHTS.nameSame : names.match === 'initial' ? WEIGHTS.nameInitial : 0;
 
@@ -214,7 +289,7 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
     const v = large.coauthors.get(key);
     if (v === undefined) continue;
     mass += Math.min(w, v) * coauthorRarity(key);
-    shared.push(small.coauthorNames.get(key) ?? large.coauthorNames.get(key) ?? key);
+    shared.push(detail ? (small.coauthorNames.get(key) ?? large.coauthorNames.get(key) ?? key) : key);
   }
   if (mass > 0) parts.coauthors = WEIGHTS.coauthors * Math.log2(1 + mass);
   else if (a.coauthors.size > 0 && b.coauthors.size > 0) parts.coauthors = WEIGHTS.noSharedCoauthors;
@@ -230,20 +305,18 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
     if (n >= WEIGHTS.collaborationMin) parts.collaboration = WEIGHTS.collaboration;
   }
 
-  const sharedCategories = [...a.categories.keys()].filter((c) => b.categories.has(c)).sort();
+  const da = derived(a);
+  const db = derived(b);
   if (a.categories.size > 0 && b.categories.size > 0) {
-    const fieldA = rollUp(a.categories, (c) => broadField(archiveOf(c)));
-    const fieldB = rollUp(b.categories, (c) => broadField(archiveOf(c)));
-    if (cosine(fieldA, fieldB) === 0) parts.fields = WEIGHTS.otherField;
+    if (cosine(da.fields, da.norms.fields, db.fields, db.norms.fields) === 0) parts.fields = WEIGHTS.otherField;
     else {
-      const arch = cosine(rollUp(a.categories, archiveOf), rollUp(b.categories, archiveOf));
-      parts.fields = arch === 0 ? WEIGHTS.otherArchive : WEIGHTS.categories * cosine(a.categories, b.categories) + WEIGHTS.archives * arch;
+      const arch = cosine(da.archives, da.norms.archives, db.archives, db.norms.archives);
+      parts.fields = arch === 0 ? WEIGHTS.otherArchive : WEIGHTS.categories * cosine(a.categories, da.norms.categories, b.categories, db.norms.categories) + WEIGHTS.archives * arch;
     }
   }
 
-  const sharedTopics = [...a.topics.keys()].filter((t) => b.topics.has(t)).sort();
   if (a.topics.size > 0 && b.topics.size > 0) {
-    const c = cosine(a.topics, b.topics);
+    const c = cosine(a.topics, da.norms.topics, b.topics, db.norms.topics);
     parts.topics = c > 0 ? WEIGHTS.topics * c : WEIGHTS.noSharedTopics;
   }
 
@@ -252,15 +325,16 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
     if (gap > WEIGHTS.yearGrace) parts.years = Math.max(WEIGHTS.yearCap, WEIGHTS.perYear * (gap - WEIGHTS.yearGrace));
   }
 
-  const score = Object.values(parts).reduce((s, x) => s + x, 0);
+  let score = 0;
+  for (const x of Object.values(parts)) score += x;
   return {
     score,
     nameMatch: names.match,
     spellingVariant: !names.sameFamily,
     namesakes: k,
-    sharedCoauthors: shared.sort(),
-    sharedCategories,
-    sharedTopics,
+    sharedCoauthors: detail ? shared.sort() : shared,
+    sharedCategories: detail ? [...a.categories.keys()].filter((c) => b.categories.has(c)).sort() : [],
+    sharedTopics: detail ? [...a.topics.keys()].filter((t) => b.topics.has(t)).sort() : [],
     years: [
       [a.yearMin, a.yearMax],
       [b.yearMin, b.yearMax],
@@ -271,11 +345,11 @@ function weigh(a: Profile, b: Profile, stats: BlockStats, names: { match: Exclud
 
 /**
  * Units of evidence a name-form rule counts: shared co-authors, a shared collaboration (two units for a rare name:
- * two rare namesakes in one collaboration are unlikely), agreeing initials.
+ * two rare namesakes in one collaboration are unlikely), agreeing initials, an initial the block resolves.
  */
 export function ruleSupport(v: Extract<Verdict, { kind: 'score' }>): number {
   const collaboration = (v.evidence.parts.collaboration ?? 0) > 0 ? (v.evidence.namesakes <= WEIGHTS.collaborationRareNamesakes ? 2 : 1) : 0;
-  return v.evidence.sharedCoauthors.length + collaboration + (v.rule?.initialsAgree ? 1 : 0);
+  return v.evidence.sharedCoauthors.length + collaboration + (v.rule?.initialsAgree ? 1 : 0) + (v.rule?.initialResolved ? 1 : 0);
 }
 
 /** Whether a scored pair joins: the score reaches JOIN_AT and any name-form rule has its evidence. */

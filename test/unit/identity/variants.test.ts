@@ -40,6 +40,28 @@ describe('initial-only spellings', () => {
     expect(r.suggestions.map((s) => s.kind)).toEqual(['variant']);
   });
 
+  it('join with one shared co-author when the block resolves the initial (3 papers of "Lukas T.", no other L.)', () => {
+    const more = [
+      ...paper({ id: 'f2', authors: ['Lukas T. Quilbert', 'Ivo Sand'], categories: ['cs.CV'] }),
+      ...paper({ id: 'f3', authors: ['Lukas T. Quilbert', 'Ute Rahn'], categories: ['cs.CV'] }),
+    ];
+    for (const run of [bulk, incremental]) {
+      const r = run([...full, ...more, ...paper({ id: 'i', authors: ['L. Quilbert', 'Anna Berg'], categories: ['cs.CV'] })]);
+      expect(ids(r).get('i#0')).toBe(ids(r).get('f#0'));
+      expect(r.suggestions).toEqual([]);
+    }
+  });
+
+  it('do not count the block as resolving the initial when another full name shares it ("Lena Quilbert")', () => {
+    const more = [
+      ...paper({ id: 'f2', authors: ['Lukas T. Quilbert', 'Ivo Sand'], categories: ['cs.CV'] }),
+      ...paper({ id: 'f3', authors: ['Lukas T. Quilbert', 'Ute Rahn'], categories: ['cs.CV'] }),
+      ...paper({ id: 'o', authors: ['Lena Quilbert', 'Eva Mohr'], categories: ['q-bio.NC'] }),
+    ];
+    const r = incremental([...full, ...more, ...paper({ id: 'i', authors: ['L. Quilbert', 'Anna Berg'], categories: ['cs.CV'] })]);
+    expect(ids(r).get('i#0')).not.toBe(ids(r).get('f#0'));
+  });
+
   it('stay apart when the second initial disagrees ("L. M." / "Lukas T."), even with co-authors', () => {
     const m = ids(incremental([...full, ...paper({ id: 'i', authors: ['L. M. Quilbert', 'Anna Berg', 'Carl Dorn'], categories: ['cs.CV'] })]));
     expect(m.get('i#0')).not.toBe(m.get('f#0'));
