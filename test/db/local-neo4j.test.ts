@@ -75,6 +75,8 @@ describe('startLocalNeo4j (real Neo4j in a child JVM)', () => {
   let dataDir: string;
   let db: LocalNeo4j | undefined;
   let driver: Driver | undefined;
+  const started = () => must(db, 'the Neo4j started in beforeAll');
+  const connected = () => must(driver, 'the driver to the Neo4j started in beforeAll');
 
   beforeAll(async () => {
     dataDir = tempDir('local-neo4j');
@@ -88,36 +90,36 @@ describe('startLocalNeo4j (real Neo4j in a child JVM)', () => {
   }, 60_000);
 
   it('is Neo4j 5.26.31 Community, on loopback, reached with the generated password', async () => {
-    expect(db!.uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
-    expect(db!.password.length).toBeGreaterThanOrEqual(32);
-    const result = await driver!.executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN *');
+    expect(started().uri).toMatch(/^bolt:\/\/127\.0\.0\.1:\d+$/);
+    expect(started().password.length).toBeGreaterThanOrEqual(32);
+    const result = await connected().executeQuery('CALL dbms.components() YIELD name, versions, edition RETURN *');
     const row = must(result.records[0], 'result.records[0]').toObject();
     expect(row).toMatchObject({ name: 'Neo4j Kernel', versions: ['5.26.31'], edition: 'community' });
   });
 
   it('has authentication on: a wrong password and the default neo4j/neo4j are refused', async () => {
-    expect(await authFails(db!.uri, 'neo4j', 'not-the-password')).toBe('Neo.ClientError.Security.Unauthorized');
-    expect(await authFails(db!.uri, 'neo4j', 'neo4j')).toBe('Neo.ClientError.Security.Unauthorized');
+    expect(await authFails(started().uri, 'neo4j', 'not-the-password')).toBe('Neo.ClientError.Security.Unauthorized');
+    expect(await authFails(started().uri, 'neo4j', 'neo4j')).toBe('Neo.ClientError.Security.Unauthorized');
   });
 
   it('keeps the password in a 0600 file in the data dir', async () => {
     const stat = await fs.stat(path.join(dataDir, 'password'));
     expect(stat.mode & 0o777).toBe(0o600);
-    expect((await fs.readFile(path.join(dataDir, 'password'), 'utf8')).trim()).toBe(db!.password);
+    expect((await fs.readFile(path.join(dataDir, 'password'), 'utf8')).trim()).toBe(started().password);
     // The one-shot initial-password file is consumed and removed.
     await expect(fs.stat(path.join(dataDir, 'data/dbms/auth.ini'))).rejects.toThrow();
   });
 
   it('is found by findRunningLocalNeo4j through running.json', async () => {
-    expect(await findRunningLocalNeo4j(dataDir)).toEqual({ uri: db!.uri, user: 'neo4j', password: db!.password });
+    expect(await findRunningLocalNeo4j(dataDir)).toEqual({ uri: started().uri, user: 'neo4j', password: started().password });
     const runtime = JSON.parse(await fs.readFile(path.join(dataDir, 'running.json'), 'utf8'));
-    expect(runtime).toMatchObject({ uri: db!.uri, pid: db!.pid, version: '5.26.31' });
+    expect(runtime).toMatchObject({ uri: started().uri, pid: started().pid, version: '5.26.31' });
     expect(await findRunningLocalNeo4j(tempDir('empty'))).toBeNull();
   });
 
   it('refuses LOAD CSV from file URLs and from any network address', async () => {
     for (const url of ['file:///etc/passwd', 'http://127.0.0.1:1/x.csv', 'http://[::1]:1/x.csv', 'http://192.0.2.1/x.csv']) {
-      await expect(driver!.executeQuery(`LOAD CSV FROM '${url}' AS line RETURN line LIMIT 1`)).rejects.toMatchObject({
+      await expect(connected().executeQuery(`LOAD CSV FROM '${url}' AS line RETURN line LIMIT 1`)).rejects.toMatchObject({
         code: 'Neo.ClientError.Statement.ExternalResourceFailed',
       });
     }
@@ -162,15 +164,15 @@ describe('startLocalNeo4j (real Neo4j in a child JVM)', () => {
       await fs.rename(`${runtimeFile}.hidden`, runtimeFile);
     }
     // The running instance is unaffected.
-    expect(must((await driver!.executeQuery('RETURN 1 AS one')).records[0], '(await driver!.executeQuery("RETURN 1 AS one")).records[0]').get('one').toNumber()).toBe(1);
+    expect(must((await connected().executeQuery('RETURN 1 AS one')).records[0], 'the row of RETURN 1 AS one').get('one').toNumber()).toBe(1);
   }, START_TIMEOUT);
 
   it('keeps data and password across stop and restart', async () => {
-    await driver!.executeQuery('CREATE (:Probe {name: $name})', { name: 'survives restart' });
-    const { password, pid } = db!;
-    await driver!.close();
-    await db!.stop();
-    await db!.stop(); // idempotent
+    await connected().executeQuery('CREATE (:Probe {name: $name})', { name: 'survives restart' });
+    const { password, pid } = started();
+    await connected().close();
+    await started().stop();
+    await started().stop(); // idempotent
     expect(isAlive(pid)).toBe(false);
     await expect(fs.stat(path.join(dataDir, 'running.json'))).rejects.toThrow();
     expect(await findRunningLocalNeo4j(dataDir)).toBeNull();

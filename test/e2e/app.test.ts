@@ -11,6 +11,7 @@ import { launchChromium } from '../support/browser.js';
 import { testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
 import { loadSampleListing } from '../support/sample.js';
+import { must } from '../../core/must.js';
 
 const ROOT = path.resolve('.');
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
@@ -108,7 +109,8 @@ describe('PaperGraph in a browser', () => {
    */
   const nodePoint = (p: Page, id: string) =>
     p.evaluate((nodeId) => {
-      const cy = window.__pg!.cy!;
+      const cy = window.__pg?.cy;
+      if (!cy) throw new Error('window.__pg.cy is missing: the app has not exposed its Cytoscape instance');
       const rp = cy.getElementById(nodeId).renderedPosition();
       const container = cy.container();
       if (!container) throw new Error('the graph has no container element');
@@ -189,7 +191,7 @@ describe('PaperGraph in a browser', () => {
 
     // A copied link opens the same paper, ranking and evidence in a new page.
     const copied = page.url();
-    const other = await context!.newPage();
+    const other = await must(context, 'the browser context opened in beforeAll').newPage();
     try {
       await other.goto(copied);
       await other.getByTestId('paper-title').filter({ hasText: TITLES.neuralDp }).waitFor();
@@ -227,7 +229,7 @@ describe('PaperGraph in a browser', () => {
     expect(url.searchParams.get('tab')).toBe('table');
     expect(url.searchParams.get('run')).toBe('1');
 
-    const other = await context!.newPage();
+    const other = await must(context, 'the browser context opened in beforeAll').newPage();
     try {
       await other.goto(url.toString());
       await other.locator('[data-testid=console-table] tbody tr').nth(24).waitFor();
@@ -312,7 +314,11 @@ describe('PaperGraph in a browser', () => {
       expect(legend).toMatch(/cs\.CL/);
       expect(legend).toMatch(/cs\.CV/);
       expect(legend).not.toMatch(/no category/);
-      const categories = await page.evaluate(() => Object.fromEntries(window.__pg!.cy!.nodes().map((n) => [n.id(), n.data('category') as unknown])));
+      const categories = await page.evaluate(() => {
+        const cy = window.__pg?.cy;
+        if (!cy) throw new Error('window.__pg.cy is missing: the app has not exposed its Cytoscape instance');
+        return Object.fromEntries(cy.nodes().map((n) => [n.id(), n.data('category') as unknown]));
+      });
       expect(categories).toMatchObject({ [truhn]: 'cs.CV', 'name:felix busch': 'cs.CL' });
     } finally {
       page.off('request', count);

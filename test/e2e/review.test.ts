@@ -11,6 +11,7 @@ import { launchChromium } from '../support/browser.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
 import { K, KENO, variantsFile } from '../integration/curation-fixture.js';
+import { must } from '../../core/must.js';
 
 const ROOT = path.resolve('.');
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
@@ -51,7 +52,7 @@ describe('the review view in a browser', () => {
 
   it('signs in from the printed URL and removes the token from the address bar and history', async () => {
     const entries = await page.evaluate(() => history.length);
-    await page.goto(signInUrl(server!.url, TOKEN));
+    await page.goto(signInUrl(must(server, 'the app server started in beforeAll').url, TOKEN));
     await expect.poll(() => page.getByTestId('review-signed-in').textContent(), POLL).toContain('alice');
     expect(page.url()).not.toContain('token');
     expect(page.url()).toContain('view=review');

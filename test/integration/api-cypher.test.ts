@@ -92,7 +92,7 @@ describe('POST /api/cypher: read-only for real', () => {
     }
     expect(graph.nodes.some((n) => n.data.placeholder)).toBe(false);
     const author = must(graph.nodes.find((n) => n.data.kind === 'author'), 'the author node').data;
-    expect(author.label).toBe(author.properties!.name);
+    expect(author.label).toBe(must(author.properties, 'the properties of the author node').name);
     expect(res.truncated).toBe(false);
     expect(res.summary).toMatchObject({ queryType: 'r', mode: 'run' });
   });

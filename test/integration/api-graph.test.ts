@@ -48,7 +48,7 @@ describe('GET /api/graph/coauthors', () => {
     for (const { data } of g.edges) {
       expect(data.source < data.target).toBe(true);
       expect(data.id).toBe(`${data.source}|${data.target}`);
-      expect(data).toMatchObject({ kind: 'coauthor', weight: 1, paperCount: 1, papers: [dalle!.id] });
+      expect(data).toMatchObject({ kind: 'coauthor', weight: 1, paperCount: 1, papers: [must(dalle, 'the DALL-E 2 paper').id] });
     }
     expect(g.truncated).toEqual({ nodes: { total: 3, shown: 3 }, edges: { total: 3, shown: 3 }, reasons: [] });
   });
@@ -81,7 +81,7 @@ describe('GET /api/graph/coauthors', () => {
     const g = graphOf((await get('/api/graph/coauthors', { author: knolle, minWeight: 2 })).body);
     expect(names(g)).toEqual(['Alexander Ziller', 'Dmitrii Usynin', 'Moritz Knolle']);
     expect(g.edges.map((e) => e.data.weight)).toEqual([2, 2, 2]);
-    expect(g.edges.every((e) => e.data.papers!.length === 2)).toBe(true);
+    expect(g.edges.every((e) => must(e.data.papers, `papers of edge ${e.data.id}`).length === 2)).toBe(true);
     const truhn = await authorId('Daniel Truhn');
     const alone = graphOf((await get('/api/graph/coauthors', { author: truhn, minWeight: 2 })).body);
     expect(names(alone)).toEqual(['Daniel Truhn']);
@@ -93,7 +93,7 @@ describe('GET /api/graph/coauthors', () => {
     const [n] = await cypherRows(
       "MATCH (p:Paper)<-[:AUTHORED]-(:Author {name: 'Moritz Knolle'}) RETURN collect(COUNT { (p)<-[:AUTHORED]-() }) AS sizes",
     );
-    const expected = (n!.sizes as { toNumber(): number }[]).reduce((s, k) => s + 1 / (k.toNumber() - 1), 0);
+    const expected = (must(n, "the author counts of Moritz Knolle's papers").sizes as { toNumber(): number }[]).reduce((s, k) => s + 1 / (k.toNumber() - 1), 0);
     const g = graphOf((await get('/api/graph/coauthors', { author: knolle, weighting: 'fractional' })).body);
     const pair = must(g.edges.find((e) => e.data.id.includes(knolle) && e.data.id.includes(':alexander ziller')), 'g.edges.find(…)');
     expect(pair.data.weight).toBeCloseTo(expected, 6);
@@ -136,14 +136,14 @@ describe('GET /api/graph/coauthors', () => {
          WITH c.code AS code, count(DISTINCT p) AS n ORDER BY n DESC, code RETURN collect(code)[0] AS code`,
         { id: data.id },
       );
-      expect(data.category, data.label).toBe(row!.code);
+      expect(data.category, data.label).toBe(must(row, `the main category of ${data.label}`).code);
     }
   });
 
   it('without an author: the top authors by papers and the pairs among them', async () => {
     const g = graphOf((await get('/api/graph/coauthors', { limit: 5 })).body);
     const [count] = await cypherRows('MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(:Paper) } RETURN count(a) AS n');
-    expect(g.truncated.nodes).toEqual({ total: Number(count!.n), shown: 5 });
+    expect(g.truncated.nodes).toEqual({ total: Number(must(count, 'the count of authors with papers').n), shown: 5 });
     expect(g.nodes.every((n) => n.data.papers === 2 && n.data.ego === false && n.data.depth === undefined)).toBe(true);
     expect(g.truncated.reasons[0]).toMatch(/kept 5 of \d+ authors/);
     // Every edge's weight is the pair's real number of joint papers.
@@ -152,7 +152,7 @@ describe('GET /api/graph/coauthors', () => {
         'MATCH (:Author {id: $a})-[:AUTHORED]->(p:Paper)<-[:AUTHORED]-(:Author {id: $b}) RETURN count(DISTINCT p) AS n',
         { a: data.source, b: data.target },
       );
-      expect(data.weight).toBe(Number(row!.n));
+      expect(data.weight).toBe(Number(must(row, `the joint papers of ${data.source} and ${data.target}`).n));
     }
   });
 
@@ -168,7 +168,7 @@ describe('GET /api/graph/coauthors', () => {
            RETURN count(DISTINCT p) AS n`,
           { id: data.id, category: null, yearFrom: null, yearTo: null, ...params },
         );
-        expect(data.papers, `${data.id} ${JSON.stringify(params)}`).toBe(Number(row!.n));
+        expect(data.papers, `${data.id} ${JSON.stringify(params)}`).toBe(Number(must(row, `the papers of ${data.id} in scope`).n));
       }
     }
   });
@@ -198,7 +198,7 @@ describe('GET /api/graph/topics', () => {
       'MATCH (:Topic {id: $a})<-[:HAS_TOPIC]-(p:Paper)-[:HAS_TOPIC]->(:Topic {id: $b}) RETURN count(DISTINCT p) AS n',
       { a, b },
     );
-    return Number(row!.n);
+    return Number(must(row, `the papers shared by topics ${a} and ${b}`).n);
   }
 
   it('co-occurrence: the topics on most papers, edges weighted by the papers having both', async () => {
@@ -214,23 +214,23 @@ describe('GET /api/graph/topics', () => {
     for (const { data } of g.edges) {
       expect(data.source < data.target).toBe(true);
       expect(data.weight).toBe(await shared(data.source, data.target));
-      expect(data.papers!.length).toBe(Math.min(data.paperCount!, 5));
+      expect(must(data.papers, `papers of edge ${data.id}`).length).toBe(Math.min(must(data.paperCount, `paperCount of edge ${data.id}`), 5));
     }
     expect(g.truncated.nodes.total).toBeGreaterThan(10);
   });
 
   it('centred on a topic: it and the topics sharing papers with it; minCooccurrence drops light pairs', async () => {
     const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id ORDER BY COUNT { (t)<-[:HAS_TOPIC]-() } DESC, t.id LIMIT 1');
-    const centre = String(top!.id);
+    const centre = String(must(top, 'the topic on most papers').id);
     const g = graphOf((await get('/api/graph/topics', { topic: centre, limit: 1000 })).body);
     expect(must(g.nodes[0], 'g.nodes[0]').data.id).toBe(centre);
     const [near] = await cypherRows(
       'MATCH (:Topic {id: $id})<-[:HAS_TOPIC]-(:Paper)-[:HAS_TOPIC]->(t:Topic) WHERE t.id <> $id RETURN count(DISTINCT t) AS n',
       { id: centre },
     );
-    expect(g.nodes).toHaveLength(1 + Number(near!.n));
+    expect(g.nodes).toHaveLength(1 + Number(must(near, `the count of topics near ${centre}`).n));
     const heavy = graphOf((await get('/api/graph/topics', { topic: centre, minCooccurrence: 2 })).body);
-    expect(heavy.edges.every((e) => e.data.weight! >= 2)).toBe(true);
+    expect(heavy.edges.every((e) => must(e.data.weight, `weight of edge ${e.data.id}`) >= 2)).toBe(true);
     for (const n of heavy.nodes.slice(1)) expect(await shared(centre, n.data.id)).toBeGreaterThanOrEqual(2);
   });
 
@@ -248,15 +248,18 @@ describe('GET /api/graph/topics', () => {
         p: must(byId.get(data.source), 'byId.get(data.source)').ref,
         t: must(byId.get(data.target), 'byId.get(data.target)').ref,
       });
-      expect(data.weight).toBeCloseTo(Number(r!.s), 9);
+      expect(data.weight).toBeCloseTo(Number(must(r, `the HAS_TOPIC edge ${data.id}`).s), 9);
     }
   });
 
   it('bipartite centred on a topic: its papers are all there', async () => {
-    const [top] = await cypherRows('MATCH (t:Topic) RETURN t.id AS id, COUNT { (t)<-[:HAS_TOPIC]-() } AS n ORDER BY n DESC, id LIMIT 1');
-    const g = graphOf((await get('/api/graph/topics', { mode: 'bipartite', topic: String(top!.id), limit: 200 })).body);
-    const centreId = `topic:${top!.id}`;
-    expect(g.edges.filter((e) => e.data.target === centreId)).toHaveLength(Number(top!.n));
+    const top = must(
+      (await cypherRows('MATCH (t:Topic) RETURN t.id AS id, COUNT { (t)<-[:HAS_TOPIC]-() } AS n ORDER BY n DESC, id LIMIT 1'))[0],
+      'the topic on most papers',
+    );
+    const g = graphOf((await get('/api/graph/topics', { mode: 'bipartite', topic: String(top.id), limit: 200 })).body);
+    const centreId = `topic:${top.id}`;
+    expect(g.edges.filter((e) => e.data.target === centreId)).toHaveLength(Number(top.n));
   });
 
   it('400 for a bad mode, 404 for an unknown topic', async () => {
@@ -271,18 +274,20 @@ describe('GET /api/graph/topics', () => {
 
 describe('GET /api/graph/path', () => {
   it('finds Truhn – Busch – Dorfner via the DALL-E 2 paper and the biomedical-LLM paper', async () => {
-    const [truhn, busch, dorfner] = await Promise.all(['Daniel Truhn', 'Felix Busch', 'Felix J. Dorfner'].map(authorId));
-    const { status, body } = await get('/api/graph/path', { from: truhn!, to: dorfner! });
+    const [truhn, busch, dorfner] = await Promise.all([authorId('Daniel Truhn'), authorId('Felix Busch'), authorId('Felix J. Dorfner')]);
+    const { status, body } = await get('/api/graph/path', { from: truhn, to: dorfner });
     expect(status).toBe(200);
     const res = pathOf(body);
     expect(res.length).toBe(2);
     expect(res.paths).toHaveLength(1);
-    const [h1, h2] = must(res.paths[0], 'res.paths[0]').hops;
-    expect(h1!.from).toEqual({ id: truhn, name: 'Daniel Truhn' });
-    expect(h1!.to).toEqual({ id: busch, name: 'Felix Busch' });
-    expect(h1!.papers.map((p) => p.title)).toEqual(['What Does DALL-E 2 Know About Radiology?']);
-    expect(h2!.to).toEqual({ id: dorfner, name: 'Felix J. Dorfner' });
-    expect(h2!.papers.map((p) => p.title)).toEqual([
+    const [first, second] = must(res.paths[0], 'res.paths[0]').hops;
+    const h1 = must(first, 'the first hop');
+    const h2 = must(second, 'the second hop');
+    expect(h1.from).toEqual({ id: truhn, name: 'Daniel Truhn' });
+    expect(h1.to).toEqual({ id: busch, name: 'Felix Busch' });
+    expect(h1.papers.map((p) => p.title)).toEqual(['What Does DALL-E 2 Know About Radiology?']);
+    expect(h2.to).toEqual({ id: dorfner, name: 'Felix J. Dorfner' });
+    expect(h2.papers.map((p) => p.title)).toEqual([
       'Biomedical Large Languages Models Seem not to be Superior to Generalist Models on Unseen Medical Data',
     ]);
     expect(res.message).toBeUndefined();
@@ -297,19 +302,19 @@ describe('GET /api/graph/path', () => {
 
   it('lists every distinct shortest path', async () => {
     // Knolle and Ziller wrote two papers together: one hop, both papers behind it.
-    const [knolle, ziller] = await Promise.all(['Moritz Knolle', 'Alexander Ziller'].map(authorId));
-    const res = pathOf((await get('/api/graph/path', { from: knolle!, to: ziller! })).body);
+    const [knolle, ziller] = await Promise.all([authorId('Moritz Knolle'), authorId('Alexander Ziller')]);
+    const res = pathOf((await get('/api/graph/path', { from: knolle, to: ziller })).body);
     expect(res.length).toBe(1);
     expect(must(must(res.paths[0], 'res.paths[0]').hops[0], 'res.paths[0].hops[0]').papers).toHaveLength(2);
   });
 
   it('no path within maxHops → 200 with empty paths and a message', async () => {
-    const [truhn, dorfner, knolle] = await Promise.all(['Daniel Truhn', 'Felix J. Dorfner', 'Moritz Knolle'].map(authorId));
-    const short = pathOf((await get('/api/graph/path', { from: truhn!, to: dorfner!, maxHops: 1 })).body);
+    const [truhn, dorfner, knolle] = await Promise.all([authorId('Daniel Truhn'), authorId('Felix J. Dorfner'), authorId('Moritz Knolle')]);
+    const short = pathOf((await get('/api/graph/path', { from: truhn, to: dorfner, maxHops: 1 })).body);
     expect(short.paths).toEqual([]);
     expect(short.length).toBeNull();
     expect(short.message).toMatch(/No co-authorship path of at most 1 hop between Daniel Truhn and Felix J. Dorfner/);
-    const apart = await get('/api/graph/path', { from: truhn!, to: knolle!, maxHops: 6 });
+    const apart = await get('/api/graph/path', { from: truhn, to: knolle, maxHops: 6 });
     expect(apart.status).toBe(200);
     const body = pathOf(apart.body);
     expect(body.paths).toEqual([]);

@@ -41,6 +41,7 @@ describe('API description', () => {
       expect(res.status).toBe(200);
       doc = (await res.json()) as typeof doc;
     });
+    const getOf = (path: string) => must(must(doc.paths[path], `doc.paths['${path}']`).get, `the GET operation of ${path}`);
 
     it('is OpenAPI 3.1 and lists every endpoint of this API', () => {
       expect(doc.openapi).toBe('3.1.0');
@@ -49,13 +50,14 @@ describe('API description', () => {
     });
 
     it('documents parameters with their names, locations and allowed values', () => {
-      const params = (path: string) => must(doc.paths[path], 'doc.paths[path]').get!.parameters ?? [];
+      const params = (path: string) => getOf(path).parameters ?? [];
       expect(params('/api/papers/{id}/related').map((p) => [p.name, p.in, p.required ?? false])).toEqual([
         ['id', 'path', true],
         ['by', 'query', false],
         ['limit', 'query', false],
       ]);
-      expect(must(params('/api/papers/{id}/related').find((p) => p.name === 'by'), 'params("/api/papers/{id}/related").find(…)').schema!.enum).toEqual(['authors', 'topics', 'all']);
+      const by = must(params('/api/papers/{id}/related').find((p) => p.name === 'by'), 'the by parameter of /api/papers/{id}/related');
+      expect(must(by.schema, 'the schema of the by parameter').enum).toEqual(['authors', 'topics', 'all']);
       expect(params('/api/search').map((p) => [p.name, p.required ?? false])).toEqual([
         ['q', true],
         ['types', false],
@@ -65,14 +67,18 @@ describe('API description', () => {
     });
 
     it('documents named response schemas and the error statuses', () => {
-      const ok = (path: string) => must(must(must(doc.paths[path], 'doc.paths[path]').get!.responses['200'], 'doc.paths[path].get.responses["200"]').content!['application/json'], 'doc.paths[path].get.responses["200"].content["application/json"]').schema!.$ref;
+      const ok = (path: string) => {
+        const response = must(getOf(path).responses['200'], `the 200 response of ${path}`);
+        const json = must(must(response.content, `the content of the 200 response of ${path}`)['application/json'], `the JSON content of the 200 response of ${path}`);
+        return must(json.schema, `the schema of the 200 response of ${path}`).$ref;
+      };
       expect(ok('/api/stats')).toBe('#/components/schemas/StatsResponse');
       expect(ok('/api/search')).toBe('#/components/schemas/SearchResponse');
       expect(ok('/api/authors/{id}')).toBe('#/components/schemas/AuthorResponse');
       expect(ok('/api/papers/{id}')).toBe('#/components/schemas/PaperResponse');
       expect(ok('/api/papers/{id}/related')).toBe('#/components/schemas/RelatedResponse');
       for (const path of ['/api/authors/{id}', '/api/papers/{id}', '/api/papers/{id}/related']) {
-        expect(Object.keys(must(doc.paths[path], 'doc.paths[path]').get!.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '503']));
+        expect(Object.keys(getOf(path).responses)).toEqual(expect.arrayContaining(['200', '400', '404', '503']));
       }
       expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Truncated', 'PaperRef', 'RelatedScore', 'SearchHit']));
     });

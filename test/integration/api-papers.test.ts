@@ -149,8 +149,8 @@ describe('papers API on the sample listing', () => {
             const claim = r.reasons.topics.find((x) => x.id === t.id);
             expect(claim, `${id} → ${other}: ${String(t.id)}`).toMatchObject({ name: t.name, scoreHere: t.here, scoreThere: t.there, papers: t.df });
             const specificity = Math.log(1 + paperCount / (t.df as number)) / Math.log(1 + paperCount);
-            expect(claim!.specificity).toBeCloseTo(specificity, 10);
-            expect(claim!.contribution).toBeCloseTo(Math.min(t.here as number, t.there as number) * specificity, 10);
+            expect(must(claim, `the topic claim ${String(t.id)}`).specificity).toBeCloseTo(specificity, 10);
+            expect(must(claim, `the topic claim ${String(t.id)}`).contribution).toBeCloseTo(Math.min(t.here as number, t.there as number) * specificity, 10);
           }
           const categories = await query(
             `MATCH (:Paper {id: $a})-[r1:IN_CATEGORY]->(c:Category)<-[r2:IN_CATEGORY]-(:Paper {id: $b})
@@ -164,7 +164,8 @@ describe('papers API on the sample listing', () => {
             'RETURN EXISTS { (:Paper {id: $a})-[:CITES]->(:Paper {id: $b}) } AS cites, EXISTS { (:Paper {id: $b})-[:CITES]->(:Paper {id: $a}) } AS citedBy',
             { a: id, b: other },
           );
-          expect(r.reasons.citations).toEqual([...(links!.cites ? ['cites'] : []), ...(links!.citedBy ? ['citedBy'] : [])]);
+          const citing = must(links, `the citation links of ${id} and ${other}`);
+          expect(r.reasons.citations).toEqual([...(citing.cites ? ['cites'] : []), ...(citing.citedBy ? ['citedBy'] : [])]);
 
           expect(r.score.authors).toBe(r.reasons.authors.length);
           expect(r.score.categories).toBe(r.reasons.categories.length);
@@ -304,7 +305,7 @@ describe('papers API on the sample listing', () => {
           { id: 'name:moritz knolle', name: 'Moritz Knolle' },
           { id: 'name:alexander ziller', name: 'Alexander Ziller' },
         ]);
-        if (by !== 'authors') expect(mega!.reasons.topics.map((t) => t.id)).toEqual(['differential-privacy']);
+        if (by !== 'authors') expect(must(mega, `the related paper of ${by}`).reasons.topics.map((t) => t.id)).toEqual(['differential-privacy']);
       }
     });
 

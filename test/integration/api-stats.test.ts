@@ -35,11 +35,11 @@ describe('GET /api/stats on the sample listing', () => {
     const body = await stats();
     for (const label of ['Author', 'Category', 'Topic', 'Stub'] as const) {
       const [row] = await query(`MATCH (n:${label}) RETURN count(n) AS n`);
-      expect(body.nodes[label], label).toBe(row!.n);
+      expect(body.nodes[label], label).toBe(must(row, `the count of ${label} nodes`).n);
     }
     for (const type of ['AUTHORED', 'IN_CATEGORY', 'HAS_TOPIC', 'CITES', 'MAYBE_SAME_AS'] as const) {
       const [row] = await query(`MATCH ()-[r:${type}]->() RETURN count(r) AS n`);
-      expect(body.relationships[type], type).toBe(row!.n);
+      expect(body.relationships[type], type).toBe(must(row, `the count of ${type} relationships`).n);
     }
     expect(body.relationships.AUTHORED).toBe(33);
     expect(body.relationships.IN_CATEGORY).toBe(11);

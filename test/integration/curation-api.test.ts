@@ -125,7 +125,7 @@ describe('curation API', () => {
       expect(second).toMatchObject({ id: `variant:${HAENTZE_PAIR}`, reason: 'initial-only spelling', nameMatch: 'initial' });
       expect(second?.shared.coauthors).toEqual(['Marcus R. Makowski']);
       expect(second?.shared.categories).toEqual([]);
-      expect(first!.score).toBeGreaterThan(second!.score);
+      expect(must(first, 'the first suggestion').score).toBeGreaterThan(must(second, 'the second suggestion').score);
       const paged = SuggestionsResponse.parse((await get('/curation/suggestions?limit=1&offset=1')).body);
       expect(paged.items.map((i) => i.id)).toEqual([second?.id]);
     });

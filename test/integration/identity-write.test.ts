@@ -68,7 +68,7 @@ describe('author identity on the transactional path', () => {
     const [row] = await query(
       `MATCH (a:Author) WHERE EXISTS { (a)-[:AUTHORED]->(p:Paper) WHERE p.source = 'listing' AND NOT p.id STARTS WITH 'ww-' } RETURN count(a) AS n`,
     );
-    expect(Number(row!.n)).toBe(26);
+    expect(Number(must(row, 'the count of authors of the sample papers').n)).toBe(26);
   });
 
   it('two same-name authors with disjoint co-authors and fields become two persons, each with their own papers', async () => {

@@ -104,8 +104,8 @@ describe('ingest: the sample listing', () => {
     });
     const [atomic] = await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.published AS published, p.datePrecision AS precision`);
     expect(atomic).toEqual({ published: '2025-05-05', precision: 'inferred-year' });
-    const [code] = await q('MATCH (p:Paper {hasCode: true}) RETURN count(p) AS n');
-    expect(neo4j.integer.toNumber(code!.n as number)).toBe(2);
+    const code = must((await q('MATCH (p:Paper {hasCode: true}) RETURN count(p) AS n'))[0], 'the count of papers with code');
+    expect(neo4j.integer.toNumber(code.n as number)).toBe(2);
     const cats = await q('MATCH (c:Category) RETURN c.code AS code, c.name AS name ORDER BY code');
     expect(cats.map((c) => c.code)).toEqual(['cs.CL', 'cs.CV', 'cs.LG', 'eess.IV']);
     expect(cats.every((c) => typeof c.name === 'string' && (c.name as string).length > 0)).toBe(true);
@@ -150,9 +150,9 @@ describe('ingest: ids do not depend on the day of the ingest', () => {
     expect(first.written.papers.created).toBe(11);
     expect(second.written.papers).toEqual({ created: 0, matched: 11 });
     expect(await q('MATCH (p:Paper) RETURN p.id AS id ORDER BY id')).toEqual(ids);
-    const [atomic] = await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.id AS id, p.title AS title, p.year AS year, p.datePrecision AS precision`);
-    expect(atomic).toMatchObject({ id: paperIdFromTitle(String(atomic!.title), null), precision: 'inferred-year' });
-    expect(neo4j.integer.toNumber(atomic!.year as number)).toBe(2026);
+    const atomic = must((await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.id AS id, p.title AS title, p.year AS year, p.datePrecision AS precision`))[0], 'the Atomic Fact-Checking paper');
+    expect(atomic).toMatchObject({ id: paperIdFromTitle(String(atomic.title), null), precision: 'inferred-year' });
+    expect(neo4j.integer.toNumber(atomic.year as number)).toBe(2026);
   }, 300_000);
 
   it('migrates papers whose id hashed an inferred year, merging the copies two years of ingests made', async () => {
@@ -160,12 +160,12 @@ describe('ingest: ids do not depend on the day of the ingest', () => {
     const before = await counts();
     // The graph as the former id scheme left it: the "May 5" paper under its 2025 id, and a second copy of it from an
     // ingest a year later under its 2026 id (with one of its authors).
-    const [atomic] = await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.id AS id, p.title AS title`);
-    const title = String(atomic!.title);
+    const atomic = must((await q(`MATCH (p:Paper) WHERE p.title STARTS WITH 'Atomic Fact-Checking' RETURN p.id AS id, p.title AS title`))[0], 'the Atomic Fact-Checking paper');
+    const title = String(atomic.title);
     const old2025 = paperIdFromTitle(title, 2025);
     const old2026 = paperIdFromTitle(title, 2026);
     await graph.transaction('WRITE', async (tx) => {
-      await tx.run('MATCH (p:Paper {id: $id}) SET p.id = $old', { id: atomic!.id, old: old2025 });
+      await tx.run('MATCH (p:Paper {id: $id}) SET p.id = $old', { id: atomic.id, old: old2025 });
       await tx.run(
         `MATCH (p:Paper {id: $old})
          CREATE (c:Paper {id: $copy, title: p.title, abstract: p.abstract, published: '2026-05-05', year: 2026,
@@ -182,9 +182,9 @@ describe('ingest: ids do not depend on the day of the ingest', () => {
     expect(logs.join('\n')).toMatch(/2 papers with an inferred year got ids without it \(1 of them were duplicates, merged\)/);
     const after = await counts();
     expect(after).toMatchObject({ papers: 11, authors: before.authors, authored: before.authored, inCategory: before.inCategory });
-    const [merged] = await q('MATCH (p:Paper {id: $id}) RETURN p.title AS title, COUNT { (p)<-[:AUTHORED]-() } AS authors', { id: paperIdFromTitle(title, null) });
-    expect(merged!.title).toBe(title);
-    expect(neo4j.integer.toNumber(merged!.authors as number)).toBe(3);
+    const merged = must((await q('MATCH (p:Paper {id: $id}) RETURN p.title AS title, COUNT { (p)<-[:AUTHORED]-() } AS authors', { id: paperIdFromTitle(title, null) }))[0], 'the merged paper under its id without a year');
+    expect(merged.title).toBe(title);
+    expect(neo4j.integer.toNumber(merged.authors as number)).toBe(3);
     expect(await q('MATCH (p:Paper) WHERE p.id IN [$a, $b] RETURN p.id', { a: old2025, b: old2026 })).toEqual([]);
   }, 300_000);
 });
@@ -258,8 +258,8 @@ describe('ingest: topics over the whole graph', () => {
     const expected = df.toJSON();
     const stored = await q('MATCH (t:TopicTerm) RETURN t.key AS key, t.papers AS papers ORDER BY key');
     expect(stored.map((r) => [r.key, neo4j.integer.toNumber(r.papers as number)])).toEqual(expected.entries.map(([k, n]) => [k, n]));
-    const [corpus] = await q("MATCH (c:TopicCorpus {id: 'papers'}) RETURN c.papers AS n");
-    expect(neo4j.integer.toNumber(corpus!.n as number)).toBe(11);
+    const corpus = must((await q("MATCH (c:TopicCorpus {id: 'papers'}) RETURN c.papers AS n"))[0], 'the TopicCorpus node');
+    expect(neo4j.integer.toNumber(corpus.n as number)).toBe(11);
     const acronyms = await q('MATCH (a:TopicAcronym) RETURN a.acronym AS a, a.expansion AS e, a.papers AS n ORDER BY a, e');
     expect(acronyms.map((r) => [r.a, r.e, neo4j.integer.toNumber(r.n as number)])).toEqual(
       expected.acronyms.flatMap(([a, votes]) => votes.map(([e, n]) => [a, e, n])),
@@ -275,8 +275,8 @@ describe('ingest: topics over the whole graph', () => {
       await tx.run("MATCH (m:PaperGraphMigration {id: 'ingest/topic-frequencies-backfill'}) DELETE m");
     });
     await ingest([listing('p.txt', block(P))], graph, opts);
-    const [corpus] = await q("MATCH (c:TopicCorpus {id: 'papers'}) RETURN c.papers AS n");
-    expect(neo4j.integer.toNumber(corpus!.n as number)).toBe(11);
+    const corpus = must((await q("MATCH (c:TopicCorpus {id: 'papers'}) RETURN c.papers AS n"))[0], 'the TopicCorpus node');
+    expect(neo4j.integer.toNumber(corpus.n as number)).toBe(11);
     await ingest([{ path: SAMPLE_LISTING }], graph, opts);
     const all = await topicsByPaper();
     await resetDatabase(graph);
@@ -292,11 +292,11 @@ describe('ingest: the other sources', () => {
     const s = await ingest([{ path: fixture('arxiv-jsonl/arxiv-sample-200.jsonl') }], graph);
     expect(s.rejected).toBe(0);
     expect((await counts()).papers).toBe(200);
-    const [row] = await q("MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: '0704.0001'}) WHERE a.name CONTAINS 'Bal' RETURN a.name AS name, r.asWritten AS asWritten");
-    expect(row!.name).toBe('C. Balázs');
-    expect(row!.asWritten).toContain("Bal\\'azs");
-    const [primary] = await q("MATCH (:Paper {id: '0704.0001'})-[r:IN_CATEGORY {primary: true}]->(c) RETURN c.code AS code");
-    expect(primary!.code).toBe('hep-ph');
+    const row = must((await q("MATCH (a:Author)-[r:AUTHORED]->(:Paper {id: '0704.0001'}) WHERE a.name CONTAINS 'Bal' RETURN a.name AS name, r.asWritten AS asWritten"))[0], 'the author Balázs of paper 0704.0001');
+    expect(row.name).toBe('C. Balázs');
+    expect(row.asWritten).toContain("Bal\\'azs");
+    const primary = must((await q("MATCH (:Paper {id: '0704.0001'})-[r:IN_CATEGORY {primary: true}]->(c) RETURN c.code AS code"))[0], 'the primary category of paper 0704.0001');
+    expect(primary.code).toBe('hep-ph');
   });
 
   it('arXiv Atom: 10 papers and no MSC pseudo-category', async () => {
@@ -311,10 +311,10 @@ describe('ingest: the other sources', () => {
     expect(c.papers).toBe(25);
     expect(c.cites).toBeGreaterThan(1000);
     expect(c.stubs).toBeGreaterThan(0);
-    const [ids] = await q("MATCH (a:Author) RETURN count(a) AS all, count(CASE WHEN a.id STARTS WITH 'openalex:A' THEN 1 END) AS byId");
-    expect(ids!.all).toEqual(ids!.byId);
-    const [topic] = await q("MATCH (:Paper)-[r:HAS_TOPIC {source: 'openalex'}]->(t:Topic) RETURN count(r) AS n");
-    expect(neo4j.integer.toNumber(topic!.n as number)).toBeGreaterThan(25);
+    const ids = must((await q("MATCH (a:Author) RETURN count(a) AS all, count(CASE WHEN a.id STARTS WITH 'openalex:A' THEN 1 END) AS byId"))[0], 'the author id counts');
+    expect(ids.all).toEqual(ids.byId);
+    const topic = must((await q("MATCH (:Paper)-[r:HAS_TOPIC {source: 'openalex'}]->(t:Topic) RETURN count(r) AS n"))[0], 'the count of OpenAlex topic edges');
+    expect(neo4j.integer.toNumber(topic.n as number)).toBeGreaterThan(25);
   });
 
   it('BibTeX: 47 papers', async () => {
@@ -404,8 +404,8 @@ describe('ingest: bad input and failures', () => {
     expect(partial.papers).toBeLessThan(200);
     expect(partial.papers % 50).toBe(0);
     // Whole papers only: every written paper has all its authorship edges.
-    const [broken] = await q('MATCH (p:Paper) WHERE NOT p:Stub AND COUNT { (p)<-[:AUTHORED]-() } <> p.authorCount RETURN count(p) AS n');
-    expect(neo4j.integer.toNumber(broken!.n as number)).toBe(0);
+    const broken = must((await q('MATCH (p:Paper) WHERE NOT p:Stub AND COUNT { (p)<-[:AUTHORED]-() } <> p.authorCount RETURN count(p) AS n'))[0], 'the count of papers missing authorship edges');
+    expect(neo4j.integer.toNumber(broken.n as number)).toBe(0);
 
     await ingest(input, graph);
     expect((await counts()).papers).toBe(200);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HealthResponse } from '../../schema/api.js';
+import { must } from '../../core/must.js';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -33,8 +34,8 @@ async function start(env: Record<string, string>, status: number, timeoutMs = 12
   });
   running.push(child);
   let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  must(child.stdout, 'the stdout pipe of the server').on('data', (d) => (log += d));
+  must(child.stderr, 'the stderr pipe of the server').on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}/api/health`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -10,6 +10,7 @@ import { serve } from '../support/http.js';
 import { loadSampleListing } from '../support/sample.js';
 import { testGraph } from '../support/graph.js';
 import { paperRecord } from '../support/records.js';
+import { must } from '../../core/must.js';
 
 describe('graph version and ETag', () => {
   const graph = testGraph();
@@ -63,12 +64,12 @@ describe('graph version and ETag', () => {
     expect(tag).toBe(versionTag(await readGraphVersion(graph)));
     expect(first.headers.get('cache-control')).toBe('no-cache');
 
-    const again = await fetch(path, { headers: { 'If-None-Match': tag! } });
+    const again = await fetch(path, { headers: { 'If-None-Match': must(tag, 'the ETag of the first response') } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
 
     await writer.writeBatch([{ record: paperRecord('version-2', ['Unique Person Qx3']), topics: [] }]);
-    const changed = await fetch(path, { headers: { 'If-None-Match': tag! } });
+    const changed = await fetch(path, { headers: { 'If-None-Match': must(tag, 'the ETag of the first response') } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);
     expect(changed.headers.get('etag')).toBe(versionTag(await readGraphVersion(graph)));

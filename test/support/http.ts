@@ -28,7 +28,7 @@ export async function tcpProxy(targetHost: string, targetPort: number) {
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve) => {
-      server = net.createServer((client) => {
+      const created = net.createServer((client) => {
         const upstream = net.connect(targetPort, targetHost);
         sockets.add(client).add(upstream);
         client.pipe(upstream).pipe(client);
@@ -39,8 +39,9 @@ export async function tcpProxy(targetHost: string, targetPort: number) {
         client.on('error', end).on('close', end);
         upstream.on('error', end).on('close', end);
       });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as AddressInfo).port;
+      server = created;
+      created.listen(port, '127.0.0.1', () => {
+        port = (created.address() as AddressInfo).port;
         resolve();
       });
     });

@@ -1,6 +1,7 @@
 // Runs the real entry point (server/main.ts) in a child process, as `npm start` does, for the fault suites.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { must } from '../../core/must.js';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -42,8 +43,8 @@ export async function startServer(env: Record<string, string>, status: number, t
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  must(child.stdout, 'the stdout pipe of the server process').on('data', (d) => (output += d));
+  must(child.stderr, 'the stderr pipe of the server process').on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
     child,

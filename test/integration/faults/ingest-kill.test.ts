@@ -33,7 +33,7 @@ async function graphState() {
     CALL () { OPTIONAL MATCH (c:TopicCorpus {id: 'papers'}) RETURN coalesce(c.papers, 0) AS countedForTopics }
     CALL () { MATCH (p:Paper) WHERE p.topicTerms IS NOT NULL RETURN count(p) AS withTopicTerms }
     RETURN *`);
-  return row!;
+  return must(row, 'the row of graph counts');
 }
 
 function childEnv(tmp: string): NodeJS.ProcessEnv {

@@ -58,7 +58,7 @@ async function scenario(server: Awaited<ReturnType<typeof startServer>>, blocker
   expect(jvm).toBeGreaterThan(0);
 
   const oldPort = Number(new URL(before.neo4j.uri.replace(/^bolt:/, 'http:')).port);
-  process.kill(jvm!, 'SIGKILL');
+  process.kill(must(jvm, 'the pid of the Neo4j JVM'), 'SIGKILL');
   // Take the old port as soon as the dead JVM has let go of it (well before the restart, which waits 1 s).
   expect(await waitFor(() => listenOn(blocker, oldPort), 2_000)).toBe(true);
   // The first requests after the kill, and every one while the JVM is down: 503 + Retry-After within a second.

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, parseAdminTokens } from '../../../core/config.js';
 import { adminTokens, holderOf, signInUrl } from '../../../server/http/admin-token.js';
+import { must } from '../../../core/must.js';
 
 describe('admin tokens', () => {
   it('reads one bare token or label:token pairs', () => {
@@ -31,8 +32,8 @@ describe('admin tokens', () => {
     const b = adminTokens(undefined);
     expect(a.generated).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(a.generated).not.toBe(b.generated);
-    expect(holderOf(a, a.generated!)).toBe('admin');
-    expect(holderOf(a, b.generated!)).toBeNull();
+    expect(holderOf(a, must(a.generated, 'the generated token of a'))).toBe('admin');
+    expect(holderOf(a, must(b.generated, 'the generated token of b'))).toBeNull();
     expect(signInUrl('http://127.0.0.1:3000/', 'a+b')).toBe('http://127.0.0.1:3000/?view=review&token=a%2Bb');
   });
 });

@@ -54,7 +54,7 @@ function memoryGraph() {
       for (const p of batch) for (const k of [...edges.keys()]) if (k.startsWith(`${p.record.id}#`)) edges.delete(k);
       for (const m of batchMentions(batch)) {
         const key = mentionKey(m.mention.paperId, m.mention.position);
-        edges.set(key, { author: r.authorOf.get(key)!, asWritten: m.asWritten });
+        edges.set(key, { author: must(r.authorOf.get(key), `the author of mention ${key}`), asWritten: m.asWritten });
       }
       return r;
     },
@@ -118,7 +118,7 @@ describe('identity wiring', () => {
     expect(redirects).toEqual(g.redirects);
     expect(variants).toEqual(g.variants);
     // Two people named Wei Wang: the machine-learning one keeps the name's id.
-    expect(g.edges.get('a1#0')!.author).toBe(preferredId({ name: 'Wei Wang' }));
-    expect(g.edges.get('b2#1')!.author).not.toBe(g.edges.get('a2#1')!.author);
+    expect(must(g.edges.get('a1#0'), 'the edge of mention a1#0').author).toBe(preferredId({ name: 'Wei Wang' }));
+    expect(must(g.edges.get('b2#1'), 'the edge of mention b2#1').author).not.toBe(must(g.edges.get('a2#1'), 'the edge of mention a2#1').author);
   });
 });

@@ -40,7 +40,7 @@ describe('CypherRequest params', () => {
   it('fails validation at the parameter, never deeper in the stack', () => {
     const r = CypherRequest.safeParse({ query: 'RETURN $deep', params: { deep: nestedMap(20_000) } });
     expect(r.success).toBe(false);
-    const issue = must(r.error!.issues[0], 'r.error.issues[0]');
+    const issue = must(must(r.error, 'the validation error').issues[0], 'r.error.issues[0]');
     expect(issue.path.slice(0, 3)).toEqual(['params', 'deep', 'k']);
     expect(issue.message).toContain(`deeper than ${MAX_PARAM_DEPTH}`);
   });

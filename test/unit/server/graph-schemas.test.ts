@@ -108,7 +108,7 @@ describe('OpenAPI', () => {
     const doc = new OpenApiGeneratorV31(openApiRegistry.definitions).generateDocument({ openapi: '3.1.0', info: { title: 't', version: '1' } });
     const paths = doc.paths ?? {};
     for (const p of ['/api/graph/coauthors', '/api/graph/topics', '/api/graph/path', '/api/export/graph', '/api/cypher']) expect(paths).toHaveProperty([p]);
-    const params = (must(paths['/api/graph/coauthors'], `paths['/api/graph/coauthors']`).get!.parameters ?? []) as { name: string }[];
+    const params = (must(must(paths['/api/graph/coauthors'], `paths['/api/graph/coauthors']`).get, 'the GET operation of /api/graph/coauthors').parameters ?? []) as { name: string }[];
     expect(params.map((x) => x.name)).toEqual(['author', 'depth', 'minWeight', 'yearFrom', 'yearTo', 'category', 'limit', 'weighting']);
     void graph.close();
   });

@@ -78,7 +78,7 @@ describe('toGraphml', () => {
   });
 
   it('writes lists as JSON and leaves out null and missing values', () => {
-    expect(JSON.parse(must(doc.edges[0], 'doc.edges[0]').data.papers!)).toEqual(['p1', 'p;2']);
+    expect(JSON.parse(must(must(doc.edges[0], 'doc.edges[0]').data.papers, 'the papers of the first edge'))).toEqual(['p1', 'p;2']);
     expect(must(doc.nodes[1], 'doc.nodes[1]').data).not.toHaveProperty('year');
     expect(must(doc.nodes[2], 'doc.nodes[2]').data).not.toHaveProperty('mixed');
   });

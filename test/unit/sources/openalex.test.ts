@@ -55,7 +55,7 @@ describe('parseOpenAlex on the real 25-work page', () => {
     expect(recs.filter((p) => p.cites.length > 0).length).toBe(25);
     expect(recs.reduce((n, p) => n + p.cites.length, 0)).toBeGreaterThan(1000);
     expect(recs.filter((p) => p.authorsTruncated).map((p) => p.openalexId).sort()).toEqual(['W2110052313', 'W2900756811']);
-    expect(recs.every((p) => p.id.startsWith('doi:') && /^W\d+$/.test(p.openalexId!))).toBe(true);
+    expect(recs.every((p) => p.id.startsWith('doi:') && /^W\d+$/.test(must(p.openalexId, `the OpenAlex id of ${p.id}`)))).toBe(true);
     expect(recs.filter((p) => p.abstract === '').length).toBe(3); // three works (one the untitled W1902610065) have no abstract_inverted_index
   });
 });

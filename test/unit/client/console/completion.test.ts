@@ -81,7 +81,7 @@ describe('completeCypher', () => {
   });
 
   it('backticks names that are not plain identifiers, including a backtick already typed', () => {
-    const opt = must(at('MATCH (a:|').result!.options.find((o) => o.label === 'Has Space'), `at('MATCH (a:|').result.options.find((o) => o.label === 'Has Space')`);
+    const opt = must(must(at('MATCH (a:|').result, 'the completion at MATCH (a:|').options.find((o) => o.label === 'Has Space'), 'the completion option Has Space');
     expect(opt.apply).toBe('`Has Space`');
     const typed = at('MATCH (a:`Ha|');
     expect(typed.kind).toEqual({ kind: 'label', from: 9 });

@@ -67,7 +67,8 @@ describe('layout', () => {
     });
     expect(out.a).toEqual({ x: 0, y: 0 });
     expect(out.b).toEqual({ x: 200, y: 0 });
-    const d = Math.hypot(out.n!.x, out.n!.y);
+    const n = must(out.n, 'the position of n');
+    const d = Math.hypot(n.x, n.y);
     expect(d).toBeGreaterThan(30);
     expect(d).toBeLessThan(120);
   });

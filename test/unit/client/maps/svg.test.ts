@@ -26,8 +26,8 @@ describe('snapshotToSvg', () => {
     const [x, y, w, h] = must(must(/viewBox="([^"]+)"/.exec(svg), 'a viewBox attribute')[1], 'the viewBox value').split(' ').map(Number);
     expect(x).toBeLessThanOrEqual(-10);
     expect(y).toBeLessThanOrEqual(-10);
-    expect(x! + w!).toBeGreaterThanOrEqual(105);
-    expect(y! + h!).toBeGreaterThanOrEqual(55);
+    expect(must(x, 'the viewBox x') + must(w, 'the viewBox width')).toBeGreaterThanOrEqual(105);
+    expect(must(y, 'the viewBox y') + must(h, 'the viewBox height')).toBeGreaterThanOrEqual(55);
   });
 
   it('draws an empty graph without NaN', () => {

@@ -97,7 +97,7 @@ describe('evidenceElements', () => {
     const els = nodes(evidenceElements(here, related({ authors: many, topics: [], categories: [] })));
     expect(must(els[0], 'els[0]').position).toEqual({ x: 0, y: 0 });
     expect(must(els[1], 'els[1]').position).toEqual({ x: EVIDENCE_WIDTH, y: 0 });
-    const middle = els.slice(2).map((n) => n.position!);
+    const middle = els.slice(2).map((n) => must(n.position, `the position of ${n.data.id}`));
     for (const p of middle) expect(p.x).toBeGreaterThan(0), expect(p.x).toBeLessThan(EVIDENCE_WIDTH);
     expect(new Set(middle.map((p) => p.x)).size).toBe(2);
     // No two evidence nodes on the same spot.
