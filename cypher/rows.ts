@@ -262,6 +262,7 @@ const identityRows = {
   'identity/retire': NO_ROWS,
   'identity/store-variants': NO_ROWS,
   'identity/store-splits': NO_ROWS,
+  'identity/redirects': z.object({ id: z.string(), redirectTo: z.string(), reason: z.string().nullable() }),
 };
 
 /** An (:IdentityDecision) node's properties (ingest/identity/decisions.ts turns them into a schema/curation Decision). */
