@@ -47,7 +47,7 @@ describe('retired author ids on graph, path and export endpoints', () => {
     api = await serve(createApp({ graph, admin: adminTokens(TOKEN) }));
     await merge(KENO, K);
     await merge(HAENTZE, HAENTZE2);
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     await api.close();
     await resetDatabase(graph);
