@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { must } from '../../core/must.js';
 import type { WritablePaper } from '../../ingest/batch.js';
-import type { AuthorRecord } from '../../ingest/record.js';
 import { describeCategory } from '../../ingest/text/categories.js';
 import { GraphWriter } from '../../ingest/writer.js';
 import { ErrorBody } from '../../schema/api.js';
@@ -15,31 +14,12 @@ import { createApp } from '../../server/app.js';
 import { adminTokens } from '../../server/http/admin-token.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
-import { paperRecord } from '../support/records.js';
+import { SPLIT_PERSON, splitBatches } from './curation-fixture.js';
 
 const TOKEN = 'carol-token-0123456789abcdef';
-const ORCID = '0000-0002-1825-0097';
-const PERSON = `orcid:${ORCID}`;
+const PERSON = SPLIT_PERSON;
 
-type A = string | (Partial<AuthorRecord> & { name: string });
-function paper(id: string, authors: A[], categories: string[], year: number): WritablePaper {
-  const record = paperRecord(id, [], {
-    title: `On ${id}`,
-    categories,
-    year,
-    published: `${year}-03-01`,
-    authors: authors.map((a) => (typeof a === 'string' ? { name: a, asWritten: a } : { asWritten: a.name, ...a })),
-  });
-  return { record, topics: [] };
-}
-
-// Jan Novakovic (two papers in vision with one team) and, under the same ORCID, Johann Novakovic (one paper in number
-// theory with someone else).
-const BATCH_1 = [
-  paper('sp-1', [{ name: 'Jan Novakovic', orcid: ORCID }, 'Hana Dvorakova', 'Marek Sedlacek'], ['cs.CV'], 2020),
-  paper('sp-2', ['Hana Dvorakova', { name: 'Jan Novakovic', orcid: ORCID }], ['cs.CV'], 2021),
-];
-const BATCH_2 = [paper('sp-3', [{ name: 'Johann Novakovic', orcid: ORCID }, 'Ottokar Brzezina'], ['math.NT'], 2012)];
+const [BATCH_1, BATCH_2] = splitBatches();
 
 describe('split proposals in the review queue', () => {
   const graph = testGraph();
