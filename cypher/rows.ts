@@ -262,13 +262,14 @@ const identityRows = {
   'identity/retire': NO_ROWS,
   'identity/store-variants': NO_ROWS,
   'identity/store-splits': NO_ROWS,
+  'identity/redirects': z.object({ id: z.string(), redirectTo: z.string(), reason: z.string().nullable() }),
 };
 
 /** An (:IdentityDecision) node's properties (ingest/identity/decisions.ts turns them into a schema/curation Decision). */
 const decisionNode = z.object({
   id: z.string(),
   seq: count,
-  kind: z.enum(['merge', 'reject', 'split']),
+  kind: z.enum(['merge', 'reject', 'split', 'reject-split']),
   status: z.enum(['active', 'undone']),
   at: z.string(),
   by: z.string(),
@@ -281,12 +282,26 @@ const decisionNode = z.object({
   papers: z.array(z.string()).optional(),
   newId: z.string().optional(),
   newName: z.string().optional(),
+  proposal: z.string().optional(),
   moved: z.string().optional(),
   undoneAt: z.string().optional(),
   undoneBy: z.string().optional(),
   undoneWhy: z.string().optional(),
   importedAt: z.string().optional(),
   importedBy: z.string().optional(),
+});
+
+/** What a reviewer compares about a person, or about one side of a split proposal. */
+const personEvidence = z.object({
+  id: z.string(),
+  name: z.string(),
+  paperCount: count,
+  firstYear: int.nullable(),
+  lastYear: int.nullable(),
+  spellings: z.array(z.object({ asWritten: z.string(), papers: count })),
+  papers: z.array(z.object({ id: z.string(), title: z.string().nullable(), year: int.nullable() })),
+  categories: z.array(z.object({ code: z.string(), papers: count })),
+  coauthors: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
 });
 
 const decisionRows = {
@@ -303,12 +318,17 @@ const decisionRows = {
   'decisions/undo-merge': z.object({ movedBack: count }),
   'decisions/apply-split': z.object({ moved: count }),
   'decisions/set-suggestion-status': z.object({ changed: count }),
+  'decisions/set-proposal-status': z.object({ changed: count }),
+  'decisions/proposal': z.object({ id: z.string(), person: z.string(), part: z.array(z.string()), status: z.string() }),
   'decisions/suggestions': z.object({
     total: count,
     items: z.array(
       z.object({
+        kind: z.enum(['variant', 'split']),
         a: z.string(),
         b: z.string(),
+        proposal: z.string().nullable(),
+        part: z.array(z.string()),
         score: z.number(),
         reason: z.string(),
         status: z.string(),
@@ -319,17 +339,8 @@ const decisionRows = {
       }),
     ),
   }),
-  'decisions/person-evidence': z.object({
-    id: z.string(),
-    name: z.string(),
-    paperCount: count,
-    firstYear: int.nullable(),
-    lastYear: int.nullable(),
-    spellings: z.array(z.object({ asWritten: z.string(), papers: count })),
-    papers: z.array(z.object({ id: z.string(), title: z.string().nullable(), year: int.nullable() })),
-    categories: z.array(z.object({ code: z.string(), papers: count })),
-    coauthors: z.array(z.object({ id: z.string(), name: z.string(), papers: count })),
-  }),
+  'decisions/person-evidence': personEvidence,
+  'decisions/split-evidence': personEvidence.extend({ proposal: z.string(), side: z.enum(['part', 'rest']) }),
   'decisions/person-papers': z.object({
     id: z.string(),
     name: z.string(),

@@ -4,9 +4,10 @@ import type { QueryName } from '../cypher/rows.js';
 import { QueryTooLargeError } from '../core/errors.js';
 import { runQuery, type Graph, type Row } from '../db/graph.js';
 import { afterBatch, beforeBatch } from '../db/summary/incremental.js';
-import { bumpGraphVersion } from '../db/summary/version.js';
-import { authorProps, batchMentions, parseSummary, suggestionRows, type PersonLookup } from './authors/persons.js';
-import { resolveBatch, type IdentitySource, type StoredAuthorship } from './authors/resolve.js';
+import { bumpGraphVersion, graphVersionIn } from '../db/summary/version.js';
+import { graphReader, identitySource, RecordingSource, txReader } from './authors/checked-source.js';
+import { authorProps, batchMentions, suggestionRows } from './authors/persons.js';
+import { resolveBatch } from './authors/resolve.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
 import { frequencyDeltas, storedPaperTopics } from './topic-frequencies.js';
 
@@ -88,6 +89,9 @@ export class GraphWriter {
   /** Batches that were split in halves because their transaction needed more memory than Neo4j allows one. */
   splits = 0;
 
+  /** Batches whose identity was resolved again inside their transaction (another writer changed its persons meanwhile). */
+  identityRechecks = 0;
+
   /** Milliseconds spent per step over all batches so far (for the ingest benchmark's breakdown). */
   readonly timings: Record<string, number> = {};
 
@@ -122,11 +126,12 @@ export class GraphWriter {
     const counts = emptyCounts();
     let workDone = 0;
     // Who each mention is (ingest/identity), from the persons of the batch's name blocks, read before the write
-    // transaction: the model's work is CPU-bound and must not hold a write transaction open (one batch is written at a
-    // time, so the persons read are those the write sees; a second ingest writing the same names at the same time is
-    // not guarded against).
-    const resolved = await this.timed('identity', () => resolveBatch(mentions, graphIdentitySource(this.graph)));
-    const p = buildBatch(batch, this.describeCategory, resolved.authorOf);
+    // transaction: the model's work is CPU-bound and must not hold a write transaction open. The graph version read
+    // first and the reads kept by `source` let the transaction check that no other writer changed them meanwhile.
+    const [seen] = await this.graph.read('summary/version');
+    const source = new RecordingSource(identitySource(graphReader(this.graph)));
+    let resolved = await this.timed('identity', () => resolveBatch(mentions, source));
+    let p = buildBatch(batch, this.describeCategory, resolved.authorOf);
     await this.timed('transaction', () =>
       this.graph.transaction(neo4j.session.WRITE, async (tx) => {
         // The work function may be retried after a transient error: it recomputes every count from scratch.
@@ -141,6 +146,17 @@ export class GraphWriter {
           });
         // The stored counts are moved by this batch at its end (db/summary/incremental.ts).
         const summaryBefore = await beforeBatch(tx, p.papers.map((r) => r.id));
+        // beforeBatch holds the version lock every writer takes: when another write committed since the identity
+        // reads and they read differently now, the identity is resolved again here, from what this transaction sees.
+        const now = await graphVersionIn(tx);
+        if (now.version !== (seen?.version ?? 0) || now.epoch !== (seen?.epoch ?? '')) {
+          const inTx = identitySource(txReader(tx));
+          if (!(await source.sameFrom(inTx))) {
+            this.identityRechecks++;
+            resolved = await this.timed('identity', () => resolveBatch(mentions, inTx));
+            p = buildBatch(batch, this.describeCategory, resolved.authorOf);
+          }
+        }
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
         // and their topics (those left without any paper are removed below).
         const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).rows);
@@ -212,25 +228,4 @@ export class GraphWriter {
  */
 function absentEmptyLists<T extends object>(row: T): T {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) && v.length === 0 ? null : v])) as T;
-}
-
-/** The identity model's inputs, read from the graph (cypher/identity; rows parsed with their schemas in cypher/rows.ts). */
-function graphIdentitySource(graph: Graph): IdentitySource {
-  return {
-    async authorship(paperIds) {
-      const out = new Map<string, StoredAuthorship>();
-      for (const r of await graph.read('identity/paper-authorship', { ids: paperIds })) {
-        out.set(`${r.paper}#${r.position - 1}`, { author: r.author, asWritten: r.asWritten });
-      }
-      return out;
-    },
-    async persons(lookup: PersonLookup) {
-      const rows = await graph.read('identity/block-persons', { blocks: lookup.blocks, orcids: lookup.orcids, openalexIds: lookup.openalexIds });
-      return rows.map((r) => parseSummary(r.id, r.summary));
-    },
-    async takenIds(lookup: PersonLookup) {
-      const [row] = await graph.read('identity/taken-ids', { blocks: lookup.blocks, ids: lookup.candidateIds });
-      return row?.ids ?? [];
-    },
-  };
 }

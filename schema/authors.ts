@@ -60,6 +60,19 @@ export const AuthorRedirectBody = z
   .meta({ id: 'AuthorRedirect' });
 export type AuthorRedirectBody = z.infer<typeof AuthorRedirectBody>;
 
+/**
+ * The body of a 308 from an endpoint that takes author ids in its query (graphs, paths, exports) when some name retired
+ * authors: each such parameter with the live id it now carries (the Location header is the same URL with those ids).
+ */
+export const AuthorRedirectsBody = z
+  .object({
+    redirects: z.array(
+      AuthorRedirectBody.shape.redirect.extend({ parameter: z.string().describe('The query parameter that named the retired id') }),
+    ),
+  })
+  .meta({ id: 'AuthorRedirects' });
+export type AuthorRedirectsBody = z.infer<typeof AuthorRedirectsBody>;
+
 export const AuthorResponse = z
   .object({
     author: z.object({

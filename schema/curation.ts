@@ -33,7 +33,7 @@ export type PersonEvidence = z.infer<typeof PersonEvidence>;
 
 export const ReviewItem = z
   .object({
-    id: z.string().describe('Stable id of the suggestion: `variant:<a>|<b>`'),
+    id: z.string().describe('Stable id of the suggestion: `variant:<a>|<b>`, or the split proposal’s id `split:<hash>`'),
     kind: z.enum(['variant', 'split']).describe('variant: two persons that may be one; split: one person that may be two'),
     score: z.number().describe("Rank: the identity model's score (log-odds that the two are one person), highest first"),
     reason: z.string().describe('Why the model could not decide (e.g. "initial-only spelling": an initial needs more shared co-authors)'),
@@ -48,8 +48,16 @@ export const ReviewItem = z
       topics: z.array(z.string()).describe('Topics both write about'),
       years: z.tuple([z.number().int(), z.number().int()]).nullable().describe('Years both were active, or null when they do not overlap'),
     }),
-    a: PersonEvidence,
-    b: PersonEvidence,
+    a: PersonEvidence.describe('variant: one person; split: the person’s papers outside the proposed part (they stay)'),
+    b: PersonEvidence.describe('variant: the other person; split: the proposed part (it would become a new person)'),
+    split: z
+      .object({
+        proposal: z.string().describe('The split proposal’s id (accept or reject it by this id)'),
+        person: z.object({ id: z.string(), name: z.string() }),
+        papers: z.array(z.string()).describe('Ids of the papers of the proposed part'),
+      })
+      .nullable()
+      .describe('Split proposals: the person and the part; null for variants'),
   })
   .meta({ id: 'ReviewItem' });
 export type ReviewItem = z.infer<typeof ReviewItem>;
@@ -94,10 +102,20 @@ export const SplitRequest = z.object({
   name: z.string().trim().min(1).max(500).optional().describe('Display name of the new person (default: the name as written on the first paper)'),
   why,
 });
+/** Accepting a split proposal splits its person along it; rejecting it keeps the person whole. */
+export const SplitProposalRequest = z.object({
+  proposal: z.string().trim().min(1).max(200).describe('A split proposal’s id (`split:<hash>`, as the review queue lists it)'),
+  why,
+});
+export const AcceptSplitRequest = SplitProposalRequest.extend({
+  name: z.string().trim().min(1).max(500).optional().describe('Display name of the new person (default: the person’s name)'),
+});
 export const UndoRequest = z.object({ why });
 export type MergeRequest = z.infer<typeof MergeRequest>;
 export type RejectRequest = z.infer<typeof RejectRequest>;
 export type SplitRequest = z.infer<typeof SplitRequest>;
+export type SplitProposalRequest = z.infer<typeof SplitProposalRequest>;
+export type AcceptSplitRequest = z.infer<typeof AcceptSplitRequest>;
 
 const iso = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO date-time');
 
@@ -124,6 +142,13 @@ export const Decision = z
       papers: z.array(z.string().min(1)).min(1),
       newId: personId.describe('Id of the person the papers moved to'),
       newName: z.string().min(1),
+      proposal: z.string().min(1).optional().describe('The split proposal this split accepted, if any'),
+      ...decisionBase,
+    }),
+    z.object({
+      kind: z.literal('reject-split'),
+      proposal: z.string().min(1).describe('The split proposal rejected: its person stays one person'),
+      person: personId,
       ...decisionBase,
     }),
   ])

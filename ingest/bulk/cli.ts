@@ -7,7 +7,16 @@ import type { Config } from '../../core/config.js';
 import { StrictModeError, type IngestInput, type IngestIssue } from '../pipeline.js';
 import { bulkProgressReporter } from './progress.js';
 import { exportBulk } from './remote.js';
-import { BulkRefusedError, bulkLoad, finishLoad, STAGING, type BulkSummary } from './run.js';
+import {
+  BulkRefusedError,
+  bulkLoad,
+  CARRIED_DECISIONS_FILE,
+  carryDecisionsToFile,
+  finishLoad,
+  readCarriedDecisions,
+  STAGING,
+  type BulkSummary,
+} from './run.js';
 import type { StageOptions } from './stage.js';
 
 export interface BulkCliOptions extends Omit<StageOptions, 'onIssue' | 'onProgress' | 'onStaged'> {
@@ -56,6 +65,7 @@ export async function runBulkCli(inputs: IngestInput[], config: Config, o: BulkC
       err(`Wrote the import CSVs (${staged.counts.papers} papers, ${staged.counts.authors} authors) and ${path.join(dir, 'import.sh')}:`);
       err(`  it stops the docker compose Neo4j, runs neo4j-admin database import full into the database "neo4j" (replacing it),`);
       err(`  starts Neo4j and runs \`npm run ingest -- --bulk-finish ${dir}\` (schema, migrations, merge suggestions).`);
+      await carryRemoteDecisions(config, dir, err);
       err(`Neo4j Aura cannot run the importer: load locally (unset NEO4J_URI, run this command), then upload the store with`);
       err(`  neo4j-admin database dump / upload (see README, "Bulk load").`);
       return staged.summary.rejected > 0 ? EXIT.rejected : EXIT.ok;
@@ -144,16 +154,42 @@ export async function runBulkCli(inputs: IngestInput[], config: Config, o: BulkC
   }
 }
 
-/** `--bulk-finish DIR`: the schema, migrations and post-passes on a database imported with DIR/import.sh. */
+/**
+ * A remote bulk export: the identity decisions of the database import.sh will replace go into the export folder, so
+ * --bulk-finish restores them. When that database cannot be read, says so and how to keep them (the export is kept).
+ */
+async function carryRemoteDecisions(config: Config, dir: string, err: (l: string) => void): Promise<void> {
+  try {
+    const connection = await connect(config, () => {});
+    try {
+      await connection.graph.driver.verifyConnectivity();
+      const n = await carryDecisionsToFile(connection.graph, dir);
+      if (n > 0) err(`Carried the ${n} identity decisions of ${config.NEO4J_URI} into ${path.join(dir, CARRIED_DECISIONS_FILE)}: --bulk-finish restores them.`);
+    } finally {
+      await connection.close();
+    }
+  } catch (e) {
+    err(`Could not read the identity decisions of ${config.NEO4J_URI} (${(e as Error).message}).`);
+    err(`  If that database holds review decisions, export them before running import.sh (GET /api/curation/decisions/export)`);
+    err(`  and import the file afterwards (POST /api/curation/decisions/import, or the review view's Import).`);
+  }
+}
+
+/**
+ * `--bulk-finish DIR`: the schema, migrations and post-passes on a database imported with DIR/import.sh, and the
+ * identity decisions the remote --bulk run carried (DIR/decisions.json), restored and re-applied.
+ */
 export async function runBulkFinish(dir: string, config: Config): Promise<number> {
   const file = path.join(dir, 'import.sh');
   if (!existsSync(file)) throw new Error(`${file}: not found (expected the folder a remote --bulk run wrote)`);
+  const carried = readCarriedDecisions(dir);
   const connection = await connect(config, (l) => process.stderr.write(`${l}\n`));
   try {
     const progress = bulkProgressReporter(process.stderr);
-    await finishLoad(connection.graph, progress.update);
+    await finishLoad(connection.graph, progress.update, undefined, carried);
     progress.done();
     process.stderr.write('schema applied, post-passes done\n');
+    if (carried) process.stderr.write(`restored ${carried.decisions.length} identity decisions from ${path.join(dir, CARRIED_DECISIONS_FILE)}\n`);
     return EXIT.ok;
   } finally {
     await connection.close();

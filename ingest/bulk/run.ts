@@ -5,7 +5,7 @@
 // Until the swap the live store is not touched: a crash, Ctrl-C or full disk leaves it as it was. Everything temporary
 // lives in DATA_DIR/bulk-staging and is removed at the end (or by the next run, after a SIGKILL).
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
@@ -17,7 +17,7 @@ import { findRunningLocalNeo4j, startLocalNeo4j, type LocalNeo4j } from '../../d
 import { applySchema } from '../../db/schema.js';
 import { refreshSummaries } from '../../db/summary/refresh.js';
 import { bumpGraphVersion } from '../../db/summary/version.js';
-import type { DecisionFile } from '../../schema/curation.js';
+import { DecisionFile } from '../../schema/curation.js';
 import { carryDecisions, restoreDecisions } from '../identity/decisions-apply.js';
 import { INGEST_MIGRATIONS } from '../migrations.js';
 import { cypher, schemaStatements } from '../../cypher/index.js';
@@ -311,6 +311,44 @@ export async function bulkLoad(inputs: IngestInput[], opts: BulkOptions): Promis
     }
     if (!existsSync(path.join(stagingDir, 'previous-data'))) await fs.rm(stagingDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The file in a remote bulk export's folder that holds the identity decisions of the database import.sh replaces:
+ * written by the remote --bulk run, restored by --bulk-finish (as finishLoad's `carried`).
+ */
+export const CARRIED_DECISIONS_FILE = 'decisions.json';
+
+/**
+ * A remote bulk export: writes the decisions of `graph` (the database the import will replace) into
+ * `dir/decisions.json` when there are any; returns how many were written.
+ */
+export async function carryDecisionsToFile(graph: Graph, dir: string): Promise<number> {
+  const carried = await carryDecisions(graph);
+  if (carried.decisions.length === 0) return 0;
+  writeFileSync(path.join(dir, CARRIED_DECISIONS_FILE), `${JSON.stringify(carried, null, 1)}\n`);
+  return carried.decisions.length;
+}
+
+/**
+ * The decisions a remote bulk export carried (`dir/decisions.json`), or null when it carried none. Throws an Error
+ * naming the file and the field when the file is not a decision file.
+ */
+export function readCarriedDecisions(dir: string): DecisionFile | null {
+  const file = path.join(dir, CARRIED_DECISIONS_FILE);
+  if (!existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: not JSON (${(err as Error).message})`);
+  }
+  const parsed = DecisionFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`${file}: field '${issue?.path.join('.') || '(file)'}': ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
 }
 
 /** The steps of finishLoad, each reported when done (the bulk load times them). */

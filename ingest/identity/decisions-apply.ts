@@ -1,4 +1,4 @@
-// Identity decisions in the graph: record a reviewer's decision and apply it, undo one, re-apply them all after an
+// Identity decisions in the graph: record a reviewer's decision (on a variant, a person, or a split proposal) and apply it, undo one, re-apply them all after an
 // ingest or a bulk load (applyDecisions), export and import them. Every write runs in one managed transaction that
 // bumps the graph version first: the bump's lock on the state node orders decision writers, so two decisions on one
 // person never interleave (the second sees the first's result and is checked against it).
@@ -7,7 +7,15 @@ import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { DecisionConflictError, NotFoundError, ValidationError } from '../../core/errors.js';
 import { rows, type Graph } from '../../db/graph.js';
 import { bumpGraphVersion } from '../../db/summary/version.js';
-import { DECISION_FILE_FORMAT, type Decision, type DecisionFile, type DecisionResult, type ImportResponse } from '../../schema/curation.js';
+import {
+  type AcceptSplitRequest,
+  DECISION_FILE_FORMAT,
+  type Decision,
+  type DecisionFile,
+  type DecisionResult,
+  type ImportResponse,
+  type SplitProposalRequest,
+} from '../../schema/curation.js';
 import {
   decisionOf,
   decisionProps,
@@ -19,6 +27,7 @@ import {
   personsOf,
   planDecision,
   planUndo,
+  proposalPapers,
 } from './decisions.js';
 
 /** A mention a merge moved: paper id and position (so an undo moves exactly those back). */
@@ -78,7 +87,12 @@ async function applyInTx(tx: ManagedTransaction, s: Stored): Promise<boolean> {
         newName: d.newName,
         decision: d.id,
       });
+      if (d.proposal !== undefined) await rows(tx, 'decisions/set-proposal-status', { proposal: d.proposal, status: 'accepted', decision: d.id });
       return (row?.moved ?? 0) > 0;
+    }
+    case 'reject-split': {
+      const [row] = await rows(tx, 'decisions/set-proposal-status', { proposal: d.proposal, status: 'rejected', decision: d.id });
+      return (row?.changed ?? 0) > 0;
     }
   }
 }
@@ -89,22 +103,55 @@ async function applyInTx(tx: ManagedTransaction, s: Stored): Promise<boolean> {
  * meanwhile, the same person twice, a split whose papers are not the person's.
  */
 export async function decide(graph: Graph, req: DecisionRequest, by: string, now: () => Date = () => new Date()): Promise<DecisionResult> {
-  const id = `d-${randomUUID()}`;
+  return graph.transaction(neo4j.session.WRITE, async (tx) => decideInTx(tx, await bumpGraphVersion(tx), req, by, now));
+}
+
+/**
+ * Accepts a split proposal (its person is split along it: the part's papers move to a new person, recorded as a split
+ * decision naming the proposal) or rejects it (the person stays one; recorded as a reject-split decision). NotFoundError
+ * when there is no such proposal; DecisionConflictError (field `proposal`) when it was decided already, and as decide()
+ * when its person is no longer a person.
+ */
+export async function decideProposal(
+  graph: Graph,
+  req: ({ kind: 'accept-split' } & AcceptSplitRequest) | ({ kind: 'reject-split' } & SplitProposalRequest),
+  by: string,
+  now: () => Date = () => new Date(),
+): Promise<DecisionResult> {
   return graph.transaction(neo4j.session.WRITE, async (tx) => {
     const version = await bumpGraphVersion(tx);
-    const state = await stateOf(tx, idsToCheck({ ...req }));
-    const decision = newDecision(req, { id, at: now().toISOString(), by }, req.kind === 'split' ? state.get(req.person)?.name : null);
-    const plan = planDecision(decision, state);
-    if (plan.status === 'conflict') throw new DecisionConflictError(plan.message, { field: plan.field });
-    if (plan.status === 'pending') throw new NotFoundError('Author', plan.missing[0] ?? '');
-    await record(tx, decision);
-    const changed = await applyInTx(tx, { decision, seq: 0, status: 'active', moved: [] });
-    if (decision.kind === 'split' && !changed) {
-      // Thrown inside the transaction: nothing of the decision is kept.
-      throw new DecisionConflictError(`none of the papers given is a paper of '${decision.person}'`, { field: 'papers' });
-    }
-    return { decision, graphVersion: version.version, applied: decision.kind === 'reject' ? changed : true };
+    const [p] = await rows(tx, 'decisions/proposal', { id: req.proposal });
+    if (!p) throw new NotFoundError('Split proposal', req.proposal);
+    if (p.status !== 'open') throw new DecisionConflictError(`split proposal '${p.id}' is ${p.status} already`, { field: 'proposal' });
+    const decision: DecisionRequest =
+      req.kind === 'accept-split'
+        ? { kind: 'split', person: p.person, papers: proposalPapers(p.part), name: req.name, why: req.why, proposal: p.id }
+        : { kind: 'reject-split', proposal: p.id, person: p.person, why: req.why };
+    return decideInTx(tx, version, decision, by, now);
   });
+}
+
+/** decide() inside its transaction, after the version bump. */
+async function decideInTx(
+  tx: ManagedTransaction,
+  version: { version: number },
+  req: DecisionRequest,
+  by: string,
+  now: () => Date,
+): Promise<DecisionResult> {
+  const id = `d-${randomUUID()}`;
+  const state = await stateOf(tx, idsToCheck({ ...req }));
+  const decision = newDecision(req, { id, at: now().toISOString(), by }, req.kind === 'split' ? state.get(req.person)?.name : null);
+  const plan = planDecision(decision, state);
+  if (plan.status === 'conflict') throw new DecisionConflictError(plan.message, { field: plan.field });
+  if (plan.status === 'pending') throw new NotFoundError('Author', plan.missing[0] ?? '');
+  await record(tx, decision);
+  const changed = await applyInTx(tx, { decision, seq: 0, status: 'active', moved: [] });
+  if (decision.kind === 'split' && !changed) {
+    // Thrown inside the transaction: nothing of the decision is kept.
+    throw new DecisionConflictError(`none of the papers given is a paper of '${decision.person}'`, { field: 'papers' });
+  }
+  return { decision, graphVersion: version.version, applied: decision.kind === 'reject' || decision.kind === 'reject-split' ? changed : true };
 }
 
 /**
@@ -126,9 +173,12 @@ export async function undo(graph: Graph, id: string, by: string, why: string, no
       await rows(tx, 'decisions/undo-merge', { keep: d.keep, retire: d.retire, moved: s.moved.map((m) => ({ paperId: m.paperId, position: neo4j.int(m.position) })) });
     } else if (d.kind === 'reject') {
       await rows(tx, 'decisions/set-suggestion-status', { a: d.a, b: d.b, status: 'open', decision: null });
+    } else if (d.kind === 'reject-split') {
+      await rows(tx, 'decisions/set-proposal-status', { proposal: d.proposal, status: 'open', decision: null });
     } else {
       // The split's person folds back into the original; its id redirects there (a once-valid URL keeps working).
       await rows(tx, 'decisions/apply-merge', { keep: d.person, retire: d.newId, decision: d.id });
+      if (d.proposal !== undefined) await rows(tx, 'decisions/set-proposal-status', { proposal: d.proposal, status: 'open', decision: null });
     }
     const undone = { at: now().toISOString(), by, why };
     await rows(tx, 'decisions/mark-undone', { id, ...undone });

@@ -1,4 +1,4 @@
-// Identity decisions (a reviewer's merge, rejection or split), planned as pure functions: whether a decision fits the
+// Identity decisions (a reviewer's merge, rejection, split, or rejection of a split proposal), planned as pure functions: whether a decision fits the
 // persons as they are now, its stored form, the id of a split's new person, and the checks of an import file. The
 // transactions that record and apply them are in decisions-apply.ts.
 import { createHash } from 'node:crypto';
@@ -21,7 +21,8 @@ export interface PersonState {
 export type DecisionRequest =
   | ({ kind: 'merge' } & MergeRequest)
   | ({ kind: 'reject' } & RejectRequest)
-  | ({ kind: 'split' } & SplitRequest);
+  | ({ kind: 'split'; proposal?: string } & SplitRequest)
+  | { kind: 'reject-split'; proposal: string; person: string; why: string };
 
 /**
  * The verdict on a decision against the graph: `apply` it now; `pending` (its persons are not in the graph: kept and
@@ -38,6 +39,8 @@ export function personsOf(d: Decision): string[] {
       return [d.a, d.b];
     case 'split':
       return [d.person, d.newId];
+    case 'reject-split':
+      return [d.person];
   }
 }
 
@@ -60,7 +63,7 @@ export function planDecision(d: Decision, state: ReadonlyMap<string, PersonState
   if (pair && pair[0][1] === pair[1][1]) {
     return { status: 'conflict', field: pair[1][0], message: `'${pair[1][1]}' is the same person as ${pair[0][0]}` };
   }
-  const fields: [string, string][] = pair ?? [['person', d.kind === 'split' ? d.person : '']];
+  const fields: [string, string][] = pair ?? [['person', d.kind === 'split' || d.kind === 'reject-split' ? d.person : '']];
   for (const [field, id] of fields) {
     const conflict = redirected(field, state.get(id));
     if (conflict) return conflict;
@@ -103,9 +106,17 @@ export function newDecision(req: DecisionRequest, meta: { id: string; at: string
         papers: [...new Set(req.papers)],
         newId: splitPersonId(req.person, meta.id),
         newName: req.name ?? firstName ?? req.person,
+        ...(req.proposal !== undefined ? { proposal: req.proposal } : {}),
         ...base,
       };
+    case 'reject-split':
+      return { kind: 'reject-split', proposal: req.proposal, person: req.person, ...base };
   }
+}
+
+/** The paper ids of a split proposal's part (`paperId#position` mention keys), each once, in order. */
+export function proposalPapers(part: readonly string[]): string[] {
+  return [...new Set(part.map((k) => (k.lastIndexOf('#') > 0 ? k.slice(0, k.lastIndexOf('#')) : k)))];
 }
 
 /** The stored properties of a decision node (cypher/decisions/record.cypher); absent fields are left out. */
@@ -126,7 +137,9 @@ export function decisionOf(node: Record<string, unknown>): Decision {
       ? { kind: 'merge', keep: n.keep, retire: n.retire }
       : n.kind === 'reject'
         ? { kind: 'reject', a: n.a, b: n.b }
-        : { kind: 'split', person: n.person, papers: node.papers, newId: n.newId, newName: n.newName };
+        : n.kind === 'reject-split'
+          ? { kind: 'reject-split', proposal: n.proposal, person: n.person }
+          : { kind: 'split', person: n.person, papers: node.papers, newId: n.newId, newName: n.newName, proposal: n.proposal };
   return Decision.parse({ ...fields, ...base });
 }
 

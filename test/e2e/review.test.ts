@@ -1,5 +1,5 @@
 // Browser end-to-end of the review view: sign-in from the printed URL (the token leaves the address bar), the queue
-// with both sides' evidence, merge and undo, the split tool, and sign-out.
+// with both sides' evidence, merge and undo, the split tool, a split proposal accepted, and sign-out.
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +10,10 @@ import { ensureClientBuilt } from '../../server/client-build.js';
 import { launchChromium } from '../support/browser.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
-import { K, KENO, variantsFile } from '../integration/curation-fixture.js';
 import { must } from '../../core/must.js';
+import { describeCategory } from '../../ingest/text/categories.js';
+import { GraphWriter } from '../../ingest/writer.js';
+import { K, KENO, SPLIT_PERSON, splitBatches, variantsFile } from '../integration/curation-fixture.js';
 
 const ROOT = path.resolve('.');
 const CLIENT_DIR = path.join(ROOT, 'dist', 'client');
@@ -103,6 +105,19 @@ describe('the review view in a browser', () => {
       (await tx.run('MATCH (a:Author {splitFrom: $id})-[:AUTHORED]->(p) RETURN a.name AS name, p.id AS paper', { id: KENO })).records.map((r) => r.toObject()),
     );
     expect(created).toEqual([{ name: 'Keno Bressem (radiology)', paper: '2101.00005' }]);
+  });
+
+  it('shows a split proposal with both groups of papers and splits the person along it', async () => {
+    for (const batch of splitBatches()) await new GraphWriter(graph, describeCategory).writeBatch(batch);
+    await page.reload();
+    const card = page.locator('[data-testid="review-item"][data-kind="split"]');
+    await expect.poll(() => card.count(), POLL).toBe(1);
+    expect(await card.getByTestId('review-side-a').textContent()).toContain('Jan Novakovic (2)');
+    expect(await card.getByTestId('review-side-b').textContent()).toContain('Johann Novakovic (1)');
+    await card.getByTestId('review-accept-split').click();
+    await expect.poll(() => papersOf(SPLIT_PERSON), POLL).toEqual(['sp-1', 'sp-2']);
+    await expect.poll(() => card.count(), POLL).toBe(0);
+    expect(await page.getByTestId('decision').first().textContent()).toContain(`of ${SPLIT_PERSON} off to`);
   });
 
   it('signs out: deciding is disabled until signing in again', async () => {

@@ -7,6 +7,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { WritablePaper } from '../../ingest/batch.js';
+import type { AuthorRecord } from '../../ingest/record.js';
+import { paperRecord } from '../support/records.js';
 
 export const KENO = 'name:keno k bressem';
 export const K = 'name:k bressem';
@@ -42,3 +45,35 @@ export function variantsFile(): string {
   return file;
 }
 
+
+/** The ORCID of the split-proposal fixture's person. */
+export const SPLIT_ORCID = '0000-0002-1825-0097';
+export const SPLIT_PERSON = `orcid:${SPLIT_ORCID}`;
+
+type A = string | (Partial<AuthorRecord> & { name: string });
+function paper(id: string, authors: A[], categories: string[], year: number): WritablePaper {
+  const record = paperRecord(id, [], {
+    title: `On ${id}`,
+    categories,
+    year,
+    published: `${year}-03-01`,
+    authors: authors.map((a) => (typeof a === 'string' ? { name: a, asWritten: a } : { asWritten: a.name, ...a })),
+  });
+  return { record, topics: [] };
+}
+
+/**
+ * Two batches (for GraphWriter) that make the identity model store a split proposal: Jan Novakovic (two papers in
+ * vision with one team) and, in the second batch under the same ORCID, Johann Novakovic (one paper in number theory
+ * with someone else). The ORCID makes them one person; the given names cannot be one person's, so the "Johann"
+ * mention (paper sp-3) is proposed as maybe someone else.
+ */
+export function splitBatches(): [WritablePaper[], WritablePaper[]] {
+  return [
+    [
+      paper('sp-1', [{ name: 'Jan Novakovic', orcid: SPLIT_ORCID }, 'Hana Dvorakova', 'Marek Sedlacek'], ['cs.CV'], 2020),
+      paper('sp-2', ['Hana Dvorakova', { name: 'Jan Novakovic', orcid: SPLIT_ORCID }], ['cs.CV'], 2021),
+    ],
+    [paper('sp-3', [{ name: 'Johann Novakovic', orcid: SPLIT_ORCID }, 'Ottokar Brzezina'], ['math.NT'], 2012)],
+  ];
+}

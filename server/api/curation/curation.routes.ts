@@ -2,9 +2,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import type { Graph } from '../../../db/graph.js';
-import { decide, exportDecisions, importDecisions, listDecisions, undo } from '../../../ingest/identity/decisions-apply.js';
+import { decide, decideProposal, exportDecisions, importDecisions, listDecisions, undo } from '../../../ingest/identity/decisions-apply.js';
 import { IdParams } from '../../../schema/common.js';
 import {
+  AcceptSplitRequest,
   DecisionFile,
   DecisionResult,
   DecisionsQuery,
@@ -14,6 +15,7 @@ import {
   PersonPapersResponse,
   RejectRequest,
   SessionResponse,
+  SplitProposalRequest,
   SplitRequest,
   SuggestionsQuery,
   SuggestionsResponse,
@@ -50,8 +52,9 @@ export function curationRouter(graph: Graph, tokens: AdminTokens, opts: Curation
       path: '/curation/suggestions',
       summary: 'The review queue: suggestions ranked by evidence, both sides side by side',
       description:
-        'Variant suggestions (two persons that may be one), most shared evidence first, each with both persons’ spellings, ' +
-        'years, papers, categories and co-authors, and what they share. Paged with offset and limit.',
+        'Variant suggestions (two persons that may be one) and split proposals (one person that may be two), by the ' +
+        'identity model’s score, each with both sides’ spellings, years, papers, categories and co-authors (for a split ' +
+        'proposal: the person’s papers outside the proposed part and in it), and what they share. Paged with offset and limit.',
       query: SuggestionsQuery,
       response: SuggestionsResponse,
     },
@@ -158,6 +161,39 @@ export function curationRouter(graph: Graph, tokens: AdminTokens, opts: Curation
       errors: decisionErrors,
     },
     ({ body }, req) => decide(graph, { kind: 'split', ...body }, tokenHolder(req)),
+  );
+
+  router.post('/curation/decisions/accept-split', ...admin);
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/curation/decisions/accept-split',
+      summary: 'Accept a split proposal: the proposed part’s papers move to a new person',
+      description:
+        NEEDS_TOKEN +
+        'Recorded as a split decision naming the proposal (undo merges the new person back and reopens the proposal). ' +
+        '404 for an unknown proposal, 409 (field `proposal`) when it was decided already.',
+      body: AcceptSplitRequest,
+      response: DecisionResult,
+      errors: { ...decisionErrors, 404: 'No such split proposal, or its person is not in the graph' },
+    },
+    ({ body }, req) => decideProposal(graph, { kind: 'accept-split', ...body }, tokenHolder(req)),
+  );
+
+  router.post('/curation/decisions/reject-split', ...admin);
+  route(
+    router,
+    {
+      method: 'post',
+      path: '/curation/decisions/reject-split',
+      summary: 'Reject a split proposal: the person stays one person',
+      description: NEEDS_TOKEN + 'The proposal leaves the queue and stays rejected after re-ingests and bulk reloads.',
+      body: SplitProposalRequest,
+      response: DecisionResult,
+      errors: { ...decisionErrors, 404: 'No such split proposal, or its person is not in the graph' },
+    },
+    ({ body }, req) => decideProposal(graph, { kind: 'reject-split', ...body }, tokenHolder(req)),
   );
 
   router.post('/curation/decisions/:id/undo', ...admin);

@@ -5,6 +5,7 @@ import neo4j from 'neo4j-driver';
 import type { RowOf } from '../../../cypher/rows.js';
 import type { Graph } from '../../../db/graph.js';
 import type { PersonEvidence, PersonPapersResponse, ReviewItem, SuggestionsQuery, SuggestionsResponse } from '../../../schema/curation.js';
+import { proposalPapers } from '../../../ingest/identity/decisions.js';
 import { NotFoundError } from '../../errors.js';
 
 const QUERY_TIMEOUT_MS = 15_000;
@@ -17,6 +18,7 @@ const SPLIT_TOOL_PAPERS = 500;
 const MAX_REDIRECT_HOPS = 16;
 
 type EvidenceRow = RowOf<'decisions/person-evidence'>;
+type SplitEvidenceRow = RowOf<'decisions/split-evidence'>;
 type SuggestionRow = RowOf<'decisions/suggestions'>['items'][number];
 
 function evidenceOf(r: EvidenceRow): PersonEvidence {
@@ -42,11 +44,15 @@ export function sharedYears(a: PersonEvidence['years'], b: PersonEvidence['years
   return from <= to ? [from, to] : null;
 }
 
-/** One queue entry from a stored suggestion and the evidence of its two sides. */
+/**
+ * One queue entry from a stored suggestion and the evidence of its two sides: for a variant the two persons, for a
+ * split proposal the person's papers outside the part (a) and in it (b).
+ */
 export function reviewItem(s: SuggestionRow, a: PersonEvidence, b: PersonEvidence): ReviewItem {
+  const split = s.kind === 'split' && s.proposal !== null ? { proposal: s.proposal, person: { id: a.id, name: a.name }, papers: proposalPapers(s.part) } : null;
   return {
-    id: `variant:${s.a}|${s.b}`,
-    kind: 'variant',
+    id: split ? split.proposal : `variant:${s.a}|${s.b}`,
+    kind: split ? 'split' : 'variant',
     score: s.score,
     reason: s.reason,
     nameMatch: s.nameMatch === 'same' || s.nameMatch === 'middle' || s.nameMatch === 'initial' ? s.nameMatch : null,
@@ -54,6 +60,7 @@ export function reviewItem(s: SuggestionRow, a: PersonEvidence, b: PersonEvidenc
     shared: { coauthors: s.sharedCoauthors, categories: s.sharedCategories, topics: s.sharedTopics, years: sharedYears(a.years, b.years) },
     a,
     b,
+    split,
   };
 }
 
@@ -62,7 +69,20 @@ export async function listSuggestions(graph: Graph, q: SuggestionsQuery): Promis
   const opts = { timeoutMs: QUERY_TIMEOUT_MS };
   const [page] = await graph.read('decisions/suggestions', { status: q.status, offset: neo4j.int(q.offset), limit: neo4j.int(q.limit) }, opts);
   const items = page?.items ?? [];
-  const ids = [...new Set(items.flatMap((s) => [s.a, s.b]))];
+  const ids = [...new Set(items.filter((s) => s.kind === 'variant').flatMap((s) => [s.a, s.b]))];
+  const proposals = items.flatMap((s) => (s.kind === 'split' && s.proposal !== null ? [{ id: s.proposal, person: s.a, part: s.part }] : []));
+  const sides =
+    proposals.length === 0
+      ? new Map<string, PersonEvidence>()
+      : new Map(
+          (
+            await graph.read(
+              'decisions/split-evidence',
+              { proposals, maxAuthorsPerPaper: neo4j.int(EVIDENCE_MAX_AUTHORS), maxPapers: neo4j.int(EVIDENCE_MAX_PAPERS) },
+              opts,
+            )
+          ).map((r: SplitEvidenceRow) => [`${r.proposal}|${r.side}`, evidenceOf(r)]),
+        );
   const evidence =
     ids.length === 0
       ? new Map<string, PersonEvidence>()
@@ -77,10 +97,10 @@ export async function listSuggestions(graph: Graph, q: SuggestionsQuery): Promis
         );
   const out: ReviewItem[] = [];
   for (const s of items) {
-    const a = evidence.get(s.a);
-    const b = evidence.get(s.b);
-    // A person merged away between the two reads drops out of this page.
-    if (a && b) out.push(reviewItem(s, a, b));
+    const [a, b] = s.kind === 'split' ? [sides.get(`${s.proposal}|rest`), sides.get(`${s.proposal}|part`)] : [evidence.get(s.a), evidence.get(s.b)];
+    // A person merged away between the reads, or a proposal whose part or rest has no papers left (a decision moved
+    // them), drops out of this page.
+    if (a && b && (s.kind === 'variant' || (a.paperCount > 0 && b.paperCount > 0))) out.push(reviewItem(s, a, b));
   }
   return { total: page?.total ?? 0, offset: q.offset, limit: q.limit, items: out };
 }

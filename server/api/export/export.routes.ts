@@ -15,6 +15,7 @@ import { graphCsv, toGraphml } from '../../../shared/graph-formats.js';
 import { decodeGraph } from '../../../shared/graph-payload.js';
 import { route } from '../../http/route.js';
 import type { SummaryService } from '../../summary/summary.service.js';
+import { followingRetiredAuthors } from '../graph/author-redirects.js';
 import { shortestPaths } from '../graph/path.service.js';
 import { GraphViews } from '../graph/views.js';
 
@@ -79,10 +80,17 @@ export function exportRouter(graph: Graph, summaries: SummaryService): Router {
       query: ExportGraphQuery,
       response: GraphElements,
       produces: [CONTENT_TYPES.json, CONTENT_TYPES.graphml, CONTENT_TYPES.csv],
-      errors: { 404: 'Unknown author or topic id', 408: 'The graph query took too long' },
+      errors: {
+        308: 'An author id names a retired person: the same URL with the live id (body: AuthorRedirects)',
+        404: 'Unknown author or topic id',
+        408: 'The graph query took too long',
+      },
     },
-    async ({ query }, _req, res) => {
-      const result = decodeGraph(await graphFor(graph, views, query));
+    async ({ query }, req, res) => {
+      const authors = query.kind === 'coauthors' ? { author: query.author } : query.kind === 'path' ? { from: query.from, to: query.to } : {};
+      const found = await followingRetiredAuthors(graph, req, res, authors, () => graphFor(graph, views, query));
+      if (!found) return undefined;
+      const result = decodeGraph(found);
       const base = `papergraph-${query.kind}`;
       let body: string;
       let filename: string;

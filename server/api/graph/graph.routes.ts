@@ -5,10 +5,15 @@ import { CoauthorGraphQuery, GraphResponse, PathQuery, PathResponse, TopicGraphQ
 import { route } from '../../http/route.js';
 import { untagResponse } from '../../http/version-etag.js';
 import { SummaryService } from '../../summary/summary.service.js';
+import { followingRetiredAuthors } from './author-redirects.js';
 import { shortestPaths } from './path.service.js';
 import { GraphViews, type GraphView } from './views.js';
 
-const errors = { 404: 'Unknown author or topic id', 408: 'The graph query took too long' };
+const errors = {
+  308: 'An author id names a retired person: the same URL with the live id (body: AuthorRedirects)',
+  404: 'Unknown author or topic id',
+  408: 'The graph query took too long',
+};
 
 /**
  * The view's graph; a response built from a stored summary says which version it describes and whether a newer one is
@@ -41,7 +46,8 @@ export function graphRouter(graph: Graph, summaries: SummaryService = new Summar
       response: GraphResponse,
       errors,
     },
-    async ({ query }, _req, res) => send(res, await views.coauthors(query)),
+    async ({ query }, req, res) =>
+      followingRetiredAuthors(graph, req, res, { author: query.author }, async () => send(res, await views.coauthors(query))),
   );
   route(
     router,
@@ -66,7 +72,7 @@ export function graphRouter(graph: Graph, summaries: SummaryService = new Summar
       response: PathResponse,
       errors,
     },
-    async ({ query }) => shortestPaths(graph, query),
+    async ({ query }, req, res) => followingRetiredAuthors(graph, req, res, { from: query.from, to: query.to }, () => shortestPaths(graph, query)),
   );
   return router;
 }

@@ -1,5 +1,6 @@
-// One queue entry as a card: the two persons side by side (spellings, years, papers, categories, co-authors), what
-// they share highlighted, and the decision buttons.
+// One queue entry as a card: the two sides side by side (spellings, years, papers, categories, co-authors), what they
+// share highlighted, and the decision buttons. A variant's sides are two persons; a split proposal's are one person's
+// papers outside the proposed part and in it.
 import type { Decision, PersonEvidence, ReviewItem } from '../../../../schema/curation.js';
 import { fmt, h, link } from '../../components/dom.js';
 import { formatUrlState } from '../../core/url-state.js';
@@ -10,6 +11,10 @@ export interface ItemActions {
   merge(keep: PersonEvidence, retire: PersonEvidence, why: string): void;
   reject(why: string): void;
   split(person: PersonEvidence): void;
+  /** Split proposals: split the person along the proposal. */
+  acceptSplit(why: string): void;
+  /** Split proposals: the person stays one. */
+  rejectSplit(why: string): void;
 }
 
 const authorHref = (id: string) => formatUrlState({ view: 'coauthors', params: { author: id } });
@@ -20,11 +25,12 @@ function years([from, to]: PersonEvidence['years']): string {
   return from === to ? String(from) : `${from}–${to}`;
 }
 
-function side(p: PersonEvidence, shared: { coauthors: Set<string>; categories: Set<string> }, testid: string): HTMLElement {
+function side(p: PersonEvidence, shared: { coauthors: Set<string>; categories: Set<string> }, testid: string, caption?: string): HTMLElement {
   const mark = (on: boolean) => (on ? 'shared' : null);
   return h(
     'div',
     { class: 'review-side', 'data-testid': testid, 'data-person': p.id },
+    caption ? h('div', { class: 'review-label', 'data-testid': 'review-side-caption' }, caption) : null,
     h('h3', {}, link(authorHref(p.id), p.name), h('span', { class: 'muted id' }, ` ${p.id}`)),
     h('p', { class: 'muted' }, `${fmt(p.paperCount)} paper${p.paperCount === 1 ? '' : 's'} · ${years(p.years)}`),
     h('div', { class: 'review-label' }, 'Spellings'),
@@ -54,9 +60,37 @@ export function reviewCard(item: ReviewItem, actions: ItemActions): HTMLElement 
     item.shared.years ? `both active ${years(item.shared.years)}` : 'active in different years',
     ...(item.nameMatch === 'initial' ? ['given names meet only through an initial'] : []),
   ];
+  if (item.split) {
+    const count = (n: number) => `${fmt(n)} paper${n === 1 ? '' : 's'}`;
+    return h(
+      'article',
+      { class: 'review-card', 'data-testid': 'review-item', 'data-id': item.id, 'data-kind': 'split', 'data-status': item.status },
+      h(
+        'header',
+        {},
+        h('strong', {}, `Maybe two people: ${item.split.person.name}`),
+        h('span', { class: 'muted' }, ` · ${item.reason || 'joined on weak evidence'} · score ${fmt(item.score)} · ${item.status}`),
+      ),
+      h('p', { class: 'review-evidence', 'data-testid': 'review-evidence' }, evidence.join(' · ')),
+      h(
+        'div',
+        { class: 'review-sides' },
+        side(item.a, shared, 'review-side-a', `Stays with ${item.split.person.name} (${count(item.a.paperCount)})`),
+        side(item.b, shared, 'review-side-b', `Proposed as another person (${count(item.b.paperCount)})`),
+      ),
+      h(
+        'div',
+        { class: 'row review-actions' },
+        why,
+        button(`Two people: move ${count(item.b.paperCount)} to a new person`, 'review-accept-split', () => actions.acceptSplit(why.value), true),
+        button('One person: keep together', 'review-reject-split', () => actions.rejectSplit(why.value)),
+        button(`Split ${item.split.person.name} by hand…`, 'review-split-a', () => actions.split(item.a)),
+      ),
+    );
+  }
   return h(
     'article',
-    { class: 'review-card', 'data-testid': 'review-item', 'data-id': item.id, 'data-status': item.status },
+    { class: 'review-card', 'data-testid': 'review-item', 'data-id': item.id, 'data-kind': 'variant', 'data-status': item.status },
     h('header', {}, h('strong', {}, item.reason || 'Possibly the same person'), h('span', { class: 'muted' }, ` · score ${fmt(item.score)} · ${item.status}`)),
     h('p', { class: 'review-evidence', 'data-testid': 'review-evidence' }, evidence.join(' · ')),
     h('div', { class: 'review-sides' }, side(item.a, shared, 'review-side-a'), side(item.b, shared, 'review-side-b')),
@@ -81,6 +115,8 @@ export function describeDecision(d: Decision): string {
     case 'reject':
       return `${d.a} and ${d.b} are different people`;
     case 'split':
-      return `split ${d.papers.length} paper${d.papers.length === 1 ? '' : 's'} of ${d.person} off to ${d.newId}`;
+      return `split ${d.papers.length} paper${d.papers.length === 1 ? '' : 's'} of ${d.person} off to ${d.newId}${d.proposal ? ' (as proposed)' : ''}`;
+    case 'reject-split':
+      return `${d.person} stays one person (split proposal rejected)`;
   }
 }

@@ -45,6 +45,12 @@ export const reject = (token: string, a: string, b: string, why: string) =>
 export const split = (token: string, person: string, papers: string[], name: string | undefined, why: string) =>
   post('/api/curation/decisions/split', { person, papers, name, why }, token, DecisionResult);
 
+export const acceptSplit = (token: string, proposal: string, why: string) =>
+  post('/api/curation/decisions/accept-split', { proposal, why }, token, DecisionResult);
+
+export const rejectSplit = (token: string, proposal: string, why: string) =>
+  post('/api/curation/decisions/reject-split', { proposal, why }, token, DecisionResult);
+
 export const undoDecision = (token: string, id: string, why: string) =>
   post(`/api/curation/decisions/${encodeURIComponent(id)}/undo`, { why }, token, DecisionResult);
 

@@ -54,7 +54,7 @@ class ReviewPage implements ViewHandle {
         'div',
         { class: 'review-inner' },
         h('h1', {}, 'Review queue'),
-        h('p', { class: 'hint' }, 'Suggested identities, most evidence first. Decisions are kept as data, re-applied after every ingest, and can be undone.'),
+        h('p', { class: 'hint' }, 'Suggested identities (two persons that may be one, one person that may be two), most evidence first. Decisions are kept as data, re-applied after every ingest, and can be undone.'),
         this.signInBox,
         h('div', { class: 'row review-toolbar' }, this.status.el, this.pager),
         this.queueBox,
@@ -212,6 +212,12 @@ class ReviewPage implements ViewHandle {
             void this.write((t) => api.merge(t, keep.id, retire.id, why), () => `Merged ${retire.name} into ${keep.name}; ${retire.id} now leads to ${keep.id}.`),
           reject: (why) => void this.write((t) => api.reject(t, item.a.id, item.b.id, why), () => `Kept ${item.a.name} and ${item.b.name} apart.`),
           split: (person) => this.setParams({ split: person.id }),
+          acceptSplit: (why) =>
+            void this.write(
+              (t) => api.acceptSplit(t, item.id, why),
+              (r) => (r.decision.kind === 'split' ? `Moved ${r.decision.papers.length} paper(s) to the new person ${r.decision.newId}.` : 'Split done.'),
+            ),
+          rejectSplit: (why) => void this.write((t) => api.rejectSplit(t, item.id, why), () => `Kept ${item.a.name} as one person.`),
         }),
       ),
     );
