@@ -3,7 +3,8 @@
 // and, per seed position, how many papers have it as their first (best-ranked) seed, so the number of papers having
 // any of the first s seeds is a prefix sum. Both stream paper by paper (a count per seed, a top-k sort), so memory
 // does not grow with the corpus. Links are listed by seed position, so the stored part does not depend on the order in
-// which the store keeps a paper's relationships (a bulk import and transactional writes keep them differently).
+// which the store keeps a paper's relationships (a bulk import and transactional writes keep them differently); for
+// the same reason scores are summed smallest first (a floating-point sum depends on its order, and ties go by id).
 CALL () {
   UNWIND range(0, size($seeds) - 1) AS i
   MATCH (t:Topic {id: $seeds[i]})
@@ -17,7 +18,9 @@ CALL () {
   CALL (p) {
     MATCH (p)-[r:HAS_TOPIC]->(t:Topic)
     WHERE $seedAt[t.id] IS NOT NULL
-    RETURN count(r) AS links, sum(coalesce(r.score, 0.0)) AS score
+    WITH coalesce(r.score, 0.0) AS s
+    ORDER BY s
+    RETURN count(*) AS links, reduce(acc = 0.0, x IN collect(s) | acc + x) AS score
   }
   WITH p, links, score
   WHERE links > 0
