@@ -1,11 +1,11 @@
-// Test projects: unit (no database), integration (one real Neo4j per run, started in global setup, shared by its files),
-// integration-own-neo4j (files that start Neo4j JVMs of their own and never touch the shared one).
+// Test projects: unit (no database), integration (real Neo4j started in global setup: one per worker, each file on
+// the one of its worker, see test/support/neo4j-target.ts), integration-own-neo4j (files that start Neo4j JVMs of
+// their own and never touch the integration project's databases).
 //
-// Scheduling: unit and integration-own-neo4j form one group (same sequence.groupOrder, same maxWorkers) whose files run
-// side by side, at least two at a time, so that one file's waits for its JVMs overlap with other files' work. The
-// integration files run afterwards one at a time (fileParallelism: false puts them in Vitest's sequential group), as
-// they share and reset one database.
-import os from 'node:os';
+// Scheduling: the three projects form one group (same sequence.groupOrder, same maxWorkers), WORKERS files at a time,
+// so that one file's waits for its JVMs overlap with another file's work. With TEST_NEO4J_URI (one database named by
+// the user) the integration files run one at a time instead, after the others (fileParallelism: false), as they
+// reset that database.
 import { configDefaults, defineConfig } from 'vitest/config';
 import { testJvmEnv } from './test/support/jvm-options.js';
 
@@ -19,7 +19,9 @@ const OWN_NEO4J = [
   'test/integration/faults/neo4j-kill.test.ts',
 ];
 
-const PARALLEL_WORKERS = Math.max(2, os.availableParallelism() - 1);
+/** Files run at a time; the integration project starts this many Neo4j (each ≈ 1.5 GB with its JVM). */
+const WORKERS = 2;
+const ONE_DATABASE = Boolean(process.env.TEST_NEO4J_URI?.trim());
 
 // Tests that start Neo4j JVMs of their own (server/main.ts, the supervisor) need minutes on a busy machine.
 const JVM_TIMEOUTS = { testTimeout: 300_000, hookTimeout: 180_000 };
@@ -32,7 +34,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
-          maxWorkers: PARALLEL_WORKERS,
+          maxWorkers: WORKERS,
         },
       },
       {
@@ -40,7 +42,7 @@ export default defineConfig({
           name: 'integration-own-neo4j',
           include: OWN_NEO4J,
           env: testJvmEnv(),
-          maxWorkers: PARALLEL_WORKERS,
+          maxWorkers: WORKERS,
           ...JVM_TIMEOUTS,
         },
       },
@@ -51,8 +53,8 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...OWN_NEO4J],
           globalSetup: ['test/support/global-neo4j.ts'],
           env: testJvmEnv(),
-          // Suites share one database and reset it, so they run one file at a time.
-          fileParallelism: false,
+          // Each worker has its own database; one named database is shared, so its files run one at a time.
+          ...(ONE_DATABASE ? { fileParallelism: false } : { maxWorkers: WORKERS }),
           ...JVM_TIMEOUTS,
         },
       },

@@ -5,7 +5,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testTarget } from '../support/neo4j-target.js';
 import { must } from '../../core/must.js';
 import type { Graph } from '../../db/graph.js';
 import { applySchema } from '../../db/schema.js';
@@ -86,7 +87,7 @@ describe('identity decisions across a bulk reload', () => {
       await resetDatabase(graph);
       await loadAndDecide(graph, file);
       // The test database stands in for the remote one.
-      const t = inject('neo4j');
+      const t = testTarget();
       const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(tmp, 'remote'), NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password };
       if (t.database) env.NEO4J_DATABASE = t.database;
       else delete env.NEO4J_DATABASE;

@@ -1,6 +1,7 @@
 // /api/health against the real Neo4j: 200 with version and counts; 503 naming the URI when unreachable; recovery.
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testTarget } from '../support/neo4j-target.js';
 import { Graph } from '../../db/graph.js';
 import { HealthResponse } from '../../schema/api.js';
 import { createApp } from '../../server/app.js';
@@ -29,7 +30,7 @@ describe('GET /api/health', () => {
     expect(body.status).toBe('ok');
     expect(body.neo4j.connected).toBe(true);
     expect(body.neo4j.version).toMatch(/^5\.26\./);
-    if (inject('neo4j').kind === 'local') expect(body.neo4j.edition).toBe('community');
+    if (testTarget().kind === 'local') expect(body.neo4j.edition).toBe('community');
     expect(body.counts).toEqual({ papers: 1, authors: 1, topics: 0, categories: 0 });
   });
 
@@ -53,7 +54,7 @@ describe('GET /api/health', () => {
   });
 
   it('recovers by itself when Neo4j comes back', async () => {
-    const t = inject('neo4j');
+    const t = testTarget();
     const target = new URL(t.uri.replace(/^[a-z+]+:/, 'http:'));
     const proxy = await tcpProxy(target.hostname, Number(target.port));
     const uri = `bolt://127.0.0.1:${proxy.port}`;

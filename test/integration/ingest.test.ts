@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { testTarget } from '../support/neo4j-target.js';
 import { Graph } from '../../db/graph.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { parseFile } from '../../ingest/sources/index.js';
@@ -54,7 +55,7 @@ async function counts() {
 
 /** Runs the CLI against the test database; returns exit code and output. */
 function cli(args: string[], input?: string) {
-  const t = inject('neo4j');
+  const t = testTarget();
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...args], {
     encoding: 'utf8',
     input,
@@ -379,7 +380,7 @@ describe('ingest: bad input and failures', () => {
   });
 
   it('Neo4j going away mid-run leaves whole papers only, and a re-run completes the job', async () => {
-    const t = inject('neo4j');
+    const t = testTarget();
     const target = new URL(t.uri.replace(/^[a-z+]+:/, 'http:'));
     const proxy = await tcpProxy(target.hostname, Number(target.port));
     const uri = `bolt://127.0.0.1:${proxy.port}`;

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testTarget } from '../support/neo4j-target.js';
 import { Graph } from '../../db/graph.js';
 import { ingest } from '../../ingest/pipeline.js';
 import { GraphResponse } from '../../schema/graph.js';
@@ -17,7 +18,7 @@ import { loadSampleListing } from '../support/sample.js';
 import { must } from '../../core/must.js';
 
 describe('neo4j:// routing against the built-in Neo4j', () => {
-  const t = inject('neo4j');
+  const t = testTarget();
   const routingUri = t.uri.replace(/^bolt:/, 'neo4j:');
   const driver = neo4j.driver(routingUri, neo4j.auth.basic(t.user, t.password));
   const graph = new Graph(driver, { uri: routingUri, database: t.database, kind: t.kind });

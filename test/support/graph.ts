@@ -1,13 +1,13 @@
 // Test helpers: a Graph on the run's test database (from global setup) and a reset that empties it, guarded.
 import neo4j from 'neo4j-driver';
-import { inject } from 'vitest';
+import { testTarget } from './neo4j-target.js';
 import { Graph } from '../../db/graph.js';
 import { applySchema } from '../../db/schema.js';
 import { emptyTestDatabase } from './test-database.js';
 
 /** A Graph connected to the test database; close it in afterAll. */
 export function testGraph(): Graph {
-  const t = inject('neo4j');
+  const t = testTarget();
   const driver = neo4j.driver(t.uri, neo4j.auth.basic(t.user, t.password));
   return new Graph(driver, { uri: t.uri, database: t.database, kind: t.kind });
 }

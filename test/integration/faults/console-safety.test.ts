@@ -4,7 +4,8 @@
 import net from 'node:net';
 import express from 'express';
 import neo4j from 'neo4j-driver';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testTarget } from '../../support/neo4j-target.js';
 import { Graph } from '../../../db/graph.js';
 import { ErrorBody } from '../../../schema/api.js';
 import { MAX_PARAM_DEPTH } from '../../../schema/cypher.js';
@@ -185,7 +186,7 @@ describe('console faults: nested query text and the connection pool', () => {
   });
 
   it('queries whose connection Neo4j stops answering are dropped after the deadline: the pool does not fill', async () => {
-    const target = inject('neo4j');
+    const target = testTarget();
     const { hostname, port } = new URL(target.uri.replace(/^(bolt|neo4j)(\+s|\+ssc)?:/, 'http:'));
     const proxy = await blackHoleProxy(hostname, Number(port));
     const driver = neo4j.driver(`bolt://127.0.0.1:${proxy.port}`, neo4j.auth.basic(target.user, target.password), {

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testTarget } from '../../support/neo4j-target.js';
 import { resetDatabase, testGraph } from '../../support/graph.js';
 
 const graph = testGraph();
@@ -18,7 +19,7 @@ const GOOD_1 = entry('good1', 'Graph neural networks for citation analysis', '10
 const GOOD_2 = entry('good2', 'Topic models of research literature', '10.1000/good.2', 2022);
 
 function cli(args: string[]) {
-  const t = inject('neo4j');
+  const t = testTarget();
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'ingest/cli.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '' },

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testTarget } from '../../support/neo4j-target.js';
 import { writeSyntheticArxiv } from '../../../bench/synthetic.js';
 import { resetDatabase, testGraph } from '../../support/graph.js';
 import { must } from '../../../core/must.js';
@@ -37,7 +38,7 @@ async function graphState() {
 }
 
 function childEnv(tmp: string): NodeJS.ProcessEnv {
-  const t = inject('neo4j');
+  const t = testTarget();
   return { ...process.env, TMPDIR: tmp, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '' };
 }
 

@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testTarget } from '../../support/neo4j-target.js';
 import { ErrorBody, HealthResponse } from '../../../schema/api.js';
 import { tcpProxy } from '../../support/http.js';
 import { killServers, startServer, timedGet, waitFor } from '../../support/server-process.js';
@@ -13,7 +14,7 @@ afterAll(killServers);
 
 describe('a remote Neo4j that went away', () => {
   it('answers 503 with Retry-After within a second while it is unreachable, and recovers', { timeout: 300_000 }, async () => {
-    const t = inject('neo4j');
+    const t = testTarget();
     const target = new URL(t.uri.replace(/^[a-z0-9+]+:/, 'http:'));
     const proxy = await tcpProxy(target.hostname, Number(target.port));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'pg-fault-remote-'));
