@@ -5,6 +5,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { QueryName, RowOf } from '../../cypher/rows.js';
 import { rows, type Graph, type Row } from '../../db/graph.js';
+import type { PersonSummary } from '../identity/index.js';
 import { parseSummary, type PersonLookup } from './persons.js';
 import type { IdentitySource, StoredAuthorship } from './resolve.js';
 
@@ -42,10 +43,11 @@ export function identitySource(read: Reader): IdentitySource {
   };
 }
 
+/** A read and its answer, kept as returned (the model only reads them); compared only if another writer committed. */
 type Read =
-  | { kind: 'authorship'; paperIds: string[]; answer: string }
-  | { kind: 'persons'; lookup: PersonLookup; answer: string }
-  | { kind: 'takenIds'; lookup: PersonLookup; answer: string };
+  | { kind: 'authorship'; paperIds: string[]; answer: Map<string, StoredAuthorship> }
+  | { kind: 'persons'; lookup: PersonLookup; answer: PersonSummary[] }
+  | { kind: 'takenIds'; lookup: PersonLookup; answer: string[] };
 
 /** An answer in a form two reads can be compared by (order-free where the query's order is not guaranteed). */
 const canonical = {
@@ -54,7 +56,10 @@ const canonical = {
   takenIds: (ids: string[]) => JSON.stringify([...ids].sort()),
 };
 
-/** An IdentitySource that keeps what it read, so the same reads can be repeated and compared later. */
+/**
+ * An IdentitySource that keeps what it read, so the same reads can be repeated and compared later. The answers are
+ * put in comparable form only when compared: with one writer that never happens, and a batch's persons can be megabytes.
+ */
 export class RecordingSource implements IdentitySource {
   private readonly reads: Read[] = [];
 
@@ -62,32 +67,32 @@ export class RecordingSource implements IdentitySource {
 
   async authorship(paperIds: string[]): Promise<Map<string, StoredAuthorship>> {
     const answer = await this.inner.authorship(paperIds);
-    this.reads.push({ kind: 'authorship', paperIds, answer: canonical.authorship(answer) });
+    this.reads.push({ kind: 'authorship', paperIds, answer });
     return answer;
   }
 
-  async persons(lookup: PersonLookup) {
+  async persons(lookup: PersonLookup): Promise<PersonSummary[]> {
     const answer = await this.inner.persons(lookup);
-    this.reads.push({ kind: 'persons', lookup, answer: canonical.persons(answer) });
+    this.reads.push({ kind: 'persons', lookup, answer });
     return answer;
   }
 
   async takenIds(lookup: PersonLookup): Promise<string[]> {
     const answer = await this.inner.takenIds(lookup);
-    this.reads.push({ kind: 'takenIds', lookup, answer: canonical.takenIds(answer) });
+    this.reads.push({ kind: 'takenIds', lookup, answer });
     return answer;
   }
 
   /** True when `source` answers every read made so far as it was answered then. */
   async sameFrom(source: IdentitySource): Promise<boolean> {
     for (const r of this.reads) {
-      const now =
+      const same =
         r.kind === 'authorship'
-          ? canonical.authorship(await source.authorship(r.paperIds))
+          ? canonical.authorship(await source.authorship(r.paperIds)) === canonical.authorship(r.answer)
           : r.kind === 'persons'
-            ? canonical.persons(await source.persons(r.lookup))
-            : canonical.takenIds(await source.takenIds(r.lookup));
-      if (now !== r.answer) return false;
+            ? canonical.persons(await source.persons(r.lookup)) === canonical.persons(r.answer)
+            : canonical.takenIds(await source.takenIds(r.lookup)) === canonical.takenIds(r.answer);
+      if (!same) return false;
     }
     return true;
   }
