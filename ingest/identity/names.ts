@@ -48,9 +48,33 @@ export function parseName(name: string, parts?: { given?: string; family?: strin
   return parsed(words.slice(0, k).join(' '), words.slice(k).join(' '));
 }
 
-const parsedNames = new Map<string, ParsedName>();
-/** Spellings whose parsed form is remembered (one person's name recurs on each of their papers). */
-const PARSED_NAME_CACHE = 200_000;
+/**
+ * Values of a pure function for recently seen keys, in two generations: when the young one holds `generation` keys it
+ * becomes the old one, and a key found in the old generation moves back to the young one, so keys that recur (a
+ * person's spelling, a lab's or a collaboration's names) stay while one-off keys age out. At most 2 × `generation`.
+ */
+class RecentCache<V> {
+  private young = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  constructor(private readonly generation: number) {}
+
+  get(key: string, compute: () => V): V {
+    let v = this.young.get(key);
+    if (v !== undefined) return v;
+    v = this.old.get(key);
+    if (v === undefined) v = compute();
+    if (this.young.size >= this.generation) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(key, v);
+    return v;
+  }
+}
+
+/** Parsed spellings (one person's name recurs on each of their papers). */
+const parsedNames = new RecentCache<ParsedName>(200_000);
 
 /**
  * The parsed name of a mention, computed once per distinct spelling (name folding is the model's main per-mention
@@ -58,13 +82,7 @@ const PARSED_NAME_CACHE = 200_000;
  */
 export function mentionName(m: Pick<Mention, 'name' | 'given' | 'family' | 'nameOrder'>): ParsedName {
   const key = m.family ? `${m.given ?? ''}\u0000${m.family}` : `${m.name}\u0001${m.nameOrder ?? ''}`;
-  let n = parsedNames.get(key);
-  if (n === undefined) {
-    if (parsedNames.size >= PARSED_NAME_CACHE) parsedNames.clear();
-    n = parseName(m.name, m);
-    parsedNames.set(key, n);
-  }
-  return n;
+  return parsedNames.get(key, () => parseName(m.name, m));
 }
 
 /** Block of a mention: the key under which the writer finds the persons it must pass in. */
@@ -72,33 +90,18 @@ export function blockOfMention(m: Pick<Mention, 'name' | 'given' | 'family' | 'n
   return mentionName(m).block;
 }
 
-/**
- * Co-author keys of recently seen names, in two generations: when the young one is full it becomes the old one, and a
- * name found in the old generation moves back to the young one, so the names that recur (a lab's, a collaboration's)
- * stay while one-off names age out. At most 2 × COAUTHOR_KEY_GENERATION names are held.
- */
-const COAUTHOR_KEY_GENERATION = 500_000;
-let youngKeys = new Map<string, string>();
-let oldKeys = new Map<string, string>();
+/** Co-author keys of names (a collaboration's member list recurs on each of its papers). */
+const coauthorKeys = new RecentCache<string>(500_000);
 
 /**
  * The key a co-author is known by in evidence: block key + first given name as written (full or initial). Full given
  * names keep "Jun Li" and "Jie Li" apart, which an initial-only key would fuse in the most common family names.
  */
 export function coauthorKey(name: string): string {
-  let k = youngKeys.get(name);
-  if (k !== undefined) return k;
-  k = oldKeys.get(name);
-  if (k === undefined) {
+  return coauthorKeys.get(name, () => {
     const n = parseName(name);
-    k = n.family === '' ? '' : `${n.block} ${n.given[0] ?? ''}`.trim();
-  }
-  if (youngKeys.size >= COAUTHOR_KEY_GENERATION) {
-    oldKeys = youngKeys;
-    youngKeys = new Map();
-  }
-  youngKeys.set(name, k);
-  return k;
+    return n.family === '' ? '' : `${n.block} ${n.given[0] ?? ''}`.trim();
+  });
 }
 
 /** How two given-name lists meet: identical, compatible with a full first name, only through an initial, or not at all. */

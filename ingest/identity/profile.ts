@@ -192,9 +192,9 @@ export const MAX_SUMMARY_COAUTHORS = 500;
  */
 export const MAX_SUMMARY_TOPICS = 100;
 
-/** The `n` heaviest entries of a count map, heaviest first, ties by key. */
+/** The `n` heaviest entries of a count map, in summary order (rankOrder). */
 function heaviest(map: Map<string, number>, n: number): [string, number][] {
-  return [...map].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n);
+  return [...map].sort(rankOrder).slice(0, n);
 }
 
 /** The stored summary of a profile. `withRefs` keeps the mention list (for later bulk re-clustering). */
