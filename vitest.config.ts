@@ -8,6 +8,7 @@
 // reset that database.
 import { configDefaults, defineConfig } from 'vitest/config';
 import { testJvmEnv } from './test/support/jvm-options.js';
+import { namedTestDatabase } from './test/support/test-database.js';
 
 /** Files that start their own Neo4j (or none) and do not use the shared database of the integration project. */
 const OWN_NEO4J = [
@@ -21,7 +22,7 @@ const OWN_NEO4J = [
 
 /** Files run at a time; the integration project starts this many Neo4j (each ≈ 1.5 GB with its JVM). */
 const WORKERS = 2;
-const ONE_DATABASE = Boolean(process.env.TEST_NEO4J_URI?.trim());
+const ONE_DATABASE = namedTestDatabase(process.env) !== undefined;
 
 // Tests that start Neo4j JVMs of their own (server/main.ts, the supervisor) need minutes on a busy machine.
 const JVM_TIMEOUTS = { testTimeout: 300_000, hookTimeout: 180_000 };

@@ -22,12 +22,17 @@ export interface Neo4jTestTarget {
 /** What the environment asks for: a remote test database, or none (the run starts a local one). */
 export type TestTargetChoice = { kind: 'local'; ignored?: string } | ({ kind: 'remote' } & Omit<Neo4jTestTarget, 'kind'>);
 
+/** The database TEST_NEO4J_URI names for the tests, if any (the run then uses it instead of its own local ones). */
+export function namedTestDatabase(env: NodeJS.ProcessEnv): string | undefined {
+  return env.TEST_NEO4J_URI?.trim() || undefined;
+}
+
 /**
  * Reads TEST_NEO4J_URI / TEST_NEO4J_USER / TEST_NEO4J_PASSWORD / TEST_NEO4J_DATABASE. NEO4J_URI is never used: when
  * it is set without TEST_NEO4J_URI, `ignored` says so (the run then starts its own local Neo4j).
  */
 export function chooseTestTarget(env: NodeJS.ProcessEnv): TestTargetChoice {
-  const uri = env.TEST_NEO4J_URI?.trim();
+  const uri = namedTestDatabase(env);
   if (!uri) {
     return env.NEO4J_URI
       ? {
