@@ -52,7 +52,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts', 'test/db/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...OWN_NEO4J],
-          globalSetup: ['test/support/global-neo4j.ts'],
+          globalSetup: ['test/support/global-client.ts', 'test/support/global-neo4j.ts'],
           env: testJvmEnv(),
           // Each worker has its own database; one named database is shared, so its files run one at a time.
           ...(ONE_DATABASE ? { fileParallelism: false } : { maxWorkers: WORKERS }),
