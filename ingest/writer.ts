@@ -1,11 +1,13 @@
-// Writes batches into Neo4j: one managed write transaction per batch (all-or-nothing, transient errors retried).
-import neo4j, { Neo4jError } from 'neo4j-driver';
+// Writes batches into Neo4j: one write transaction per batch (all-or-nothing, transient errors retried).
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j, { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
 import type { QueryName } from '../cypher/rows.js';
-import { QueryTooLargeError } from '../core/errors.js';
+import { DatabaseUnavailableError, QueryTooLargeError } from '../core/errors.js';
 import { runQuery, type Graph, type Row } from '../db/graph.js';
 import { afterBatch, beforeBatch } from '../db/summary/incremental.js';
-import { bumpGraphVersion, graphVersionIn } from '../db/summary/version.js';
+import { bumpGraphVersion, graphVersionIn, type GraphVersion } from '../db/summary/version.js';
 import { graphReader, identitySource, RecordingSource, txReader } from './authors/checked-source.js';
+import { PersonCache } from './authors/person-cache.js';
 import { authorProps, batchMentions, suggestionRows } from './authors/persons.js';
 import { resolveBatch } from './authors/resolve.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
@@ -80,6 +82,18 @@ function isMemoryPoolError(err: unknown): boolean {
   return err instanceof Neo4jError && err.code.includes('MemoryPoolOutOfMemoryError');
 }
 
+/** Attempts of one batch's transaction when it fails transiently (a deadlock, a cluster's leader change). */
+const TRANSIENT_ATTEMPTS = 5;
+
+/**
+ * Whether a failed batch transaction may succeed unchanged on a new attempt. A transaction over Neo4j's memory cap may
+ * not (it surfaces as QueryTooLargeError, at commit too): the driver's managed retry would repeat it for 30 s.
+ */
+function isTransient(err: unknown): boolean {
+  if (err instanceof DatabaseUnavailableError) return neo4j.isRetryableError(err.cause as Error);
+  return err instanceof Neo4jError && !isMemoryPoolError(err) && neo4j.isRetryableError(err);
+}
+
 export class GraphWriter {
   constructor(
     private readonly graph: Graph,
@@ -91,6 +105,18 @@ export class GraphWriter {
 
   /** Batches whose identity was resolved again inside their transaction (another writer changed its persons meanwhile). */
   identityRechecks = 0;
+
+  /** Transactions attempted again after a transient failure. */
+  retries = 0;
+
+  /**
+   * Papers per transaction from now on: lowered to the half that fit when a batch was too large for Neo4j's memory cap,
+   * so that later batches of the ingest (whose persons only grow) do not fail the same way first.
+   */
+  paperLimit = Number.POSITIVE_INFINITY;
+
+  /** Persons of the name blocks earlier batches read and wrote, valid while no other write commits (person-cache.ts). */
+  readonly persons = new PersonCache();
 
   /** Milliseconds spent per step over all batches so far (for the ingest benchmark's breakdown). */
   readonly timings: Record<string, number> = {};
@@ -104,8 +130,20 @@ export class GraphWriter {
     }
   }
 
-  /** Writes one batch of whole papers in a single transaction and then refreshes merge suggestions for its names. */
+  /**
+   * Writes a batch of whole papers, in one transaction unless it holds more than `paperLimit` papers (then in
+   * consecutive parts of that size, each all-or-nothing).
+   */
   async writeBatch(batch: WritablePaper[]): Promise<WriteCounts> {
+    if (batch.length > this.paperLimit) {
+      const counts = emptyCounts();
+      for (let i = 0; i < batch.length; ) {
+        const n = this.paperLimit;
+        addCounts(counts, await this.writeBatch(batch.slice(i, i + n)));
+        i += n;
+      }
+      return counts;
+    }
     try {
       return await this.writeWhole(batch);
     } catch (err) {
@@ -116,8 +154,22 @@ export class GraphWriter {
       if (!tooLarge || batch.length < 2) throw err;
       this.splits++;
       const half = Math.ceil(batch.length / 2);
+      this.paperLimit = Math.min(this.paperLimit, half);
       const first = await this.writeBatch(batch.slice(0, half));
       return addCounts(first, await this.writeBatch(batch.slice(half)));
+    }
+  }
+
+  /** Runs `work` in a write transaction, again after a transient failure (not after one over the memory cap). */
+  private async inTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.graph.transaction(neo4j.session.WRITE, work, { noRetry: true });
+      } catch (err) {
+        if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(err)) throw err;
+        this.retries++;
+        await sleep(250 * 2 ** attempt * (0.8 + 0.4 * Math.random()));
+      }
     }
   }
 
@@ -128,12 +180,23 @@ export class GraphWriter {
     // Who each mention is (ingest/identity), from the persons of the batch's name blocks, read before the write
     // transaction: the model's work is CPU-bound and must not hold a write transaction open. The graph version read
     // first and the reads kept by `source` let the transaction check that no other writer changed them meanwhile.
-    const [seen] = await this.graph.read('summary/version');
-    const source = new RecordingSource(identitySource(graphReader(this.graph)));
-    let resolved = await this.timed('identity', () => resolveBatch(mentions, source));
+    const [seenRow] = await this.graph.read('summary/version');
+    const seen: GraphVersion = { version: seenRow?.version ?? 0, epoch: seenRow?.epoch ?? '' };
+    this.persons.at(seen);
+    const source = new RecordingSource(this.persons.source(identitySource(graphReader(this.graph))));
+    let resolved: Awaited<ReturnType<typeof resolveBatch>>;
+    try {
+      resolved = await this.timed('identity', () => resolveBatch(mentions, source));
+    } catch (err) {
+      this.persons.clear();
+      throw err;
+    }
     let p = buildBatch(batch, this.describeCategory, resolved.authorOf);
+    // What the committed transaction saw: whether another writer had committed since the reads, and the version it wrote.
+    let sawOtherWrite = false;
+    let written: GraphVersion | null = null;
     await this.timed('transaction', () =>
-      this.graph.transaction(neo4j.session.WRITE, async (tx) => {
+      this.inTransaction(async (tx) => {
         // The work function may be retried after a transient error: it recomputes every count from scratch.
         const c = emptyCounts();
         const run = <N extends QueryName>(name: N, params: Row) =>
@@ -149,7 +212,8 @@ export class GraphWriter {
         // beforeBatch holds the version lock every writer takes: when another write committed since the identity
         // reads and they read differently now, the identity is resolved again here, from what this transaction sees.
         const now = await graphVersionIn(tx);
-        if (now.version !== (seen?.version ?? 0) || now.epoch !== (seen?.epoch ?? '')) {
+        sawOtherWrite = now.version !== seen.version || now.epoch !== seen.epoch;
+        if (sawOtherWrite) {
           const inTx = identitySource(txReader(tx));
           if (!(await source.sameFrom(inTx))) {
             this.identityRechecks++;
@@ -212,11 +276,19 @@ export class GraphWriter {
           c.stubs = cites.nodesCreated;
         }
         // The version commits with the data it describes (ETags, stored summaries).
-        await afterBatch(tx, summaryBefore, await bumpGraphVersion(tx));
+        written = await bumpGraphVersion(tx);
+        await afterBatch(tx, summaryBefore, written);
         Object.assign(counts, c);
         workDone = performance.now();
       }),
-    );
+    ).catch((err: unknown) => {
+      // The model changed the cached profiles of the persons it touched; nothing of that was written.
+      this.persons.clear();
+      throw err;
+    });
+    // The cache now holds exactly what this batch committed, unless another writer's changes came in between.
+    if (written === null || sawOtherWrite) this.persons.clear();
+    else this.persons.committed(written, resolved);
     this.timings.commit = (this.timings.commit ?? 0) + (performance.now() - workDone);
     return counts;
   }

@@ -16,78 +16,75 @@
 //     two sampled authors may be under-counted (the service marks those edges estimated).
 UNWIND $ids AS id
 MATCH (a:Author {id: id})
-WITH a, id, COUNT { (a)-[:AUTHORED]->() } AS degree
-WITH collect({a: a, id: id, sampled: degree > $papersPerAuthor}) AS chosen,
-     collect({
-       id: id,
-       name: a.name,
-       sampled: degree > $papersPerAuthor,
-       papers: CASE
-         WHEN NOT $countPapers THEN null
-         WHEN $yearFrom IS NULL AND $yearTo IS NULL AND $category IS NULL THEN degree
-         ELSE COUNT {
-           (a)-[:AUTHORED]->(p:Paper)
-           WHERE ($yearFrom IS NULL OR p.year >= $yearFrom)
-             AND ($yearTo IS NULL OR p.year <= $yearTo)
-             AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $category}) })
-         }
-       END
-     }) AS nodes
-CALL (chosen) {
-  UNWIND chosen AS c
-  WITH c.a AS a, c.id AS id, c.sampled AS sampled
-  CALL (a) {
-    MATCH (a)-[:AUTHORED]->(p)
-    WHERE ($yearFrom IS NULL OR p.year >= $yearFrom)
-      AND ($yearTo IS NULL OR p.year <= $yearTo)
-      AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $category}) })
-    RETURN p
-    // Which papers a sampled author reads must not depend on how the store happens to order its relationships (a bulk
-    // import and transactional writes of the same graph order them differently): the smallest paper ids, a top-k sort.
-    ORDER BY p.id
-    LIMIT $papersPerAuthor
-  }
-  WITH p, id, sampled
-  ORDER BY p.id, $rankOf[id]
-  WITH p, collect(id) AS readers, min(CASE WHEN sampled THEN 1 ELSE 0 END) = 0 AS look
-  // Every paper read, also those no pair comes from: each counts towards its readers' main category.
-  RETURN collect({p: p, readers: readers, look: look, primary: p.primaryCategory}) AS reads
+WITH a, id, COUNT { (a)-[:AUTHORED]->() } > $papersPerAuthor AS sampled
+CALL (a) {
+  MATCH (a)-[:AUTHORED]->(p)
+  WHERE ($yearFrom IS NULL OR p.year >= $yearFrom)
+    AND ($yearTo IS NULL OR p.year <= $yearTo)
+    AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $category}) })
+  // Which papers a sampled author reads must not depend on how the store happens to order its relationships (a bulk
+  // import and transactional writes of the same graph order them differently): the smallest paper ids, a top-k sort.
+  WITH p.id AS pid, p.year AS year, p.primaryCategory AS primary
+  ORDER BY pid
+  LIMIT $papersPerAuthor
+  RETURN pid, year, primary
 }
+WITH pid, year, primary, id, sampled
+ORDER BY pid, $rankOf[id]
+WITH pid, year, primary, collect(id) AS readers, min(CASE WHEN sampled THEN 1 ELSE 0 END) = 0 AS look
+CALL (pid, look) {
+  UNWIND CASE WHEN look THEN [pid] ELSE [] END AS qid
+  MATCH (:Paper {id: qid})<-[r:AUTHORED]-(b)
+  // The paper's first authors by position (then id), not the store's relationship order.
+  WITH r.position AS position, b.id AS bid
+  ORDER BY position, bid
+  LIMIT $authorsPerPaper
+  WITH bid
+  WHERE $rankOf[bid] IS NOT NULL
+  RETURN collect(bid) AS seen
+}
+WITH pid, year, primary, readers, readers + seen AS members
+WITH pid, year, primary, readers, members,
+     CASE WHEN size(members) > 1 AND $weighting = 'fractional' THEN COUNT { (:Paper {id: pid})<-[:AUTHORED]-() } END AS n
+// Papers by id, so that the list (stored in the summary) does not depend on the store's order either.
+ORDER BY pid
+// Every paper read, also those no pair comes from: each counts towards its readers' main category.
+WITH collect({id: pid, year: year, primary: primary, readers: readers, members: members, n: n}) AS reads
+// Sorts and collected lists hold ids and values, never nodes, and no list is brought into a subquery that sorts: both
+// would count against the transaction's memory once per buffered row (with the square of the authors asked for).
 CALL (reads) {
   UNWIND reads AS r
-  WITH r
-  WHERE r.primary IS NOT NULL
-  // Each entry of `reads` is one paper with distinct readers, so a count of rows counts papers.
-  UNWIND r.readers AS id
-  WITH id, r.primary AS code, count(*) AS n
-  ORDER BY n DESC, code
-  WITH id, collect(code)[0] AS category
-  RETURN collect({id: id, category: category}) AS categories
-}
-CALL (reads) {
-  UNWIND reads AS r
-  WITH r.p AS p, r.readers AS readers, r.look AS look
-  WHERE look OR size(readers) > 1
-  CALL (p, look) {
-    UNWIND CASE WHEN look THEN [p] ELSE [] END AS q
-    MATCH (q)<-[r:AUTHORED]-(b)
-    WITH b, r
-    // The paper's first authors by position (then id), not the store's relationship order.
-    ORDER BY r.position, b.id
-    LIMIT $authorsPerPaper
-    WITH b.id AS bid
-    WHERE $rankOf[bid] IS NOT NULL
-    RETURN collect(bid) AS seen
-  }
-  WITH p, readers + seen AS members
-  WHERE size(members) > 1
-  // Papers by id, so that the list (stored in the summary) does not depend on the store's order either.
-  ORDER BY p.id
+  WITH r.primary AS code, r.readers AS readers
+  WHERE code IS NOT NULL
+  UNWIND readers AS id
+  WITH id, code, count(*) AS n
+  WITH id, collect({code: code, n: n}) AS counts, max(n) AS most
+  // The most frequent code, the smaller on a tie.
   RETURN collect({
-    id: p.id,
-    year: p.year,
-    n: CASE $weighting WHEN 'fractional' THEN COUNT { (p)<-[:AUTHORED]-() } END,
-    members: members
-  }) AS papers
+    id: id,
+    category: reduce(best = null, c IN counts | CASE WHEN c.n = most AND (best IS NULL OR c.code < best) THEN c.code ELSE best END)
+  }) AS categories
 }
-RETURN nodes, papers, categories
+CALL () {
+  UNWIND $ids AS id
+  MATCH (a:Author {id: id})
+  WITH a, id, COUNT { (a)-[:AUTHORED]->() } AS degree
+  RETURN collect({
+    id: id,
+    name: a.name,
+    sampled: degree > $papersPerAuthor,
+    papers: CASE
+      WHEN NOT $countPapers THEN null
+      WHEN $yearFrom IS NULL AND $yearTo IS NULL AND $category IS NULL THEN degree
+      ELSE COUNT {
+        (a)-[:AUTHORED]->(p:Paper)
+        WHERE ($yearFrom IS NULL OR p.year >= $yearFrom)
+          AND ($yearTo IS NULL OR p.year <= $yearTo)
+          AND ($category IS NULL OR EXISTS { (p)-[:IN_CATEGORY]->(:Category {code: $category}) })
+      }
+    END
+  }) AS nodes
+}
+RETURN nodes,
+       [r IN reads WHERE size(r.members) > 1 | {id: r.id, year: r.year, n: r.n, members: r.members}] AS papers,
+       categories

@@ -1,4 +1,5 @@
 // Profiles: the evidence of one mention or one person (a cluster of mentions) in a form the scorer compares.
+import { must } from '../../core/must.js';
 import type { Mention, MentionRef, PersonSummary } from './model.js';
 import { coauthorKey, commonFamilyPrior, mentionName, type ParsedName } from './names.js';
 
@@ -24,8 +25,12 @@ export interface Profile {
   refs: MentionRef[];
   /** What the scorer derives from the maps above (field roll-ups, norms), computed once; cleared by every change. */
   derived: unknown;
-  /** True while `coauthors` iterates in summary order (weight descending, then key): toSummary need not sort. */
+  /**
+   * True while `coauthors` iterates in summary order (weight descending, then key) apart from the keys in
+   * `coauthorsRaised` (added or raised since): toSummary then sorts only those and merges them in.
+   */
   coauthorsRanked: boolean;
+  coauthorsRaised: Set<string>;
   /** True while `collaborators` iterates in key order. */
   collaboratorsSorted: boolean;
 }
@@ -81,6 +86,7 @@ export function emptyProfile(): Profile {
     refs: [],
     derived: undefined,
     coauthorsRanked: true,
+    coauthorsRaised: new Set(),
     collaboratorsSorted: true,
   };
 }
@@ -163,8 +169,13 @@ export function mergeInto(a: Profile, b: Profile): Profile {
   for (const [k, w] of b.coauthors) {
     if ((a.coauthors.get(k) ?? 0) < w) {
       a.coauthors.set(k, w);
-      a.coauthorsRanked = false;
+      if (a.coauthorsRanked) a.coauthorsRaised.add(k);
     }
+  }
+  // Past a quarter of the map, one sort of the whole is as cheap as sorting the raised keys and merging.
+  if (a.coauthorsRanked && a.coauthorsRaised.size > 16 && a.coauthorsRaised.size * 4 > a.coauthors.size) {
+    a.coauthorsRanked = false;
+    a.coauthorsRaised.clear();
   }
   for (const [k, n] of b.coauthorNames) if (!a.coauthorNames.has(k)) a.coauthorNames.set(k, n);
   for (const k of b.collaborators) {
@@ -197,9 +208,43 @@ function heaviest(map: Map<string, number>, n: number): [string, number][] {
   return [...map].sort(rankOrder).slice(0, n);
 }
 
+/** The co-authors of a profile in summary order (rankOrder). */
+function rankedCoauthors(p: Profile): [string, number][] {
+  if (!p.coauthorsRanked) return [...p.coauthors].sort(rankOrder);
+  if (p.coauthorsRaised.size === 0) return [...p.coauthors];
+  // The keys not raised keep their weights, so they still iterate in rank order: merge the raised ones in.
+  const kept: [string, number][] = [];
+  const raised: [string, number][] = [];
+  for (const e of p.coauthors) (p.coauthorsRaised.has(e[0]) ? raised : kept).push(e);
+  raised.sort(rankOrder);
+  const out: [string, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < kept.length || j < raised.length) {
+    const x = kept[i];
+    const y = raised[j];
+    if (y === undefined || (x !== undefined && rankOrder(x, y) < 0)) {
+      out.push(must(x, 'a kept co-author'));
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * A co-author weight as stored: three decimals. The weights are shares like 8/15; their full float digits would be
+ * half of a prolific person's summary, which every batch that touches the person writes again.
+ */
+function storedWeight(w: number): number {
+  return Math.round(w * 1000) / 1000;
+}
+
 /** The stored summary of a profile. `withRefs` keeps the mention list (for later bulk re-clustering). */
 export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSummary {
-  const ranked = p.coauthorsRanked ? [...p.coauthors] : [...p.coauthors].sort(rankOrder);
+  const ranked = rankedCoauthors(p);
   const coauthors = ranked.length > MAX_SUMMARY_COAUTHORS ? ranked.slice(0, MAX_SUMMARY_COAUTHORS) : ranked;
   const sorted = p.collaboratorsSorted ? [...p.collaborators] : [...p.collaborators].sort();
   const s: PersonSummary = {
@@ -208,7 +253,7 @@ export function toSummary(id: string, p: Profile, withRefs: boolean): PersonSumm
     names: p.forms.map((f) => ({ given: f.display.given, family: f.display.family })),
     orcids: [...p.orcids].sort(),
     openalexIds: [...p.openalexIds].sort(),
-    coauthors: Object.fromEntries(coauthors),
+    coauthors: Object.fromEntries(coauthors.map(([k, w]) => [k, storedWeight(w)])),
     // The alphabetically first keys: members of one collaboration keep the same subset, so overlaps survive the cap.
     collaborators: sorted.length > MAX_SUMMARY_COAUTHORS ? sorted.slice(0, MAX_SUMMARY_COAUTHORS) : sorted,
     categories: Object.fromEntries(p.categories),

@@ -61,4 +61,26 @@ describe('two writers on overlapping names at once', () => {
       expect({ name: r.name, mentions: (JSON.parse(String(r.summary)) as { mentions: number }).mentions }).toEqual({ name: r.name, mentions: 6 });
     }
   });
+
+  it('a writer that keeps persons between its batches reads them again after another writer committed', async () => {
+    await resetDatabase(graph);
+    // Two long-lived writers (each keeps the persons of its batches, ingest/authors/person-cache.ts) taking turns on
+    // one team: each batch must build on what the other wrote in between, not on the persons it kept.
+    const a = new GraphWriter(graph, describeCategory);
+    const b = new GraphWriter(graph, describeCategory);
+    const team = TEAMS[0] ?? [];
+    for (let i = 0; i < 6; i++) {
+      const names = [team[i % 3] ?? '', team[(i + 1) % 3] ?? '', team[(i + 2) % 3] ?? ''];
+      await (i % 2 === 0 ? a : b).writeBatch([paper(`turn-${i}`, names, 'cs.LG', 2020 + i)]);
+    }
+    const evidence = await q('MATCH (a:Author) RETURN a.name AS name, a.mentions AS mentions, COUNT { (a)-[:AUTHORED]->() } AS papers ORDER BY name');
+    expect(evidence.map((r) => ({ name: r.name, mentions: Number(r.mentions), papers: Number(r.papers) }))).toEqual(
+      [...team].sort().map((name) => ({ name, mentions: 6, papers: 6 })),
+    );
+    // The same writer's consecutive batches (no other write between) use what it kept, and count right as well.
+    for (let i = 6; i < 9; i++) await a.writeBatch([paper(`turn-${i}`, [...team], 'cs.LG', 2020 + i)]);
+    const after = await q('MATCH (a:Author) RETURN a.name AS name, a.mentions AS mentions ORDER BY name');
+    expect(after.map((r) => ({ name: r.name, mentions: Number(r.mentions) }))).toEqual([...team].sort().map((name) => ({ name, mentions: 9 })));
+    expect(a.persons.size).toBeGreaterThan(0);
+  });
 });
