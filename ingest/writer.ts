@@ -10,6 +10,7 @@ import { graphReader, identitySource, RecordingSource, txReader } from './author
 import { PersonCache } from './authors/person-cache.js';
 import { authorProps, batchMentions, suggestionRows } from './authors/persons.js';
 import { resolveBatch } from './authors/resolve.js';
+import type { IdentityResult } from './identity/index.js';
 import { buildBatch, type CategoryInfo, type WritablePaper } from './batch.js';
 import { frequencyDeltas, storedPaperTopics } from './topic-frequencies.js';
 
@@ -82,6 +83,21 @@ function isMemoryPoolError(err: unknown): boolean {
   return err instanceof Neo4jError && err.code.includes('MemoryPoolOutOfMemoryError');
 }
 
+/**
+ * Characters of identity summaries one transaction writes at most: a batch whose persons hold more is split before
+ * its transaction starts. Summaries are most of a batch's transaction memory once the persons have many papers
+ * (29.8 million characters committed within the built-in database's 256 MiB cap, 41.9 million did not).
+ */
+export const SUMMARY_CHARS_PER_TRANSACTION = 20_000_000;
+
+/** The Author rows identity/store-persons.cypher writes for a batch's persons (`mentions` a Neo4j integer, not a float). */
+function personRows(result: IdentityResult | null) {
+  return (result?.persons ?? []).map((s) => {
+    const props = authorProps(s);
+    return { id: s.id, props: { ...props, mentions: neo4j.int(props.mentions) }, spans: s.blocks.length > 1 };
+  });
+}
+
 /** Attempts of one batch's transaction when it fails transiently (a deadlock, a cluster's leader change). */
 const TRANSIENT_ATTEMPTS = 5;
 
@@ -98,6 +114,7 @@ export class GraphWriter {
   constructor(
     private readonly graph: Graph,
     private readonly describeCategory: (code: string) => CategoryInfo,
+    private readonly summaryCharsPerTransaction = SUMMARY_CHARS_PER_TRANSACTION,
   ) {}
 
   /** Batches that were split in halves because their transaction needed more memory than Neo4j allows one. */
@@ -192,6 +209,13 @@ export class GraphWriter {
       throw err;
     }
     let p = buildBatch(batch, this.describeCategory, resolved.authorOf);
+    let persons = personRows(resolved.result);
+    const summaryChars = persons.reduce((n, r) => n + r.props.summary.length, 0);
+    if (summaryChars > this.summaryCharsPerTransaction && batch.length > 1) {
+      // Split before the transaction: the model changed the cached profiles of the persons it touched.
+      this.persons.clear();
+      throw new BatchTooLargeError(batch.length, new Error(`its persons' summaries hold ${summaryChars} characters, more than ${this.summaryCharsPerTransaction} per transaction`));
+    }
     // What the committed transaction saw: whether another writer had committed since the reads, and the version it wrote.
     let sawOtherWrite = false;
     let written: GraphVersion | null = null;
@@ -219,6 +243,7 @@ export class GraphWriter {
             this.identityRechecks++;
             resolved = await this.timed('identity', () => resolveBatch(mentions, inTx));
             p = buildBatch(batch, this.describeCategory, resolved.authorOf);
+            persons = personRows(resolved.result);
           }
         }
         // What the graph holds for these papers before they are replaced: their counted topic document frequencies
@@ -226,11 +251,6 @@ export class GraphWriter {
         const before = storedPaperTopics((await run('ingest/paper-topic-state', { ids: p.papers.map((r) => r.id) })).rows);
         const result = resolved.result;
         if (result) {
-          // Integers as Neo4j integers (a JS number would be stored as a float).
-          const persons = result.persons.map((s) => {
-            const props = authorProps(s);
-            return { id: s.id, props: { ...props, mentions: neo4j.int(props.mentions) }, spans: s.blocks.length > 1 };
-          });
           await run('identity/store-persons', { persons });
           const created = new Set(result.created);
           c.authors = { created: created.size, matched: new Set(result.assignments.map((a) => a.personId).filter((id) => !created.has(id))).size };

@@ -91,6 +91,17 @@ describe('GraphWriter on a batch too large for one transaction', () => {
     expect(writer.retries).toBe(0);
   });
 
+  it('splits a batch whose persons hold more summary text than one transaction should write, before trying it', async () => {
+    const { graph, committed, attempts } = recordingGraph(10, memoryError);
+    // A budget of one character: every batch of two or more papers is over it, a single paper is written anyway.
+    const writer = new GraphWriter(graph, describeCategory, 1);
+    await writer.writeBatch(['a', 'b', 'c', 'd'].map(paper));
+    expect(attempts).toEqual([1, 1, 1, 1]);
+    expect(committed).toEqual([['a'], ['b'], ['c'], ['d']]);
+    expect(writer.paperLimit).toBe(1);
+    expect(writer.splits).toBe(2);
+  });
+
   it('attempts a transaction again after a transient failure', async () => {
     const deadlock = new Neo4jError('deadlock', 'Neo.TransientError.Transaction.DeadlockDetected', '', '');
     const { graph, committed, attempts } = recordingGraph(10, memoryError, { transient: [deadlock] });
