@@ -5,7 +5,7 @@ import type { QueryName } from '../cypher/rows.js';
 import { DatabaseUnavailableError, QueryTooLargeError } from '../core/errors.js';
 import { runQuery, type Graph, type Row } from '../db/graph.js';
 import { afterBatch, beforeBatch } from '../db/summary/incremental.js';
-import { bumpGraphVersion, graphVersionIn, type GraphVersion } from '../db/summary/version.js';
+import { bumpGraphVersion, graphVersionIn, sameVersion, versionOf, type GraphVersion } from '../db/summary/version.js';
 import { graphReader, identitySource, RecordingSource, txReader } from './authors/checked-source.js';
 import { PersonCache } from './authors/person-cache.js';
 import { authorProps, batchMentions, suggestionRows } from './authors/persons.js';
@@ -197,8 +197,7 @@ export class GraphWriter {
     // Who each mention is (ingest/identity), from the persons of the batch's name blocks, read before the write
     // transaction: the model's work is CPU-bound and must not hold a write transaction open. The graph version read
     // first and the reads kept by `source` let the transaction check that no other writer changed them meanwhile.
-    const [seenRow] = await this.graph.read('summary/version');
-    const seen: GraphVersion = { version: seenRow?.version ?? 0, epoch: seenRow?.epoch ?? '' };
+    const seen = versionOf((await this.graph.read('summary/version'))[0]);
     this.persons.at(seen);
     const source = new RecordingSource(this.persons.source(identitySource(graphReader(this.graph))));
     let resolved: Awaited<ReturnType<typeof resolveBatch>>;
@@ -236,7 +235,7 @@ export class GraphWriter {
         // beforeBatch holds the version lock every writer takes: when another write committed since the identity
         // reads and they read differently now, the identity is resolved again here, from what this transaction sees.
         const now = await graphVersionIn(tx);
-        sawOtherWrite = now.version !== seen.version || now.epoch !== seen.epoch;
+        sawOtherWrite = !sameVersion(now, seen);
         if (sawOtherWrite) {
           const inTx = identitySource(txReader(tx));
           if (!(await source.sameFrom(inTx))) {

@@ -5,7 +5,7 @@ import { must } from '../../core/must.js';
 import { rows, type Graph } from '../graph.js';
 import { computeParts } from './compute.js';
 import { SUMMARY_FORMAT, type Parts } from './parts.js';
-import { graphVersionIn, type GraphVersion } from './version.js';
+import { graphVersionIn, sameVersion, type GraphVersion } from './version.js';
 
 /** A refresh scans the whole graph: allow it minutes on a large one, unlike a request. */
 const REFRESH_TIMEOUT_MS = 10 * 60_000;
@@ -64,7 +64,7 @@ export async function refreshSummaries(graph: Graph, opts: RefreshOptions = {}):
       { timeoutMs },
     );
     last = out.after;
-    if (out.before.version === out.after.version && out.before.epoch === out.after.epoch) {
+    if (sameVersion(out.before, out.after)) {
       // Not the database's default timeout: on a busy machine writing a few MB of JSON can wait that long.
       await graph.transaction(neo4j.session.WRITE, (tx) => storeParts(tx, out.before, out.parts, performance.now() - t0), { timeoutMs });
       return { version: out.before, stored: true, attempts: attempt, ms: performance.now() - started };

@@ -8,8 +8,14 @@ export interface GraphVersion {
   epoch: string;
 }
 
-function versionOf(row: GraphVersion | undefined): GraphVersion {
+/** The version a `summary/version` row states (an empty database has none: version 0 of no epoch). */
+export function versionOf(row: GraphVersion | undefined): GraphVersion {
   return row ? { version: row.version, epoch: row.epoch } : { version: 0, epoch: '' };
+}
+
+/** True when both are known and name the same version of the same database. */
+export function sameVersion(a: GraphVersion | null | undefined, b: GraphVersion | null | undefined): boolean {
+  return !!a && !!b && a.version === b.version && a.epoch === b.epoch;
 }
 
 /**

@@ -16,18 +16,18 @@ import readline from 'node:readline';
 import { must } from '../../core/must.js';
 import { createHash } from 'node:crypto';
 import type { WritablePaper } from '../batch.js';
-import { blockOfMention, summaryProfile, type PersonSummary, type Profile } from '../identity/index.js';
+import { blockOfMention } from '../identity/index.js';
 import {
   authorProps,
   mentionAt,
   mentionKey,
-  personMatches,
   suggestionRows,
   type AuthorProps,
   type BatchMention,
   type SplitRow,
   type VariantRow,
 } from '../authors/persons.js';
+import { PersonIndex } from '../authors/person-index.js';
 import { resolveBatch, type IdentitySource, type StoredAuthorship } from '../authors/resolve.js';
 import type { PaperRecord } from '../record.js';
 
@@ -222,20 +222,14 @@ async function replayGroup(
 ): Promise<number> {
   // Batch order, then the order the writer builds mentions in (papers in batch order = sequence, authors by position).
   events.sort((x, y) => x.line.s - y.line.s || x.pos - y.pos);
-  const persons = new Map<string, PersonSummary>();
+  // Profiles are kept across batches: a person the model touches gets a new summary object (so its mutated profile is
+  // never looked up again), an untouched one keeps its summary and its profile.
+  const persons = new PersonIndex();
   const redirects = new Map<string, Redirect>();
   const edges = new Map<string, StoredAuthorship & { seq: number }>();
   const variants = new Map<string, VariantRow>();
   const splits = new Map<string, SplitRow>();
   const live = (id: string) => redirects.get(id)?.redirectTo ?? id;
-  // Profiles of the group's persons, kept across batches: a person the model touches gets a new summary object (so
-  // its mutated profile is never looked up again), an untouched one keeps its summary and its profile.
-  const profiles = new WeakMap<PersonSummary, Profile>();
-  const profileOf = (s: PersonSummary): Profile => {
-    let p = profiles.get(s);
-    if (p === undefined) profiles.set(s, (p = summaryProfile(s)));
-    return p;
-  };
 
   for (const batchEvents of runsOfBatch(events)) {
     const prevSeq = new Map<string, number | null>();
@@ -247,7 +241,7 @@ async function replayGroup(
       return { mention: m, block: blockOfMention(m), asWritten: must(line.r.authors[pos], `author ${pos} of spooled paper ${line.r.id}`).asWritten };
     });
     const source: IdentitySource = {
-      profileOf,
+      profileOf: persons.profileOf,
       async authorship(paperIds) {
         const out = new Map<string, StoredAuthorship>();
         for (const m of mentions) {
@@ -260,8 +254,7 @@ async function replayGroup(
         return out;
       },
       async persons(lookup) {
-        const sets = { blocks: new Set(lookup.blocks), orcids: new Set(lookup.orcids), openalexIds: new Set(lookup.openalexIds) };
-        return [...persons.values()].filter((p) => personMatches(p, sets)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return persons.matching(lookup);
       },
       async takenIds(lookup) {
         const blocks = new Set(lookup.blocks);
@@ -275,11 +268,11 @@ async function replayGroup(
     if (result) {
       // In the writer's order: persons stored, retired ids redirected (their suggestions dropped), then suggestions.
       // What the graph would hold: the summary without its mention list (summaryJson / parseSummary).
-      for (const { mentionRefs: _refs, ...p } of result.persons) persons.set(p.id, p);
+      for (const { mentionRefs: _refs, ...p } of result.persons) persons.put(p);
       for (const r of result.retired) {
         const old = persons.get(r.id);
         if (!old || !persons.has(r.redirectTo)) continue;
-        persons.delete(r.id);
+        persons.remove(r.id);
         for (const [, other] of redirects) if (other.redirectTo === r.id) other.redirectTo = r.redirectTo;
         redirects.set(r.id, { redirectTo: r.redirectTo, reason: r.reason, block: old.blocks[0] ?? '' });
         for (const [k, v] of variants) if (v.a === r.id || v.b === r.id) variants.delete(k);
@@ -297,7 +290,7 @@ async function replayGroup(
     }
   }
 
-  for (const [id, p] of persons) {
+  for (const [id, p] of persons.entries()) {
     if (emitted.has(id)) throw new Error(`bulk identity: person id ${id} was given twice (two name groups chose it)`);
     emitted.add(id);
     sink.person(id, authorProps(p));

@@ -5,7 +5,7 @@ import type { Graph } from '../../db/graph.js';
 import { readStoredPart } from '../../db/summary/read.js';
 import { refreshSummaries, type RefreshResult } from '../../db/summary/refresh.js';
 import type { PartKey, Parts } from '../../db/summary/parts.js';
-import type { GraphVersion } from '../../db/summary/version.js';
+import { sameVersion, type GraphVersion } from '../../db/summary/version.js';
 
 export interface ServedSummary<T> {
   data: T;
@@ -30,9 +30,6 @@ export interface SummaryServiceOptions {
   minIntervalMs?: number;
   log?: (msg: string) => void;
 }
-
-const sameVersion = (a: GraphVersion | null | undefined, b: GraphVersion | null | undefined) =>
-  !!a && !!b && a.version === b.version && a.epoch === b.epoch;
 
 export class SummaryService {
   private readonly cache = new Map<PartKey, { version: GraphVersion; builtAt: string | null; data: unknown }>();

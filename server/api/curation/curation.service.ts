@@ -7,6 +7,7 @@ import type { Graph } from '../../../db/graph.js';
 import type { PersonEvidence, PersonPapersResponse, ReviewItem, SuggestionsQuery, SuggestionsResponse } from '../../../schema/curation.js';
 import { proposalPapers } from '../../../ingest/identity/decisions.js';
 import { NotFoundError } from '../../errors.js';
+import { followRedirects } from '../graph/author-redirects.js';
 
 const QUERY_TIMEOUT_MS = 15_000;
 /** Co-authors of the evidence are counted over a person's newest papers of at most this many authors. */
@@ -15,7 +16,6 @@ const EVIDENCE_MAX_PAPERS = 300;
 /** Papers listed by the split tool. */
 const SPLIT_TOOL_PAPERS = 500;
 /** Redirect hops followed before giving up (a chain longer than this means a loop). */
-const MAX_REDIRECT_HOPS = 16;
 
 type EvidenceRow = RowOf<'decisions/person-evidence'>;
 type SplitEvidenceRow = RowOf<'decisions/split-evidence'>;
@@ -105,21 +105,9 @@ export async function listSuggestions(graph: Graph, q: SuggestionsQuery): Promis
   return { total: page?.total ?? 0, offset: q.offset, limit: q.limit, items: out };
 }
 
-/** The person an id names now, following redirects of retired ids; NotFoundError when it names nothing. */
-export async function resolvePerson(graph: Graph, id: string): Promise<string> {
-  let current = id;
-  for (let hop = 0; hop < MAX_REDIRECT_HOPS; hop++) {
-    const [s] = await graph.read('decisions/person-state', { ids: [current] });
-    if (s?.isAuthor) return current;
-    if (!s?.redirectTo) break;
-    current = s.redirectTo;
-  }
-  throw new NotFoundError('Author', id);
-}
-
-/** A person's papers for the split tool (following a redirect), newest first. */
+/** A person's papers for the split tool (following a redirect), newest first; NotFoundError when the id names nobody. */
 export async function personPapers(graph: Graph, id: string): Promise<PersonPapersResponse> {
-  const resolved = await resolvePerson(graph, id);
+  const resolved = (await followRedirects(graph, [id])).get(id)?.id ?? id;
   const [row] = await graph.read('decisions/person-papers', { id: resolved, limit: neo4j.int(SPLIT_TOOL_PAPERS) }, { timeoutMs: QUERY_TIMEOUT_MS });
   if (!row) throw new NotFoundError('Author', id);
   return { person: { id: row.id, name: row.name }, redirectedFrom: resolved === id ? null : id, papers: row.papers };
