@@ -10,7 +10,7 @@ import { createApp } from '../../server/app.js';
 import { adminTokens } from '../../server/http/admin-token.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
-import { HAENTZE, HAENTZE2, HAENTZE_PAIR, K, KENO, variantsFile } from './curation-fixture.js';
+import { graphQueries, HAENTZE, HAENTZE2, HAENTZE_PAIR, K, KENO, variantsFile } from './curation-fixture.js';
 import { must } from '../../core/must.js';
 
 const ALICE = 'alice-token-0123456789abcdef';
@@ -23,10 +23,7 @@ describe('curation API', () => {
   const file = variantsFile();
   let api: Awaited<ReturnType<typeof serve>>;
 
-  const q = async (text: string, params: Record<string, unknown> = {}) =>
-    graph.transaction('READ', async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject()));
-  const papersOf = async (id: string) =>
-    (await q('MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper) RETURN p.id AS id ORDER BY id', { id })).map((r) => r.id as string);
+  const { q, papersOf } = graphQueries(graph);
   const post = async (p: string, body: unknown, token?: string, base = api.url) => {
     const res = await fetch(`${base}/api${p}`, {
       method: 'POST',

@@ -7,6 +7,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Graph } from '../../db/graph.js';
 import type { WritablePaper } from '../../ingest/batch.js';
 import type { AuthorRecord } from '../../ingest/record.js';
 import { paperRecord } from '../support/records.js';
@@ -17,6 +18,15 @@ export const HAENTZE = 'name:hartmut haentze';
 export const HAENTZE2 = 'name:h hantze';
 /** The Haentze suggestion's pair, lower id first (as stored and as in the review item id `variant:<a>|<b>`). */
 export const HAENTZE_PAIR = [HAENTZE, HAENTZE2].sort().join('|');
+
+/** A read query's rows as plain objects, and the ids of an author's papers in order: what the curation tests check. */
+export function graphQueries(graph: Graph) {
+  const q = async (text: string, params: Record<string, unknown> = {}) =>
+    graph.transaction('READ', async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject()));
+  const papersOf = async (id: string) =>
+    (await q('MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper) RETURN p.id AS id ORDER BY id', { id })).map((r) => r.id as string);
+  return { q, papersOf };
+}
 
 /** Writes the file (five arXiv JSON lines) into a new temp folder and returns its path. */
 export function variantsFile(): string {

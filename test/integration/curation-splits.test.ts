@@ -14,7 +14,7 @@ import { createApp } from '../../server/app.js';
 import { adminTokens } from '../../server/http/admin-token.js';
 import { resetDatabase, testGraph } from '../support/graph.js';
 import { serve } from '../support/http.js';
-import { SPLIT_PERSON, splitBatches } from './curation-fixture.js';
+import { graphQueries, SPLIT_PERSON, splitBatches } from './curation-fixture.js';
 
 const TOKEN = 'carol-token-0123456789abcdef';
 const PERSON = SPLIT_PERSON;
@@ -25,10 +25,7 @@ describe('split proposals in the review queue', () => {
   const graph = testGraph();
   let api: Awaited<ReturnType<typeof serve>>;
 
-  const q = async (text: string, params: Record<string, unknown> = {}) =>
-    graph.transaction('READ', async (tx) => (await tx.run(text, params)).records.map((r) => r.toObject()));
-  const papersOf = async (id: string) =>
-    (await q('MATCH (:Author {id: $id})-[:AUTHORED]->(p:Paper) RETURN p.id AS id ORDER BY id', { id })).map((r) => r.id as string);
+  const { q, papersOf } = graphQueries(graph);
   const post = async (p: string, body: unknown, token: string | null = TOKEN) => {
     const res = await fetch(`${api.url}/api${p}`, {
       method: 'POST',

@@ -71,30 +71,13 @@ export async function listSuggestions(graph: Graph, q: SuggestionsQuery): Promis
   const items = page?.items ?? [];
   const ids = [...new Set(items.filter((s) => s.kind === 'variant').flatMap((s) => [s.a, s.b]))];
   const proposals = items.flatMap((s) => (s.kind === 'split' && s.proposal !== null ? [{ id: s.proposal, person: s.a, part: s.part }] : []));
-  const sides =
-    proposals.length === 0
-      ? new Map<string, PersonEvidence>()
-      : new Map(
-          (
-            await graph.read(
-              'decisions/split-evidence',
-              { proposals, maxAuthorsPerPaper: neo4j.int(EVIDENCE_MAX_AUTHORS), maxPapers: neo4j.int(EVIDENCE_MAX_PAPERS) },
-              opts,
-            )
-          ).map((r: SplitEvidenceRow) => [`${r.proposal}|${r.side}`, evidenceOf(r)]),
-        );
-  const evidence =
-    ids.length === 0
-      ? new Map<string, PersonEvidence>()
-      : new Map(
-          (
-            await graph.read(
-              'decisions/person-evidence',
-              { ids, maxAuthorsPerPaper: neo4j.int(EVIDENCE_MAX_AUTHORS), maxPapers: neo4j.int(EVIDENCE_MAX_PAPERS) },
-              opts,
-            )
-          ).map((r) => [r.id, evidenceOf(r)]),
-        );
+  const limits = { maxAuthorsPerPaper: neo4j.int(EVIDENCE_MAX_AUTHORS), maxPapers: neo4j.int(EVIDENCE_MAX_PAPERS) };
+  const [sideRows, personRows] = await Promise.all([
+    proposals.length === 0 ? [] : graph.read('decisions/split-evidence', { proposals, ...limits }, opts),
+    ids.length === 0 ? [] : graph.read('decisions/person-evidence', { ids, ...limits }, opts),
+  ]);
+  const sides = new Map(sideRows.map((r: SplitEvidenceRow) => [`${r.proposal}|${r.side}`, evidenceOf(r)]));
+  const evidence = new Map(personRows.map((r) => [r.id, evidenceOf(r)]));
   const out: ReviewItem[] = [];
   for (const s of items) {
     const [a, b] = s.kind === 'split' ? [sides.get(`${s.proposal}|rest`), sides.get(`${s.proposal}|part`)] : [evidence.get(s.a), evidence.get(s.b)];
